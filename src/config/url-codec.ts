@@ -1,0 +1,84 @@
+import type { PlanConfig } from '../engine/plan-config';
+import { DEFAULT_CONFIG, PARAMS, sanitizeValue, type ParamSpec } from './schema';
+
+/**
+ * The shareable link. Schema version 1: `v=1` plus one query parameter per input
+ * (see PARAMS). The URL is untrusted input: decoding never throws, always yields a
+ * valid config, and reports every value it had to change. docs/url-schema.md.
+ */
+export const URL_SCHEMA_VERSION = 1;
+
+export interface UrlNotice {
+  readonly param: string;
+  /** What the link said, shortened; shown as text only. */
+  readonly given: string;
+  readonly reason: string;
+  /** The value used instead (for version notices, the version read). */
+  readonly used: number;
+}
+
+export interface DecodedConfig {
+  readonly config: PlanConfig;
+  readonly notices: readonly UrlNotice[];
+}
+
+/** A plain decimal number: "12", "-0.5", ".5", "1e6". Rejects hex, "Infinity", "1,000", "". */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const MAX_SHOWN_CHARS = 40;
+
+export function encodeConfig(config: PlanConfig): string {
+  const params = new URLSearchParams({ v: String(URL_SCHEMA_VERSION) });
+  for (const spec of PARAMS) params.set(spec.name, String(config[spec.field]));
+  return params.toString();
+}
+
+export function decodeConfig(search: string): DecodedConfig {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const notices: UrlNotice[] = [];
+  const config: Record<string, number> = { ...DEFAULT_CONFIG };
+
+  const versions = params.getAll('v');
+  const version = versions[0];
+  if (version !== undefined && version.trim() !== String(URL_SCHEMA_VERSION)) {
+    notices.push({ param: 'v', given: shorten(version), reason: `link version is not known; read as version ${URL_SCHEMA_VERSION}`, used: URL_SCHEMA_VERSION });
+  }
+
+  for (const spec of PARAMS) {
+    const given = params.getAll(spec.name);
+    const first = given[0];
+    if (first === undefined) continue;
+    const { value, reason } = readValue(spec, first);
+    config[spec.field] = value;
+    const repeated = given.length > 1 ? `given ${given.length} times; the first was used` : '';
+    const why = [repeated, reason].filter(Boolean).join('; ');
+    if (why) notices.push({ param: spec.name, given: shorten(given.join(', ')), reason: why, used: value });
+  }
+  return { config: config as unknown as PlanConfig, notices };
+}
+
+/** One parameter's text → a valid value, and why it differs from what was given (if it does). */
+function readValue(spec: ParamSpec, raw: string): { value: number; reason: string } {
+  const text = raw.trim();
+  if (!DECIMAL.test(text)) {
+    return { value: spec.defaultValue, reason: `not a number; the default ${spec.defaultValue} ${spec.unit} was used` };
+  }
+  const parsed = Number(text);
+  if (parsed < 0) {
+    return { value: spec.defaultValue, reason: `negative; the default ${spec.defaultValue} ${spec.unit} was used` };
+  }
+  const value = sanitizeValue(spec, Number.isFinite(parsed) ? parsed : spec.max);
+  if (value === parsed) return { value, reason: '' };
+  if (parsed > spec.max || !Number.isFinite(parsed)) return { value, reason: `above the maximum; ${spec.max} ${spec.unit} was used` };
+  if (parsed < spec.min) return { value, reason: `below the minimum; ${spec.min} ${spec.unit} was used` };
+  return { value, reason: `not a whole number; rounded to ${value}` };
+}
+
+function shorten(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= MAX_SHOWN_CHARS ? text : `${chars.slice(0, MAX_SHOWN_CHARS).join('')}…`;
+}

@@ -1,0 +1,124 @@
+import { formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
+import { PRACTICAL_MAX_PARTITIONS, TARGET_UTILIZATION } from './assumptions';
+import type { ConsumerLoad } from './consumer-load';
+import type { PlanConfig } from './plan-config';
+
+export type HealthFactorId = 'cluster' | 'consumers' | 'redundancy' | 'idle-consumers';
+
+/** One check of the plan, scored 0 (broken) … 1 (fine). */
+export interface HealthFactor {
+  readonly id: HealthFactorId;
+  readonly label: string;
+  readonly rule: string;
+  readonly score01: number;
+  /** What this check found, in words and numbers. */
+  readonly finding: string;
+  /** What to change when the check is not fully met; empty when it is. */
+  readonly advice: string;
+}
+
+export interface Health {
+  /** 0–100: round(100 × the lowest factor). */
+  readonly score: number;
+  /** The factor that sets the score (the first lowest, in the order of `factors`). */
+  readonly binding: HealthFactor;
+  readonly factors: readonly HealthFactor[];
+}
+
+export const HEALTH_FORMULA =
+  'score = round(100 × min(cluster, consumers, redundancy, idle)); ' +
+  'cluster = 1 if R ≤ B else 0; ' +
+  `consumers = clamp((1 − utilization) / (1 − ${TARGET_UTILIZATION}), 0, 1); ` +
+  'redundancy = 1 if R ≥ 2 else 0.5; ' +
+  'idle = 1 if no consumer is idle else 0.9';
+
+export function health(config: PlanConfig, load: ConsumerLoad): Health {
+  const factors = [clusterFactor(config), consumerFactor(config, load), redundancyFactor(config), idleFactor(config, load)];
+  const binding = factors.reduce((lowest, factor) => (factor.score01 < lowest.score01 ? factor : lowest));
+  return { score: Math.round(100 * binding.score01), binding, factors };
+}
+
+function clusterFactor({ replicationFactor: R, brokers: B }: PlanConfig): HealthFactor {
+  const valid = R <= B;
+  return {
+    id: 'cluster',
+    label: 'Cluster',
+    rule: '1 if replication factor ≤ brokers, else 0',
+    score01: valid ? 1 : 0,
+    finding: valid
+      ? `${R} copies fit on ${B} broker${B === 1 ? '' : 's'}.`
+      : `Invalid cluster: replication factor ${R} needs at least ${R} brokers, but there are ${B}.`,
+    advice: valid ? '' : `Add brokers (at least ${R}) or lower the replication factor to ${B} or less.`,
+  };
+}
+
+function consumerFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
+  const u = load.utilization;
+  const score01 = Math.min(1, Math.max(0, (1 - u) / (1 - TARGET_UTILIZATION)));
+  const target = formatUtilization(TARGET_UTILIZATION);
+  const base = {
+    id: 'consumers' as const,
+    label: 'Consumer capacity',
+    rule: `clamp((1 − utilization) / (1 − ${TARGET_UTILIZATION}), 0, 1)`,
+    score01,
+  };
+  if (u <= TARGET_UTILIZATION) {
+    return { ...base, finding: `Busiest consumer at ${formatUtilization(u)} of its capacity (target ≤ ${target}).`, advice: '' };
+  }
+  const finding =
+    u >= 1
+      ? `Overloaded: ${formatNumber(load.activeConsumers, 0)} active consumer${load.activeConsumers === 1 ? '' : 's'} ` +
+        `can process ${formatNumber(load.groupCapacityEventsPerSec)} events/s, but ${formatNumber(config.eventsPerSec)} arrive ` +
+        `(${formatUtilization(u)}); lag grows by ${formatNumber(load.lagGrowthEventsPerSecPerGroup)} events/s in each group.`
+      : `Busiest consumer at ${formatUtilization(u)} of its capacity, above the ${target} target: little headroom for peaks.`;
+  return { ...base, finding, advice: consumerAdvice(config, load) };
+}
+
+/** The smallest even layout that meets the target, or the processing time that would. */
+function consumerAdvice(config: PlanConfig, load: ConsumerLoad): string {
+  const mu = load.serviceRatePerConsumer;
+  const neededActive = Math.ceil(config.eventsPerSec / (TARGET_UTILIZATION * mu));
+  const maxMsNow = (TARGET_UTILIZATION * 1000) / load.busiestConsumerEventsPerSec;
+  const processingHint = `or process each event in ≤ ${formatMilliseconds(maxMsNow)} with the current layout`;
+  if (neededActive <= PRACTICAL_MAX_PARTITIONS) {
+    return (
+      `Run at least ${formatNumber(neededActive, 0)} consumers per group on at least ${formatNumber(neededActive, 0)} partitions ` +
+      `(now ${formatNumber(load.activeConsumers, 0)} active of ${formatNumber(config.consumersPerGroup, 0)} on ${formatNumber(config.partitions, 0)}), ` +
+      `${processingHint}.`
+    );
+  }
+  const maxMsAtLimit = (TARGET_UTILIZATION * 1000 * PRACTICAL_MAX_PARTITIONS) / config.eventsPerSec;
+  return (
+    `Processing time is the limit: at ${formatMilliseconds(config.processingMs)} per event it would take ` +
+    `${formatNumber(neededActive, 0)} consumers and partitions, more than ${formatNumber(PRACTICAL_MAX_PARTITIONS, 0)}. ` +
+    `Process each event in ≤ ${formatMilliseconds(maxMsAtLimit)} with ${formatNumber(PRACTICAL_MAX_PARTITIONS, 0)} partitions and consumers, ` +
+    `${processingHint}.`
+  );
+}
+
+function redundancyFactor({ replicationFactor: R }: PlanConfig): HealthFactor {
+  const redundant = R >= 2;
+  return {
+    id: 'redundancy',
+    label: 'Redundancy',
+    rule: '1 if replication factor ≥ 2, else 0.5',
+    score01: redundant ? 1 : 0.5,
+    finding: redundant ? `${R} copies of every partition.` : 'One copy of every partition: losing its broker loses data.',
+    advice: redundant ? '' : 'Use a replication factor of 3 on at least 3 brokers.',
+  };
+}
+
+function idleFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
+  const idle = load.idleConsumers;
+  return {
+    id: 'idle-consumers',
+    label: 'Idle consumers',
+    rule: '1 if every consumer owns a partition, else 0.9',
+    score01: idle === 0 ? 1 : 0.9,
+    finding:
+      idle === 0
+        ? 'Every consumer owns at least one partition.'
+        : `${formatNumber(idle, 0)} of ${formatNumber(config.consumersPerGroup, 0)} consumers per group own no partition and sit idle.`,
+    advice: idle === 0 ? '' : `Add partitions (at least ${formatNumber(config.consumersPerGroup, 0)}) or run ${formatNumber(config.partitions, 0)} consumers.`,
+  };
+}
