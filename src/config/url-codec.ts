@@ -1,5 +1,6 @@
 import type { PlanConfig } from '../engine/plan-config';
-import { DEFAULT_CONFIG, PARAMS, sanitizeValue, type ParamSpec } from './schema';
+import { readValue } from './read-value';
+import { DEFAULT_CONFIG, PARAMS } from './schema';
 
 /**
  * The shareable link. Schema version 1: `v=1` plus one query parameter per input
@@ -22,8 +23,6 @@ export interface DecodedConfig {
   readonly notices: readonly UrlNotice[];
 }
 
-/** A plain decimal number: "12", "-0.5", ".5", "1e6". Rejects hex, "Infinity", "1,000", "". */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const MAX_SHOWN_CHARS = 40;
 
 export function encodeConfig(config: PlanConfig): string {
@@ -59,23 +58,6 @@ export function decodeConfig(search: string): DecodedConfig {
     if (why) notices.push({ param: spec.name, given: shorten(given.join(', ')), reason: why, used: value });
   }
   return { config: config as unknown as PlanConfig, notices };
-}
-
-/** One parameter's text → a valid value, and why it differs from what was given (if it does). */
-function readValue(spec: ParamSpec, raw: string): { value: number; reason: string } {
-  const text = raw.trim();
-  if (!DECIMAL.test(text)) {
-    return { value: spec.defaultValue, reason: `not a number; the default ${spec.defaultValue} ${spec.unit} was used` };
-  }
-  const parsed = Number(text);
-  if (parsed < 0) {
-    return { value: spec.defaultValue, reason: `negative; the default ${spec.defaultValue} ${spec.unit} was used` };
-  }
-  const value = sanitizeValue(spec, Number.isFinite(parsed) ? parsed : spec.max);
-  if (value === parsed) return { value, reason: '' };
-  if (parsed > spec.max || !Number.isFinite(parsed)) return { value, reason: `above the maximum; ${spec.max} ${spec.unit} was used` };
-  if (parsed < spec.min) return { value, reason: `below the minimum; ${spec.min} ${spec.unit} was used` };
-  return { value, reason: `not a whole number; rounded to ${value}` };
 }
 
 function shorten(text: string): string {

@@ -1,0 +1,37 @@
+import { ControlsPanel } from '../components/ControlsPanel';
+import { CopyLinkButton } from '../components/CopyLinkButton';
+import { HealthPanel } from '../components/HealthPanel';
+import { MetricsPanel } from '../components/MetricsPanel';
+import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
+import { VerdictBanner } from '../components/VerdictBanner';
+
+export function App() {
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-200 px-6 py-4 dark:border-slate-800">
+        <div>
+          <h1 className="text-2xl font-bold">Eventflow Planner</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Size a Kafka-like topic before you build it: throughput, replication, storage, consumer capacity, lag and latency.
+          </p>
+        </div>
+        <CopyLinkButton />
+      </header>
+      <main className="mx-auto grid max-w-screen-2xl gap-6 p-6 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
+        <div className="space-y-4 lg:col-span-2">
+          <UrlNoticeBanner />
+          <VerdictBanner />
+        </div>
+        <ControlsPanel />
+        <div className="space-y-6">
+          <HealthPanel />
+          <MetricsPanel />
+        </div>
+      </main>
+      <footer className="px-6 pb-6 text-xs text-slate-500 dark:text-slate-400">
+        Every formula, unit and assumption is written down in docs/model.md and beside each number (“How is this computed?”).
+        Byte units are binary: 1 KiB = 1,024 B, 1 MiB = 1,024 KiB.
+      </footer>
+    </div>
+  );
+}

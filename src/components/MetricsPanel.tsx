@@ -1,0 +1,31 @@
+import { METRIC_CATALOG, type MetricEntry } from '../engine/metric-catalog';
+import { selectConfig, useMetrics, usePlannerStore } from '../state/planner-store';
+import { MetricCard } from './MetricCard';
+
+const GROUPS: readonly { title: string; names: readonly string[] }[] = [
+  { title: 'Consumers and lag', names: ['total-events', 'active-consumers', 'events-per-consumer', 'group-capacity', 'utilization', 'lag-growth', 'latency'] },
+  { title: 'Network', names: ['ingress', 'replication', 'egress', 'broker-network-in', 'broker-network-out'] },
+  { title: 'Storage', names: ['storage-logical', 'storage', 'broker-storage'] },
+];
+
+const BY_NAME = new Map(METRIC_CATALOG.map((entry) => [entry.name, entry]));
+const entriesFor = (names: readonly string[]) => names.map((name) => BY_NAME.get(name)).filter((e): e is MetricEntry => !!e);
+
+export function MetricsPanel() {
+  const config = usePlannerStore(selectConfig);
+  const metrics = useMetrics();
+  return (
+    <>
+      {GROUPS.map((group) => (
+        <section key={group.title} aria-label={group.title} className="space-y-2">
+          <h2 className="text-lg font-semibold">{group.title}</h2>
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
+            {entriesFor(group.names).map((entry) => (
+              <MetricCard key={entry.name} entry={entry} metrics={metrics} config={config} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { readValue } from '../config/read-value';
+import type { ParamSpec } from '../config/schema';
+import { SLIDER_STEPS, valueForMove, valueToPosition } from '../config/slider-scale';
+import { formatNumber } from '../lib/format';
+import { usePlannerStore } from '../state/planner-store';
+
+/** One input: a slider (log where the range spans decades) plus an exact-number field. */
+export function ParamControl({ spec }: { spec: ParamSpec }) {
+  const value = usePlannerStore((state) => state.config[spec.field]);
+  const setValue = usePlannerStore((state) => state.setValue);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [fieldNote, setFieldNote] = useState('');
+  const id = useId();
+  const valueText = `${formatNumber(value, 3)} ${spec.unit}`;
+
+  const commitDraft = () => {
+    if (draft === null) return;
+    const read = readValue(spec, draft);
+    // A typed value that cannot be read keeps the current value rather than jumping to a default.
+    const keep = read.reason.startsWith('not a number') || read.reason.startsWith('negative');
+    setFieldNote(read.reason ? `${keep ? `“${draft}” is ${read.reason.split(';')[0]}; kept ${valueText}` : `${read.reason.split(';')[0]}: ${formatNumber(read.value, 3)} ${spec.unit} used`}.` : '');
+    if (!keep) setValue(spec.field, read.value);
+    setDraft(null);
+  };
+  const onFieldKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commitDraft();
+    if (event.key === 'Escape') setDraft(null);
+  };
+
+  return (
+    <div className="space-y-1">
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={`${id}-slider`} className="font-medium">
+          {spec.label}
+        </label>
+        <span className="text-sm tabular-nums text-slate-600 dark:text-slate-300">{valueText}</span>
+      </div>
+      <div className="flex items-center gap-2">
+        <input
+          id={`${id}-slider`}
+          type="range"
+          min={0}
+          max={SLIDER_STEPS}
+          step={1}
+          value={valueToPosition(spec, value)}
+          aria-valuetext={valueText}
+          aria-describedby={`${id}-range`}
+          onChange={(event) => setValue(spec.field, valueForMove(spec, value, Number(event.target.value)))}
+          className="min-w-0 flex-1"
+        />
+        <input
+          type="text"
+          inputMode="decimal"
+          aria-label={`${spec.label}, exact value in ${spec.unit}`}
+          value={draft ?? String(value)}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commitDraft}
+          onKeyDown={onFieldKey}
+          className="w-28 rounded border border-slate-300 bg-white px-2 py-1 text-right tabular-nums dark:border-slate-600 dark:bg-slate-800"
+        />
+        <span className="w-20 text-sm text-slate-600 dark:text-slate-300">{spec.unit}</span>
+      </div>
+      <p id={`${id}-range`} className="text-xs text-slate-500 dark:text-slate-400">
+        {spec.description}. {formatNumber(spec.min, 3)} – {formatNumber(spec.max, 0)} {spec.unit}
+        {spec.scale === 'log' ? ', log scale' : ''}.
+      </p>
+      {fieldNote && (
+        <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
+          {fieldNote}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useMetrics } from '../state/planner-store';
+
+/** The answer first: does this plan hold, and if not, why and what to change. */
+export function VerdictBanner() {
+  const { health, utilization } = useMetrics();
+  const problems = [...health.factors].filter((f) => f.score01 < 1).sort((a, b) => a.score01 - b.score01);
+  const worst = problems[0];
+  const headline = !worst
+    ? 'This plan holds its traffic.'
+    : worst.id === 'cluster'
+      ? 'This cluster is invalid.'
+      : utilization >= 1
+        ? 'This plan is overloaded: consumers cannot keep up.'
+        : 'This plan works, with reservations.';
+  const tone = !worst
+    ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950'
+    : worst.score01 === 0
+      ? 'border-red-600 bg-red-50 dark:bg-red-950'
+      : 'border-amber-500 bg-amber-50 dark:bg-amber-950';
+  return (
+    <section data-testid="verdict" aria-labelledby="verdict-heading" className={`rounded-lg border-l-4 p-4 ${tone}`}>
+      <h2 id="verdict-heading" className="text-lg font-semibold">
+        {headline} <span className="font-normal">Health {health.score}/100.</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p>{health.factors.find((f) => f.id === 'consumers')?.finding}</p>
+      ) : (
+        <ul className="mt-1 list-disc space-y-1 pl-5">
+          {problems.map((factor) => (
+            <li key={factor.id}>
+              {factor.finding} <strong className="font-medium">{factor.advice}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
