@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The number a metric card carries in base units (data-value), as a person's program reads it. */
+export async function metricValue(page: Page, name: string): Promise<number> {
+  const raw = await page.getByTestId(`metric-${name}`).getAttribute('data-value');
+  expect(raw, `metric-${name} has a data-value`).not.toBeNull();
+  return Number(raw);
+}
+
+/** Fails the test on any uncaught page error or native dialog (alert/confirm from injected script). */
+export function watchForBreakage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
+export function queryOf(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}

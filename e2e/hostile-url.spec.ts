@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { metricValue, queryOf, watchForBreakage } from './helpers';
+
+test('the example hostile link shows a notice naming each param, and sane values', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.goto('/?rate=-5&partitions=1e99&size=<script>alert(1)</script>');
+  const notice = page.getByRole('alert');
+  await expect(notice).toBeVisible();
+  await expect(notice.getByTestId('url-notice-rate')).toContainText('negative');
+  await expect(notice.getByTestId('url-notice-partitions')).toContainText('above the maximum');
+  await expect(notice.getByTestId('url-notice-size')).toContainText('not a number');
+  // Shown as text, never run or parsed as HTML.
+  await expect(notice.getByTestId('url-notice-size')).toContainText('<script>alert(1)</script>');
+  expect(await page.locator('#root script').count()).toBe(0);
+
+  expect(await metricValue(page, 'total-events')).toBe(1_000_000);
+  await expect(page.getByRole('textbox', { name: 'Partitions, exact value', exact: false })).toHaveValue('10000');
+  expect(queryOf(page).get('size')).toBe('1024');
+
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+const HOSTILE = [
+  '?rate=NaN&latency=Infinity',
+  '?partitions=2.5&consumers=-0&brokers=0',
+  '?rf=99&retention=1e400&groups=%F0%9F%92%A5',
+  '?rate=%zz&size=%00&v=999',
+  '?size=<img src=x onerror=alert(1)>&rate=1&rate=2',
+  '?consumers=' + '9'.repeat(5000),
+  '?latency=0x10&retention=1,5&groups=%3Csvg%20onload%3Dalert(1)%3E',
+];
+
+for (const search of HOSTILE) {
+  test(`a hostile link leaves a working page with a notice: ${search.slice(0, 60)}`, async ({ page }) => {
+    const problems = watchForBreakage(page);
+    await page.goto('/' + search);
+    await expect(page.getByRole('heading', { level: 1, name: 'Eventflow Planner' })).toBeVisible();
+    await expect(page.getByRole('alert')).toBeVisible();
+    for (const name of ['total-events', 'ingress', 'storage', 'score']) {
+      const value = await metricValue(page, name);
+      expect(Number.isFinite(value) && value >= 0, name).toBe(true);
+    }
+    expect(await page.locator('#root img, #root svg[onload], #root script').count()).toBe(0);
+    expect(queryOf(page).get('v')).toBe('1');
+    expect(problems).toEqual([]);
+  });
+}
