@@ -1,5 +1,6 @@
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { HealthPanel } from '../components/HealthPanel';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
@@ -22,10 +23,16 @@ export function App() {
           <UrlNoticeBanner />
           <VerdictBanner />
         </div>
-        <ControlsPanel />
+        <ErrorBoundary area="The controls">
+          <ControlsPanel />
+        </ErrorBoundary>
         <div className="space-y-6">
-          <HealthPanel />
-          <MetricsPanel />
+          <ErrorBoundary area="The health summary">
+            <HealthPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="The metrics">
+            <MetricsPanel />
+          </ErrorBoundary>
         </div>
       </main>
       <footer className="px-6 pb-6 text-xs text-slate-500 dark:text-slate-400">

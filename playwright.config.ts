@@ -1,0 +1,60 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+// Why: Playwright's browser download is blocked on some machines; a system Chromium
+// (or CHROMIUM_PATH) works. undefined lets Playwright use its own download.
+const executablePath = findChromium() ?? undefined;
+
+// Fixed port with --strictPort so a busy port fails loudly; E2E_PORT lets two checkouts
+// on one machine run side by side (under CI=true an existing server is never reused).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // A stray test.only must fail CI rather than silently run one test.
+  forbidOnly: !!process.env.CI,
+  // No retries, in CI too: a test that only passes on a second try is reported as failing.
+  retries: 0,
+  workers: 2,
+  reporter: [
+    ['list'],
+    // Not under test-results/: Playwright empties that directory at start.
+    ['json', { outputFile: 'reports/playwright.json' }],
+  ],
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    // The app has a "Copy link" button.
+    permissions: ['clipboard-read', 'clipboard-write'],
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          // --disable-gpu/--disable-quic: needed for Debian's Chromium in containers;
+          // the rest keep the browser from phoning home or popping first-run UI.
+          args: [
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-sandbox',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Serves dist/: `vite build` must have run first (npm test does that).
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    // Locally reuse a running preview; in CI always start our own.
+    reuseExistingServer: !process.env.CI,
+  },
+});
