@@ -1,0 +1,184 @@
+import type { PlanConfig } from '../engine/plan-config';
+
+/**
+ * The simulated broker's public types. Everything here is plain data: a snapshot is
+ * structured-clone-able, so it crosses from the Web Worker to the page unchanged.
+ * Times are simulated milliseconds since the start of the run; counts are events.
+ */
+
+export type ArrivalProcess = 'poisson' | 'constant';
+export type ServiceTime = 'exponential' | 'constant';
+
+export interface SimOptions {
+  /** PRNG seed: same config, seed and actions ⇒ identical snapshots. Default 1. */
+  readonly seed?: number;
+  /** Producer arrivals: a Poisson process (default) or evenly spaced. */
+  readonly arrivals?: ArrivalProcess;
+  /** Per-event processing time: exponential with mean L (default) or exactly L. */
+  readonly service?: ServiceTime;
+  /** Producer linger.ms: how long a batch waits to fill. Default 5. 0 sends every event alone. */
+  readonly lingerMs?: number;
+  /** Producer batch.size in bytes. Default 16,384 (Kafka's default). */
+  readonly batchSizeBytes?: number;
+  /** Extra share of all events that goes to partition 0 (a hot key), 0…1. Default 0 (even keys). */
+  readonly hotKeyShare?: number;
+  /** min.insync.replicas: with acks=all, produce blocks when fewer replicas are in sync. Default min(2, rf). */
+  readonly minInsyncReplicas?: number;
+  /** Time for followers to fetch a batch before the high watermark covers it. Default 1 ms. */
+  readonly replicationDelayMs?: number;
+  /** max.poll.records: events a consumer takes per poll, committed after processing. Default 500. */
+  readonly maxPollRecords?: number;
+  /** session.timeout.ms: how long until a crashed consumer is noticed. Default 10,000. */
+  readonly sessionTimeoutMs?: number;
+  /** How long a rebalance stops the group. Default 500 ms. */
+  readonly rebalanceMs?: number;
+  /** Attempts at a poison event before it goes to the dead-letter queue. Default 3. */
+  readonly maxAttempts?: number;
+  /** Consumers remember processed offsets and skip redelivered events. Default false. */
+  readonly idempotentConsumers?: boolean;
+}
+
+export type SimAction =
+  | { readonly type: 'broker-down'; readonly broker: number }
+  | { readonly type: 'broker-up'; readonly broker: number }
+  /** A consumer stops without leaving the group: noticed after the session timeout. */
+  | { readonly type: 'consumer-crash'; readonly group: number; readonly consumer: number }
+  /** A consumer joins the group: rebalance at once. */
+  | { readonly type: 'consumer-add'; readonly group: number }
+  /** Producers send factor × the configured rate for durationMs. */
+  | { readonly type: 'traffic-spike'; readonly factor: number; readonly durationMs: number }
+  /** The next `count` events produced fail processing every time. */
+  | { readonly type: 'poison'; readonly count: number }
+  /** A new consumer group with the configured consumers that reads the retained log from offset 0. */
+  | { readonly type: 'add-group' }
+  | { readonly type: 'set-idempotent'; readonly enabled: boolean };
+
+/** An action and the simulated time it was applied at: a shared link replays these. */
+export interface TimedAction {
+  readonly atMs: number;
+  readonly action: SimAction;
+}
+
+export interface BrokerSnapshot {
+  readonly id: number;
+  readonly up: boolean;
+  /** Partitions this broker leads now. */
+  readonly leaderOf: number;
+  /** Partition replicas placed on this broker (leader or follower). */
+  readonly replicas: number;
+}
+
+export interface PartitionSnapshot {
+  readonly id: number;
+  /** Offset the next appended event gets = events appended to this partition. */
+  readonly logEndOffset: number;
+  /** Events consumers may read (replicated to every in-sync replica). */
+  readonly highWatermark: number;
+  /** Leader broker, or -1 when no in-sync replica is up (partition offline). */
+  readonly leader: number;
+  /** Every assigned replica, preferred leader first. */
+  readonly replicas: readonly number[];
+  /** In-sync replicas (brokers). */
+  readonly isr: readonly number[];
+  /** True while acks=all produce is refused (fewer than min.insync.replicas in sync, or offline). */
+  readonly produceBlocked: boolean;
+}
+
+export interface ConsumerSnapshot {
+  readonly id: number;
+  readonly alive: boolean;
+  /** Partitions owned now (empty: idle, or the group is rebalancing). */
+  readonly assigned: readonly number[];
+  /** Processing a poll batch right now. */
+  readonly busy: boolean;
+  /** Events this consumer finished processing (duplicates included). */
+  readonly processed: number;
+}
+
+export interface GroupSnapshot {
+  readonly id: number;
+  /** 'replay' for groups added to rebuild from offset 0. */
+  readonly kind: 'live' | 'replay';
+  /** Events processed and committed, each counted once. */
+  readonly consumed: number;
+  /** Σ over partitions of (log end offset − committed offset). */
+  readonly lag: number;
+  /** Per-partition lag, same order as partitions[]. */
+  readonly partitionLag: readonly number[];
+  /** Poison events given up on after maxAttempts and sent to the dead-letter queue. */
+  readonly deadLettered: number;
+  /** Events deleted by retention before this group read them (0 unless it fell a whole retention behind). */
+  readonly expired: number;
+  /** Redelivered events processed a second time (at-least-once duplicates). */
+  readonly duplicates: number;
+  /** Redelivered events an idempotent consumer recognised and skipped. */
+  readonly duplicatesSuppressed: number;
+  /** Failed processing attempts of poison events (retries). */
+  readonly failedAttempts: number;
+  readonly rebalancing: boolean;
+  readonly rebalances: number;
+  readonly consumers: readonly ConsumerSnapshot[];
+}
+
+/** Figures measured over the run, for the "model vs simulation" panel. Base units. */
+export interface SimMeasurements {
+  /** Length of the window the rates were measured over, ms. */
+  readonly windowMs: number;
+  readonly producedPerSec: number;
+  /** Consumed events/s of the first group over the window. */
+  readonly consumedPerSec: number;
+  /** Lag growth of the first group over the window, events/s (negative when draining). */
+  readonly lagGrowthPerSec: number;
+  /** Wait from readable to processing start, seconds, events processed so far. */
+  readonly waitMeanSeconds: number;
+  readonly waitP50Seconds: number;
+  readonly waitP99Seconds: number;
+  /** Produced → processed, seconds (linger, replication, wait and processing). */
+  readonly latencyMeanSeconds: number;
+  readonly latencyP50Seconds: number;
+  readonly latencyP99Seconds: number;
+  /** Events the wait figures are based on. */
+  readonly waitSamples: number;
+}
+
+/** A batch on its way, for the animation: producer → partition, or partition → consumer. */
+export interface FlowSnapshot {
+  readonly kind: 'produce' | 'consume';
+  readonly partition: number;
+  /** Group and consumer for 'consume' flows; -1 for 'produce'. */
+  readonly group: number;
+  readonly consumer: number;
+  readonly events: number;
+  /** 0…1: how far along its way at snapshot time. */
+  readonly progress: number;
+}
+
+export interface SimSnapshot {
+  readonly timeMs: number;
+  readonly config: PlanConfig;
+  readonly seed: number;
+  /** Events appended to the log, all partitions. */
+  readonly produced: number;
+  /** Events waiting in producers because their partition refuses writes. */
+  readonly producerBuffered: number;
+  readonly spikeFactor: number;
+  readonly idempotentConsumers: boolean;
+  readonly brokers: readonly BrokerSnapshot[];
+  readonly partitions: readonly PartitionSnapshot[];
+  readonly groups: readonly GroupSnapshot[];
+  readonly deadLetterQueue: number;
+  readonly measurements: SimMeasurements;
+  /** A bounded sample of batches in flight (at most a few hundred): drawing is aggregated. */
+  readonly flows: readonly FlowSnapshot[];
+  /** Recent happenings in words ("broker 1 down; partition 3 leader 1 → 2"), newest last, bounded. */
+  readonly log: readonly { readonly atMs: number; readonly text: string }[];
+}
+
+export interface Simulation {
+  /** Run simulated time forward by ms (≥ 0). */
+  advance(ms: number): void;
+  /** Plain data, structured-clone-able. */
+  snapshot(): SimSnapshot;
+  /** Changes and faults at the current simulated time. */
+  apply(action: SimAction): void;
+}
