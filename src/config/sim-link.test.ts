@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PlanConfig } from '../engine/plan-config';
+import type { SimAction, TimedAction } from '../sim/types';
+import { DEFAULT_CONFIG } from './schema';
+import { DEFAULT_SEED, MAX_ACTIONS, MAX_SEED, decodeSimRun, encodeSimRun, encodeTimeline, fitTimeline } from './sim-link';
+
+const SEED = 3131;
+const PLAN: PlanConfig = DEFAULT_CONFIG; // 3 brokers, 1 group of 10 consumers
+
+const at = (atMs: number, action: SimAction): TimedAction => ({ atMs, action });
+
+describe('sim link: seed and actions', () => {
+  it('writes nothing for a fresh run, so the planner link stays canonical', () => {
+    expect(encodeSimRun({ seed: DEFAULT_SEED, timeline: [] })).toBe('');
+  });
+
+  it('writes the compact, sorted form of the brief', () => {
+    const timeline = [at(4000, { type: 'traffic-spike', factor: 5, durationMs: 10_000 }), at(1500, { type: 'broker-down', broker: 1 }), at(3000, { type: 'broker-up', broker: 1 })];
+    expect(encodeSimRun({ seed: 42, timeline })).toBe('seed=42&actions=1500:broker-down:1,3000:broker-up:1,4000:spike:5:10000');
+  });
+
+  it('reads every action kind back', () => {
+    const text = '0:broker-down:2,10:broker-up:2,20:consumer-crash:0:9,30:consumer-add:0,40:spike:2.5:1000,50:poison:10,60:add-group,70:consumer-crash:1:9,80:consumer-add:1,90:idempotent:1,95:idempotent:0';
+    const { timeline, notices } = decodeSimRun(`?actions=${text}`, PLAN);
+    expect(notices).toEqual([]);
+    expect(timeline.map((t) => t.action.type)).toEqual(['broker-down', 'broker-up', 'consumer-crash', 'consumer-add', 'traffic-spike', 'poison', 'add-group', 'consumer-crash', 'consumer-add', 'set-idempotent', 'set-idempotent']);
+    expect(encodeTimeline(timeline)).toBe(text);
+  });
+
+  it('reads the seed, and repairs a bad one with a notice', () => {
+    expect(decodeSimRun('?seed=4294967295', PLAN).seed).toBe(MAX_SEED);
+    for (const bad of ['-1', '4294967296', '1.5', 'abc', '', '1e3', '0x10']) {
+      const { seed, notices } = decodeSimRun(`?seed=${encodeURIComponent(bad)}`, PLAN);
+      expect(seed, bad).toBe(DEFAULT_SEED);
+      expect(notices.map((n) => n.param), bad).toEqual(['seed']);
+    }
+    const twice = decodeSimRun('?seed=7&seed=8', PLAN);
+    expect(twice.seed).toBe(7);
+    expect(twice.notices[0]?.reason).toContain('given 2 times');
+  });
+
+  it('drops pieces it cannot read and names each, keeping the rest', () => {
+    const { timeline, notices } = decodeSimRun('?actions=100:broker-down:1,x:broker-up:1,200:explode,300:spike:0:10,400:poison:-3,500:broker-up:1', PLAN);
+    expect(encodeTimeline(timeline)).toBe('100:broker-down:1,500:broker-up:1');
+    expect(notices).toHaveLength(4);
+    expect(notices.every((n) => n.param === 'actions' && n.reason.endsWith('dropped') && n.used === 2)).toBe(true);
+    expect(notices[1]?.reason).toContain('unknown action');
+  });
+
+  it('drops actions that do not fit the plan: a broker or consumer that does not exist', () => {
+    const { timeline, notices } = decodeSimRun('?actions=1:broker-down:3,2:consumer-crash:0:10,3:consumer-add:1,4:consumer-add:0,5:consumer-crash:0:10', PLAN);
+    // consumer 10 exists only after consumer-add:0 at 4 ms.
+    expect(encodeTimeline(timeline)).toBe('4:consumer-add:0,5:consumer-crash:0:10');
+    expect(notices.map((n) => n.reason)).toEqual([
+      'the plan has brokers 0 – 2; dropped',
+      'group 0 has consumers 0 – 9 at that time; dropped',
+      'the run has groups 0 – 0 at that time; dropped',
+    ]);
+  });
+
+  it('sorts actions given out of order, and says so', () => {
+    const { timeline, notices } = decodeSimRun('?actions=300:poison:1,100:poison:2', PLAN);
+    expect(timeline.map((t) => t.atMs)).toEqual([100, 300]);
+    expect(notices[0]?.reason).toContain('not in time order');
+  });
+
+  it(`keeps at most ${MAX_ACTIONS} actions and caps the notices`, () => {
+    const many = Array.from({ length: 250 }, (_, i) => `${i}:poison:1`).join(',');
+    const { timeline, notices } = decodeSimRun(`?actions=${many}`, PLAN);
+    expect(timeline).toHaveLength(MAX_ACTIONS);
+    expect(notices.length).toBeLessThanOrEqual(6);
+    expect(notices.at(-1)?.reason).toContain(`${MAX_ACTIONS} actions kept`);
+  });
+
+  it('shows at most 40 characters of what the link said', () => {
+    const { notices } = decodeSimRun(`?actions=1:${'x'.repeat(5000)}`, PLAN);
+    expect(Array.from(notices[0]?.given ?? '').length).toBeLessThanOrEqual(41);
+  });
+
+  it('fitTimeline keeps an already valid timeline as it is', () => {
+    const timeline = [at(0, { type: 'add-group' }), at(5, { type: 'consumer-add', group: 1 })];
+    expect(fitTimeline(timeline, PLAN)).toEqual({ timeline, dropped: [] });
+  });
+
+  const validAction: fc.Arbitrary<SimAction> = fc.oneof(
+    fc.record({ type: fc.constantFrom('broker-down' as const, 'broker-up' as const), broker: fc.integer({ min: 0, max: PLAN.brokers - 1 }) }),
+    fc.record({ type: fc.constant('consumer-crash' as const), group: fc.constant(0), consumer: fc.integer({ min: 0, max: PLAN.consumersPerGroup - 1 }) }),
+    fc.record({ type: fc.constant('consumer-add' as const), group: fc.constant(0) }),
+    fc.record({
+      type: fc.constant('traffic-spike' as const),
+      factor: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.double({ min: 0.001, max: 100, noNaN: true })),
+      durationMs: fc.integer({ min: 1, max: 86_400_000 }),
+    }),
+    fc.record({ type: fc.constant('poison' as const), count: fc.integer({ min: 1, max: 100_000 }) }),
+    fc.constant({ type: 'add-group' as const }),
+    fc.record({ type: fc.constant('set-idempotent' as const), enabled: fc.boolean() }),
+  );
+  const validTimeline = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 1_000_000_000 }), validAction), { maxLength: MAX_ACTIONS })
+    .map((pairs) => pairs.map(([atMs, action]) => at(atMs, action)).sort((a, b) => a.atMs - b.atMs));
+
+  it(`encode → decode is the identity on valid runs (seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_SEED }), validTimeline, (seed, timeline) => {
+        const decoded = decodeSimRun('?v=1&' + encodeSimRun({ seed, timeline }), PLAN);
+        expect(decoded.notices).toEqual([]);
+        expect(decoded.seed).toBe(seed);
+        expect(decoded.timeline).toEqual(timeline);
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it(`decode never throws and yields a sorted, fitting run on any string (seed ${SEED + 1})`, () => {
+    const piece = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.oneof(fc.nat().map(String), fc.string()), fc.constantFrom('broker-down', 'broker-up', 'consumer-crash', 'consumer-add', 'spike', 'poison', 'add-group', 'idempotent', ''), fc.array(fc.oneof(fc.nat().map(String), fc.double().map(String), fc.string()), { maxLength: 3 })).map(([t, name, args]) => [t, name, ...args].join(':')),
+    );
+    const structured = fc.tuple(fc.array(piece, { maxLength: 30 }), fc.oneof(fc.nat().map(String), fc.string())).map(([pieces, seed]) => `?seed=${seed}&actions=${pieces.join(',')}`);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), structured), (search) => {
+        const { seed, timeline } = decodeSimRun(search, PLAN);
+        expect(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED).toBe(true);
+        expect(timeline.length).toBeLessThanOrEqual(MAX_ACTIONS);
+        expect(fitTimeline(timeline, PLAN).dropped).toEqual([]);
+        // What we read, written back and read again, is the same run.
+        expect(decodeSimRun('?' + encodeSimRun({ seed, timeline }), PLAN)).toEqual({ seed, timeline, notices: [] });
+      }),
+      { seed: SEED + 1, numRuns: 3000 },
+    );
+  });
+});
