@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config/schema';
+import type { SimAction, SimSnapshot, Simulation, TimedAction } from '../sim/types';
+import { SimHost, TICK_BUDGET_MS } from './sim-host';
+import { SNAPSHOT_INTERVAL_MS, type SimEvent } from './sim-protocol';
+
+/**
+ * A fake simulation on a fake wall clock: each simulated ms costs `wallMsPerSimMs` of wall
+ * time, and every advance and apply is logged, so slicing and replay timing can be checked.
+ */
+function harness(wallMsPerSimMs = 0.01) {
+  let wallMs = 0;
+  let timers: { atMs: number; fn: () => void }[] = [];
+  const events: SimEvent[] = [];
+  const advances: { simMs: number; wallMs: number }[] = [];
+  const applied: { atMs: number; action: SimAction }[] = [];
+  let failAtMs = Infinity;
+
+  const createSimulation = (): Simulation => {
+    let timeMs = 0;
+    return {
+      advance(ms) {
+        if (timeMs + ms > failAtMs) throw new Error('sim broke');
+        timeMs += ms;
+        wallMs += ms * wallMsPerSimMs;
+        advances.push({ simMs: ms, wallMs: ms * wallMsPerSimMs });
+      },
+      apply(action) {
+        applied.push({ atMs: timeMs, action });
+      },
+      snapshot: () => ({ timeMs }) as unknown as SimSnapshot,
+    };
+  };
+  // The contract: advance, applying each action exactly at its atMs.
+  const advanceWithTimeline = (sim: Simulation, timeline: readonly TimedAction[], ms: number) => {
+    const startMs = (sim.snapshot() as { timeMs: number }).timeMs;
+    let nowMs = startMs;
+    for (const { atMs, action } of timeline) {
+      sim.advance(atMs - nowMs);
+      nowMs = atMs;
+      sim.apply(action);
+    }
+    sim.advance(startMs + ms - nowMs);
+  };
+  const host = new SimHost({
+    createSimulation,
+    advanceWithTimeline,
+    nowMs: () => wallMs,
+    schedule: (fn, delayMs) => timers.push({ atMs: wallMs + delayMs, fn }),
+    post: (event) => events.push(event),
+  });
+  /** Lets `ms` of wall time pass, running due timers in order. */
+  const runFor = (ms: number) => {
+    const endMs = wallMs + ms;
+    for (;;) {
+      timers.sort((a, b) => a.atMs - b.atMs);
+      const next = timers[0];
+      if (!next || next.atMs > endMs) break;
+      timers = timers.slice(1);
+      wallMs = Math.max(wallMs, next.atMs);
+      next.fn();
+    }
+    wallMs = Math.max(wallMs, endMs);
+  };
+  const snapshots = () => events.filter((e) => e.type === 'snapshot');
+  const lastTimeMs = () => (snapshots().at(-1)?.snapshot as { timeMs: number } | undefined)?.timeMs;
+  const failAt = (ms: number) => {
+    failAtMs = ms;
+  };
+  return { host, events, advances, applied, runFor, snapshots, lastTimeMs, failAt, wall: () => wallMs };
+}
+
+const init = (timeline: TimedAction[] = []) => ({ type: 'init' as const, config: DEFAULT_CONFIG, seed: 7, timeline });
+const DOWN_1: SimAction = { type: 'broker-down', broker: 1 };
+
+describe('SimHost: the worker side of the simulation', () => {
+  it('answers init and each step with a snapshot at the stepped time', () => {
+    const h = harness();
+    h.host.handle(init());
+    expect(h.lastTimeMs()).toBe(0);
+    h.host.handle({ type: 'step', ms: 100 });
+    h.host.handle({ type: 'step', ms: 100 });
+    expect(h.lastTimeMs()).toBe(200);
+    expect(h.snapshots()).toHaveLength(3);
+  });
+
+  it('replays link actions at their exact atMs, however time is sliced', () => {
+    const timeline = [{ atMs: 150, action: DOWN_1 }, { atMs: 300, action: { type: 'poison', count: 2 } as const }];
+    const h = harness();
+    h.host.handle(init(timeline));
+    for (let i = 0; i < 5; i += 1) h.host.handle({ type: 'step', ms: 100 });
+    expect(h.applied).toEqual(timeline);
+  });
+
+  it('records an applied action at the current time, echoes the sorted timeline, and a reset replays it', () => {
+    const h = harness();
+    h.host.handle(init([{ atMs: 1000, action: { type: 'add-group' } }]));
+    h.host.handle({ type: 'step', ms: 250 });
+    h.host.handle({ type: 'apply', action: DOWN_1 });
+    const echoed = h.events.filter((e) => e.type === 'timeline').at(-1);
+    expect(echoed).toEqual({ type: 'timeline', timeline: [{ atMs: 250, action: DOWN_1 }, { atMs: 1000, action: { type: 'add-group' } }] });
+    h.host.handle({ type: 'step', ms: 1000 });
+    const live = [...h.applied];
+
+    h.applied.length = 0;
+    h.host.handle({ type: 'reset' });
+    for (let i = 0; i < 25; i += 1) h.host.handle({ type: 'step', ms: 50 });
+    expect(h.applied).toEqual(live);
+    expect(live.map((a) => a.atMs)).toEqual([250, 1000]);
+  });
+
+  it('plays at wall time × speed, posting at most 20 snapshots a second', () => {
+    const h = harness();
+    h.host.handle(init());
+    h.host.handle({ type: 'speed', factor: 10 });
+    h.host.handle({ type: 'play' });
+    const before = h.snapshots().length;
+    h.runFor(2000);
+    const simMs = h.lastTimeMs() ?? 0;
+    expect(simMs).toBeGreaterThan(19_000);
+    expect(simMs).toBeLessThanOrEqual(20_000);
+    expect(Number.isInteger(simMs)).toBe(true);
+    expect(h.snapshots().length - before).toBeLessThanOrEqual((2000 / SNAPSHOT_INTERVAL_MS) + 1);
+    expect(h.snapshots().length - before).toBeGreaterThan(20);
+    h.host.handle({ type: 'pause' });
+    const paused = h.lastTimeMs();
+    h.runFor(1000);
+    expect(h.lastTimeMs()).toBe(paused);
+  });
+
+  it('slow motion: 0.1× advances a tenth of wall time', () => {
+    const h = harness();
+    h.host.handle(init());
+    h.host.handle({ type: 'speed', factor: 0.1 });
+    h.host.handle({ type: 'play' });
+    h.runFor(3000);
+    h.host.handle({ type: 'pause' });
+    expect(h.lastTimeMs()).toBeGreaterThanOrEqual(290);
+    expect(h.lastTimeMs()).toBeLessThanOrEqual(300);
+  });
+
+  it('a sim too slow for the speed asked runs slower, in short slices, and says how fast it went', () => {
+    const h = harness(1); // 1 wall ms per simulated ms: at most about 1× real time
+    h.host.handle(init());
+    h.host.handle({ type: 'speed', factor: 1000 });
+    h.host.handle({ type: 'play' });
+    h.runFor(3000);
+    expect(Math.max(...h.advances.map((a) => a.wallMs))).toBeLessThanOrEqual(TICK_BUDGET_MS + 5);
+    const last = h.snapshots().at(-1);
+    expect(last?.type === 'snapshot' && last.speed).toBe(1000);
+    const achieved = last?.type === 'snapshot' ? last.achievedSpeed : null;
+    expect(achieved).not.toBeNull();
+    expect(achieved).toBeGreaterThan(0.3);
+    expect(achieved).toBeLessThan(1.1);
+  });
+
+  it('reports a failing sim as an error message and stops', () => {
+    const h = harness();
+    h.host.handle(init());
+    h.failAt(150);
+    h.host.handle({ type: 'step', ms: 100 });
+    h.host.handle({ type: 'step', ms: 100 });
+    expect(h.events.at(-1)).toEqual({ type: 'error', message: 'sim broke' });
+    const count = h.events.length;
+    h.host.handle({ type: 'step', ms: 100 });
+    expect(h.events).toHaveLength(count);
+  });
+
+  it('refuses to record a 201st action', () => {
+    const h = harness();
+    const full = Array.from({ length: 200 }, (_, i) => ({ atMs: i, action: { type: 'poison', count: 1 } as const }));
+    h.host.handle(init(full));
+    h.host.handle({ type: 'apply', action: DOWN_1 });
+    expect(h.events.at(-1)?.type).toBe('notice');
+    expect(h.applied).toEqual([]);
+  });
+});

@@ -1,0 +1,215 @@
+import type { PlanConfig } from '../engine/plan-config';
+import type { SimAction, SimOptions, Simulation, TimedAction } from '../sim/types';
+import { MAX_ACTIONS } from '../config/sim-link';
+import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent } from './sim-protocol';
+
+/** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
+export interface SimHostDeps {
+  createSimulation(config: PlanConfig, options?: SimOptions): Simulation;
+  advanceWithTimeline(sim: Simulation, timeline: readonly TimedAction[], ms: number): void;
+  /** Wall-clock ms (performance.now in the worker). */
+  nowMs(): number;
+  /** Run `fn` after `delayMs` of wall time. */
+  schedule(fn: () => void, delayMs: number): void;
+  post(event: SimEvent): void;
+}
+
+/** Wall time one tick may spend advancing before it yields to incoming commands. */
+export const TICK_BUDGET_MS = 30;
+/** Wall time one advance() call aims at; the slice size follows the measured sim speed. */
+const SLICE_TARGET_MS = 8;
+/** Pause between ticks: lets commands (pause, apply) in, about one display frame. */
+const TICK_INTERVAL_MS = 16;
+/** A tick after a long pause (tab in background) must not try to catch up on minutes. */
+const MAX_TICK_ELAPSED_MS = 250;
+
+/**
+ * Hosts one Simulation and turns wall time into simulated time: elapsed × speed, advanced in
+ * whole simulated ms (so every action lands on a whole-ms atMs a link can carry exactly) and
+ * in slices, so no single advance() blocks the worker for long. When the sim cannot keep up,
+ * the backlog is dropped: the run goes slower than asked and reports the speed it reached.
+ */
+export class SimHost {
+  private sim: Simulation | undefined;
+  private config: PlanConfig | undefined;
+  private seed = 1;
+  private timeline: TimedAction[] = [];
+  /** timeline[0 … applied−1] have been applied to the sim. */
+  private applied = 0;
+  private simTimeMs = 0;
+  private playing = false;
+  private speed = DEFAULT_SPEED;
+  private achievedSpeed: number | null = null;
+  /** Simulated ms owed to the wall clock, below 1 between ticks. */
+  private owedMs = 0;
+  private lastTickWallMs = 0;
+  private lastPostWallMs = -Infinity;
+  /** Simulated ms per wall ms, measured: sizes the next slice. */
+  private simMsPerWallMs = 1;
+  private tickScheduled = false;
+
+  constructor(private readonly deps: SimHostDeps) {}
+
+  handle(command: SimCommand): void {
+    try {
+      this.run(command);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private run(command: SimCommand): void {
+    switch (command.type) {
+      case 'init':
+        this.config = command.config;
+        this.seed = command.seed;
+        this.timeline = [...command.timeline].sort((a, b) => a.atMs - b.atMs);
+        this.restart();
+        break;
+      case 'reset':
+        this.playing = false;
+        this.restart();
+        break;
+      case 'play':
+        if (!this.sim) return;
+        this.playing = true;
+        this.lastTickWallMs = this.deps.nowMs();
+        this.owedMs = 0;
+        this.scheduleTick(0);
+        break;
+      case 'pause':
+        this.playing = false;
+        break;
+      case 'step':
+        this.playing = false;
+        this.advanceBy(Math.max(0, Math.round(command.ms)), Infinity);
+        break;
+      case 'speed':
+        this.speed = Number.isFinite(command.factor) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, command.factor)) : DEFAULT_SPEED;
+        break;
+      case 'apply':
+        this.applyNow(command.action);
+        return; // applyNow posts
+    }
+    this.postSnapshot();
+  }
+
+  private restart(): void {
+    if (!this.config) return;
+    this.sim = this.deps.createSimulation(this.config, { seed: this.seed });
+    this.applied = 0;
+    this.simTimeMs = 0;
+    this.owedMs = 0;
+    this.achievedSpeed = null;
+    if (this.playing) {
+      this.lastTickWallMs = this.deps.nowMs();
+      this.scheduleTick(0);
+    }
+  }
+
+  private applyNow(action: SimAction): void {
+    if (!this.sim) return;
+    if (this.timeline.length >= MAX_ACTIONS) {
+      this.deps.post({ type: 'notice', message: `This run already has ${MAX_ACTIONS} actions, the most a link can carry. Reset or clear the actions to record more.` });
+      return;
+    }
+    // Recorded actions due now go first, as they will when the link replays the run.
+    this.applyDue();
+    this.sim.apply(action);
+    this.timeline.splice(this.applied, 0, { atMs: this.simTimeMs, action });
+    this.applied += 1;
+    this.deps.post({ type: 'timeline', timeline: [...this.timeline] });
+    this.postSnapshot();
+  }
+
+  /** Applies recorded actions whose time has come (atMs ≤ now). */
+  private applyDue(): void {
+    const sim = this.sim;
+    if (!sim) return;
+    for (let next = this.timeline[this.applied]; next && next.atMs <= this.simTimeMs; next = this.timeline[this.applied]) {
+      sim.apply(next.action);
+      this.applied += 1;
+    }
+  }
+
+  /**
+   * Advances whole simulated ms in slices. Actions strictly inside a slice are replayed at
+   * their exact atMs by advanceWithTimeline; one at a slice's end waits for the next start.
+   * Stops early when `budgetMs` of wall time is spent; returns the simulated ms advanced.
+   */
+  private advanceBy(totalMs: number, budgetMs: number): number {
+    const sim = this.sim;
+    if (!sim) return 0;
+    const startWallMs = this.deps.nowMs();
+    let doneMs = 0;
+    while (doneMs < totalMs) {
+      this.applyDue();
+      const sliceMs = Math.min(totalMs - doneMs, Math.max(1, Math.floor(this.simMsPerWallMs * SLICE_TARGET_MS)));
+      const endMs = this.simTimeMs + sliceMs;
+      let last = this.applied;
+      while (last < this.timeline.length && (this.timeline[last]?.atMs ?? Infinity) < endMs) last += 1;
+      const sliceStartWallMs = this.deps.nowMs();
+      this.deps.advanceWithTimeline(sim, this.timeline.slice(this.applied, last), sliceMs);
+      const sliceWallMs = this.deps.nowMs() - sliceStartWallMs;
+      this.applied = last;
+      this.simTimeMs = endMs;
+      doneMs += sliceMs;
+      // Fast slices say little about speed: grow at most 4× a slice, follow slow ones at once.
+      const measured = sliceWallMs > 0 ? sliceMs / sliceWallMs : Infinity;
+      this.simMsPerWallMs = Math.min(measured, this.simMsPerWallMs * 4);
+      if (this.deps.nowMs() - startWallMs >= budgetMs) break;
+    }
+    this.applyDue();
+    return doneMs;
+  }
+
+  private scheduleTick(delayMs: number): void {
+    if (this.tickScheduled) return;
+    this.tickScheduled = true;
+    this.deps.schedule(() => {
+      this.tickScheduled = false;
+      try {
+        this.tick();
+      } catch (error) {
+        this.fail(error);
+      }
+    }, delayMs);
+  }
+
+  private tick(): void {
+    if (!this.playing || !this.sim) return;
+    const startWallMs = this.deps.nowMs();
+    const elapsedWallMs = Math.min(MAX_TICK_ELAPSED_MS, Math.max(0, startWallMs - this.lastTickWallMs));
+    this.lastTickWallMs = startWallMs;
+    this.owedMs += elapsedWallMs * this.speed;
+    const wantedMs = Math.floor(this.owedMs);
+    const doneMs = this.advanceBy(wantedMs, TICK_BUDGET_MS);
+    // Behind: drop the backlog rather than chase it forever (the sim runs slower than asked).
+    this.owedMs = doneMs < wantedMs ? 0 : this.owedMs - doneMs;
+    if (elapsedWallMs > 0) {
+      const speedNow = doneMs < wantedMs ? doneMs / elapsedWallMs : this.speed;
+      this.achievedSpeed = this.achievedSpeed === null ? speedNow : this.achievedSpeed * 0.7 + speedNow * 0.3;
+    }
+    const endWallMs = this.deps.nowMs();
+    if (endWallMs - this.lastPostWallMs >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
+    this.scheduleTick(Math.max(1, TICK_INTERVAL_MS - (endWallMs - startWallMs)));
+  }
+
+  private postSnapshot(): void {
+    if (!this.sim) return;
+    this.lastPostWallMs = this.deps.nowMs();
+    this.deps.post({
+      type: 'snapshot',
+      snapshot: this.sim.snapshot(),
+      playing: this.playing,
+      speed: this.speed,
+      achievedSpeed: this.playing ? this.achievedSpeed : null,
+    });
+  }
+
+  private fail(error: unknown): void {
+    this.playing = false;
+    this.sim = undefined;
+    this.deps.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
