@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { selectConfig, usePlannerStore } from '../state/planner-store';
+import { selectSeed, selectTimeline, useSimStore } from '../state/sim-store';
 import { shareableUrl } from '../state/url-sync';
 
-/** Copies the link of the current plan (built from the store, so it never lags the URL sync). */
+/** Copies the link of the current plan and simulation run (built from the stores, so it never lags the URL sync). */
 export function CopyLinkButton() {
   const config = usePlannerStore(selectConfig);
+  const seed = useSimStore(selectSeed);
+  const timeline = useSimStore(selectTimeline);
   const [status, setStatus] = useState('');
-  const url = shareableUrl(config);
+  const url = shareableUrl(config, { seed, timeline });
 
   const copy = async () => {
     try {
