@@ -74,6 +74,8 @@ export interface PartitionSnapshot {
   readonly logEndOffset: number;
   /** Events consumers may read (replicated to every in-sync replica). */
   readonly highWatermark: number;
+  /** Oldest retained offset (retention deletes whole segments before it). */
+  readonly logStartOffset: number;
   /** Leader broker, or -1 when no in-sync replica is up (partition offline). */
   readonly leader: number;
   /** Every assigned replica, preferred leader first. */
@@ -103,7 +105,7 @@ export interface GroupSnapshot {
   readonly consumed: number;
   /** Σ over partitions of (log end offset − committed offset). */
   readonly lag: number;
-  /** Per-partition lag, same order as partitions[]. */
+  /** Per-partition lag, same order as partitions[]; empty for later groups when partitions × groups > 200,000. */
   readonly partitionLag: readonly number[];
   /** Poison events given up on after maxAttempts and sent to the dead-letter queue. */
   readonly deadLettered: number;
@@ -117,6 +119,11 @@ export interface GroupSnapshot {
   readonly failedAttempts: number;
   readonly rebalancing: boolean;
   readonly rebalances: number;
+  /** Members ever in the group (crashed ones included), alive ones, and alive ones with no partition (0 while rebalancing). */
+  readonly consumerCount: number;
+  readonly aliveConsumers: number;
+  readonly idleConsumers: number;
+  /** The first 256 consumers (all of them in any usual plan): drawing aggregates beyond that. */
   readonly consumers: readonly ConsumerSnapshot[];
 }
 
@@ -137,8 +144,9 @@ export interface SimMeasurements {
   readonly latencyMeanSeconds: number;
   readonly latencyP50Seconds: number;
   readonly latencyP99Seconds: number;
-  /** Events the wait figures are based on. */
+  /** Events the wait figures are based on, and the sum of their waits (for batch means). */
   readonly waitSamples: number;
+  readonly waitTotalSeconds: number;
 }
 
 /** A batch on its way, for the animation: producer → partition, or partition → consumer. */
@@ -175,6 +183,8 @@ export interface SimSnapshot {
 }
 
 export interface Simulation {
+  /** Simulated time now, ms since the start. */
+  readonly timeMs: number;
   /** Run simulated time forward by ms (≥ 0). */
   advance(ms: number): void;
   /** Plain data, structured-clone-able. */

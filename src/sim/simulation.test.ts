@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config/schema';
+import type { PlanConfig } from '../engine/plan-config';
+import { createSimulation } from './simulation';
+import { expectInvariants } from './test/check-invariants';
+import { createRecordedRun } from './timeline';
+
+const plan = (overrides: Partial<PlanConfig>): PlanConfig => ({ ...DEFAULT_CONFIG, ...overrides });
+
+describe('producers and the log', () => {
+  it('appends events at the configured rate, spread over partitions (seed 3)', () => {
+    const sim = createSimulation(plan({ eventsPerSec: 10_000, partitions: 8, consumersPerGroup: 8, processingMs: 0.01 }), { seed: 3 });
+    sim.advance(20_000);
+    const s = sim.snapshot();
+    expect(s.produced / 20).toBeGreaterThan(10_000 * 0.98);
+    expect(s.produced / 20).toBeLessThan(10_000 * 1.02);
+    for (const p of s.partitions) expect(p.logEndOffset / s.produced).toBeCloseTo(1 / 8, 1);
+    expectInvariants(s);
+  });
+
+  it('sends a hot key to partition 0 (seed 4)', () => {
+    const sim = createSimulation(plan({ eventsPerSec: 1000, partitions: 4 }), { seed: 4, hotKeyShare: 0.6 });
+    sim.advance(10_000);
+    const s = sim.snapshot();
+    // partition 0 gets 0.6 + 0.4/4 = 70 % of the events
+    expect((s.partitions[0]?.logEndOffset ?? 0) / s.produced).toBeCloseTo(0.7, 1);
+  });
+
+  it('batches records: linger.ms and batch.size bound each batch (seed 5)', () => {
+    // 1 KiB events, 16 KiB batches: 16 events per batch at most.
+    const sim = createSimulation(plan({ eventsPerSec: 1_000_000, partitions: 5 }), { seed: 5 });
+    sim.advance(50);
+    const produceFlows = sim.snapshot().flows.filter((f) => f.kind === 'produce');
+    expect(produceFlows.length).toBeGreaterThan(0);
+    for (const f of produceFlows) expect(f.events).toBeLessThanOrEqual(16);
+  });
+
+  it('gives every record a batch of its own with linger 0 (seed 6)', () => {
+    const sim = createSimulation(plan({ eventsPerSec: 100, partitions: 1 }), { seed: 6, lingerMs: 0 });
+    sim.advance(2_000);
+    for (const f of sim.snapshot().flows) if (f.kind === 'produce') expect(f.events).toBe(1);
+  });
+});
+
+describe('consumer groups', () => {
+  it('leaves consumers beyond the partition count idle', () => {
+    const s = createSimulation(plan({ partitions: 5, consumersPerGroup: 10 })).snapshot();
+    const group = s.groups[0];
+    expect(group?.idleConsumers).toBe(5);
+    expect(group?.consumers.filter((c) => c.assigned.length === 0)).toHaveLength(5);
+  });
+
+  it('assigns ⌈P/a⌉ partitions to the first P mod a consumers, as the model says', () => {
+    const s = createSimulation(plan({ partitions: 5, consumersPerGroup: 2 })).snapshot();
+    expect(s.groups[0]?.consumers.map((c) => c.assigned)).toEqual([[0, 1, 2], [3, 4]]);
+  });
+
+  it('runs one group per configured group, each reading everything (seed 7)', () => {
+    const sim = createSimulation(plan({ eventsPerSec: 1000, partitions: 4, consumersPerGroup: 4, processingMs: 1, consumerGroups: 3 }), { seed: 7 });
+    sim.advance(10_000);
+    const s = sim.snapshot();
+    expect(s.groups).toHaveLength(3);
+    for (const g of s.groups) expect(g.consumed).toBeGreaterThan(s.produced * 0.95);
+    expectInvariants(s);
+  });
+
+  it('rebalances after a crash is noticed, and redelivers: at-least-once duplicates (seed 8)', () => {
+    // ρ = 1.2: consumer 0 is always mid-poll (400 events, ~5 s); what it processed was never committed.
+    const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12 }), { seed: 8, maxPollRecords: 400 }, []);
+    run.advance(10_000);
+    run.apply({ type: 'consumer-crash', group: 0, consumer: 0 });
+    let s = run.sim.snapshot();
+    expect(s.groups[0]?.consumers[0]?.alive).toBe(false);
+    run.advance(9_000); // before the 10 s session timeout: partition 0 is not consumed
+    s = run.sim.snapshot();
+    expect(s.groups[0]?.partitionLag[0]).toBeGreaterThan(800);
+    run.advance(2_000); // timeout + 500 ms rebalance
+    s = run.sim.snapshot();
+    expect(s.groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
+    expect(s.groups[0]?.rebalances).toBe(1);
+    run.advance(30_000);
+    s = run.sim.snapshot();
+    expect(s.groups[0]?.duplicates).toBeGreaterThan(0);
+    expect(s.groups[0]?.duplicatesSuppressed).toBe(0);
+    expectInvariants(s);
+  });
+
+  it('suppresses the same duplicates with idempotent consumers (seed 8)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12 }), { seed: 8, maxPollRecords: 400 }, [
+      { atMs: 0, action: { type: 'set-idempotent', enabled: true } },
+      { atMs: 10_000, action: { type: 'consumer-crash', group: 0, consumer: 0 } },
+    ]);
+    run.advance(51_000);
+    const s = run.sim.snapshot();
+    expect(s.groups[0]?.duplicates).toBe(0);
+    expect(s.groups[0]?.duplicatesSuppressed).toBeGreaterThan(0);
+    expectInvariants(s);
+  });
+
+  it('gives a new consumer a partition, or leaves it idle past the partition count', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 100, partitions: 2, consumersPerGroup: 2, processingMs: 1 }));
+    run.advance(1_000);
+    run.apply({ type: 'consumer-add', group: 0 });
+    run.advance(600);
+    const s = run.sim.snapshot();
+    expect(s.groups[0]?.consumerCount).toBe(3);
+    expect(s.groups[0]?.idleConsumers).toBe(1);
+  });
+});
+
+describe('brokers, replication and failover', () => {
+  it('moves leadership off a downed broker and shrinks the ISR (seed 9)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 6, consumersPerGroup: 6, processingMs: 1 }), { seed: 9 });
+    run.advance(1_000);
+    const before = run.sim.snapshot();
+    const led = before.partitions.filter((p) => p.leader === 0).map((p) => p.id);
+    expect(led.length).toBe(2);
+    run.apply({ type: 'broker-down', broker: 0 });
+    run.advance(1_000);
+    const after = run.sim.snapshot();
+    for (const id of led) {
+      expect(after.partitions[id]?.leader).not.toBe(0);
+      expect(after.partitions[id]?.leader).toBeGreaterThanOrEqual(0);
+    }
+    for (const p of after.partitions) expect(p.isr).not.toContain(0);
+    expect(after.brokers[0]?.up).toBe(false);
+    expect(after.produced).toBeGreaterThan(before.produced); // 2 of 3 in sync ≥ min.insync.replicas 2
+    expect(after.log.some((line) => line.text.includes('leader 0 →'))).toBe(true);
+    expectInvariants(after);
+  });
+
+  it('blocks acks=all produce below min.insync.replicas and resumes after catch-up (seed 10)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 3, consumersPerGroup: 3, processingMs: 1 }), { seed: 10 });
+    run.advance(1_000);
+    run.apply({ type: 'broker-down', broker: 0 });
+    run.apply({ type: 'broker-down', broker: 1 });
+    const blocked = run.sim.snapshot();
+    expect(blocked.partitions.every((p) => p.produceBlocked)).toBe(true);
+    run.advance(2_000);
+    const later = run.sim.snapshot();
+    expect(later.produced).toBe(blocked.produced);
+    expect(later.producerBuffered).toBeGreaterThan(1500);
+    run.apply({ type: 'broker-up', broker: 1 });
+    run.advance(2_500); // follower catch-up (2 s), then buffered events are written
+    const resumed = run.sim.snapshot();
+    expect(resumed.partitions.every((p) => !p.produceBlocked)).toBe(true);
+    expect(resumed.producerBuffered).toBe(0);
+    expect(resumed.produced).toBeGreaterThan(later.produced + later.producerBuffered);
+    expectInvariants(resumed);
+  });
+
+  it('takes a partition offline when its last in-sync replica goes down, and back when it returns', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 100, partitions: 1, consumersPerGroup: 1, processingMs: 1, replicationFactor: 1, brokers: 1 }));
+    run.advance(500);
+    run.apply({ type: 'broker-down', broker: 0 });
+    expect(run.sim.snapshot().partitions[0]?.leader).toBe(-1);
+    run.apply({ type: 'broker-up', broker: 0 });
+    expect(run.sim.snapshot().partitions[0]?.leader).toBe(0);
+  });
+});
+
+describe('traffic, poison and replay', () => {
+  it('multiplies the rate during a spike (seed 11)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 4, consumersPerGroup: 4, processingMs: 0.1 }), { seed: 11 });
+    run.advance(5_000);
+    const a = run.sim.snapshot().produced;
+    run.apply({ type: 'traffic-spike', factor: 5, durationMs: 10_000 });
+    run.advance(10_000);
+    const b = run.sim.snapshot().produced;
+    run.advance(10_000);
+    const c = run.sim.snapshot().produced;
+    expect((b - a) / 10).toBeGreaterThan(4_800);
+    expect((c - b) / 10).toBeLessThan(1_100);
+  });
+
+  it('retries poison events and dead-letters them after maxAttempts (seed 12)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 100, partitions: 2, consumersPerGroup: 2, processingMs: 1 }), { seed: 12, maxAttempts: 3 });
+    run.advance(1_000);
+    run.apply({ type: 'poison', count: 10 });
+    run.advance(5_000);
+    const s = run.sim.snapshot();
+    expect(s.groups[0]?.deadLettered).toBe(10);
+    expect(s.groups[0]?.failedAttempts).toBe(30);
+    expect(s.deadLetterQueue).toBe(10);
+    expectInvariants(s);
+  });
+
+  it('replays the retained log from offset 0 in a new group and catches up (seed 13)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 4, consumersPerGroup: 4, processingMs: 0.5 }), { seed: 13 });
+    run.advance(60_000);
+    const backlog = run.sim.snapshot().produced;
+    run.apply({ type: 'add-group' });
+    let s = run.sim.snapshot();
+    expect(s.groups[1]?.kind).toBe('replay');
+    expect(s.groups[1]?.lag).toBe(backlog);
+    // capacity 4 × 2,000/s against 1,000/s: the 60,000-event backlog drains at ~7,000/s
+    run.advance(20_000);
+    s = run.sim.snapshot();
+    expect(s.groups[1]?.consumed).toBeGreaterThan(backlog);
+    expect(s.groups[1]?.lag).toBeLessThan(1_000);
+    expectInvariants(s);
+  });
+
+  it('never catches up when the replay group is slower than live traffic (seed 14)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 2, consumersPerGroup: 2, processingMs: 1 }), { seed: 14 });
+    run.advance(10_000);
+    run.apply({ type: 'add-group' }); // 2 consumers × 1,000/s = 2,000/s: catches up
+    run.advance(60_000);
+    expect(run.sim.snapshot().groups[1]?.lag).toBeLessThan(1_000);
+    const slow = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 2, consumersPerGroup: 2, processingMs: 2.5 }), { seed: 14 });
+    slow.advance(10_000);
+    slow.apply({ type: 'add-group' }); // 2 × 400/s = 800/s < 1,000/s: falls further behind
+    slow.advance(30_000);
+    const s = slow.sim.snapshot();
+    expect(s.groups[1]?.lag).toBeGreaterThan(10_000);
+  });
+});
+
+describe('snapshots', () => {
+  it('are plain data that survive structuredClone', () => {
+    const sim = createSimulation(DEFAULT_CONFIG);
+    sim.advance(100);
+    const s = sim.snapshot();
+    expect(structuredClone(s)).toEqual(s);
+  });
+});

@@ -1,0 +1,794 @@
+import type { PlanConfig } from '../engine/plan-config';
+import {
+  EXACT_SERVICE_MAX_EVENTS,
+  FOLLOWER_CATCH_UP_MS,
+  MAX_CONSUMERS_IN_SNAPSHOT,
+  MAX_FLOWS_IN_SNAPSHOT,
+  MAX_LOG_LINES,
+  MAX_PARTITION_LAG_VALUES,
+  MIN_SEGMENTS_PER_PARTITION,
+  PRODUCE_FLOW_MS,
+  RATE_WINDOW_MS,
+  SAMPLE_INTERVAL_MS,
+  SEGMENT_BUDGET,
+  resolveOptions,
+} from './defaults';
+import { EventQueue } from './event-queue';
+import { DurationHistogram } from './histogram';
+import { PartitionLog } from './partition-log';
+import { createRandom } from './random';
+import type { FlowSnapshot, GroupSnapshot, SimAction, SimOptions, SimSnapshot, Simulation } from './types';
+
+// Kinds of future events.
+const BATCH = 1; // a producer batch for partition a closes and is sent
+const CONSUMER_DONE = 2; // consumer b of group a finishes its poll batch (token c)
+const CONSUMER_WAKE = 3; // consumer b of group a may find readable events
+const SESSION_EXPIRED = 4; // the group a notices its crashed consumer b
+const REBALANCE_DONE = 5; // group a's rebalance (token c) completes
+const SPIKE_END = 6; // traffic spike (token c) ends
+const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
+const SAMPLE = 8; // record counters for the measured rates
+
+interface Chunk {
+  readonly partition: number;
+  readonly from: number;
+  /** Events in this poll batch (duplicates included). */
+  readonly events: number;
+  /** Leading events already processed once before (redelivered). */
+  readonly duplicates: number;
+  readonly poison: boolean;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly token: number;
+  /** Finish time of each processed event, when drawn one by one; null when drawn as a sum. */
+  readonly finishes: Float64Array | null;
+}
+
+interface Consumer {
+  readonly id: number;
+  alive: boolean;
+  assigned: number[];
+  /** Round-robin position over assigned partitions (a fetch serves partitions in turn). */
+  nextIndex: number;
+  chunk: Chunk | null;
+  token: number;
+  wakeAtMs: number;
+  processed: number;
+}
+
+interface Group {
+  readonly id: number;
+  readonly kind: 'live' | 'replay';
+  readonly consumers: Consumer[];
+  readonly owner: Int32Array;
+  readonly committed: Float64Array;
+  readonly position: Float64Array;
+  /** Highest offset + 1 ever processed per partition: below it, a delivery is a duplicate. */
+  readonly processedUpTo: Float64Array;
+  readonly attempts: Int32Array;
+  consumed: number;
+  deadLettered: number;
+  expired: number;
+  duplicates: number;
+  duplicatesSuppressed: number;
+  failedAttempts: number;
+  rebalancing: boolean;
+  rebalanceToken: number;
+  rebalances: number;
+}
+
+export function createSimulation(config: PlanConfig, options: SimOptions = {}): Simulation {
+  const opt = resolveOptions(config, options);
+  const rng = createRandom(opt.seed);
+  const queue = new EventQueue();
+  const P = config.partitions;
+  const B = config.brokers;
+  const R = Math.min(config.replicationFactor, B);
+  const serviceRatePerMs = 1 / config.processingMs;
+  const retentionMs = config.retentionHours * 3_600_000;
+  const maxRecordsPerBatch = Math.max(1, Math.floor(opt.batchSizeBytes / config.eventSizeBytes));
+  const segmentsPerPartition = Math.max(MIN_SEGMENTS_PER_PARTITION, Math.floor(SEGMENT_BUDGET / P));
+
+  let nowMs = 0;
+  let produced = 0;
+  let poisonToSend = 0;
+  let spikeFactor = 1;
+  let spikeToken = 0;
+  let idempotent = opt.idempotentConsumers;
+  let deadLetterQueue = 0;
+
+  // Brokers and partitions: replicas of partition p on brokers p, p+1, … (mod B); the first is preferred leader.
+  const brokerUp = new Array<boolean>(B).fill(true);
+  const replicas: number[][] = [];
+  const isr: number[][] = [];
+  const leader = new Int32Array(P);
+  const partitionsOnBroker: number[][] = Array.from({ length: B }, () => []);
+  const logs: PartitionLog[] = [];
+  const poison: number[][] = [];
+  for (let p = 0; p < P; p += 1) {
+    const set = Array.from({ length: R }, (_, i) => (p + i) % B);
+    replicas.push(set);
+    isr.push([...set]);
+    leader[p] = set[0] ?? -1;
+    for (const b of set) partitionsOnBroker[b]?.push(p);
+    logs.push(new PartitionLog(segmentsPerPartition));
+    poison.push([]);
+  }
+
+  // Producer state per partition: the batch being filled, and events held while writes are refused.
+  const pendingCount = new Float64Array(P);
+  const pendingFirstMs = new Float64Array(P);
+  const pendingLastMs = new Float64Array(P);
+  const bufferedCount = new Float64Array(P);
+  const bufferedFirstMs = new Float64Array(P);
+  const bufferedLastMs = new Float64Array(P);
+
+  const groups: Group[] = [];
+  const waitHistogram = new DurationHistogram();
+  const latencyHistogram = new DurationHistogram();
+  const log: { atMs: number; text: string }[] = [];
+
+  // Recent produced batches, for the animation.
+  const FLOW_RING = 512;
+  const flowPartition = new Int32Array(FLOW_RING);
+  const flowEvents = new Float64Array(FLOW_RING);
+  const flowAtMs = new Float64Array(FLOW_RING).fill(-Infinity);
+  let flowNext = 0;
+
+  // Samples for the measured rates: time, produced, consumed and lag of group 0.
+  const SAMPLES = Math.floor(RATE_WINDOW_MS / SAMPLE_INTERVAL_MS) + 1;
+  const sampleAt = new Float64Array(SAMPLES);
+  const sampleProduced = new Float64Array(SAMPLES);
+  const sampleConsumed = new Float64Array(SAMPLES);
+  const sampleLag = new Float64Array(SAMPLES);
+  let samplesTaken = 0;
+
+  const say = (text: string) => {
+    log.push({ atMs: nowMs, text });
+    if (log.length > MAX_LOG_LINES) log.shift();
+  };
+
+  // ---- producers ----------------------------------------------------------------------
+
+  const ratePerMs = (p: number): number => {
+    const evenShare = (1 - opt.hotKeyShare) / P;
+    const share = p === 0 ? opt.hotKeyShare + evenShare : evenShare;
+    return (config.eventsPerSec * spikeFactor * share) / 1000;
+  };
+
+  /** Draws the next batch of partition p: when its first event arrives, how many events, when it is sent. */
+  const scheduleBatch = (p: number, fromMs: number) => {
+    const rate = ratePerMs(p);
+    if (!(rate > 0)) {
+      pendingCount[p] = 0;
+      return;
+    }
+    const poissonArrivals = opt.arrivals === 'poisson';
+    const firstMs = fromMs + (poissonArrivals ? rng.exponential(rate) : 1 / rate);
+    let events = 1;
+    let closeMs = firstMs;
+    let lastMs = firstMs;
+    const m = maxRecordsPerBatch;
+    if (m > 1 && opt.lingerMs > 0) {
+      const fillMs = poissonArrivals ? rng.gamma(m - 1, rate) : (m - 1) / rate;
+      if (fillMs <= opt.lingerMs) {
+        events = m; // batch.size reached before linger.ms
+        closeMs = lastMs = firstMs + fillMs;
+      } else {
+        // linger.ms expired first: the number of further arrivals is Poisson, given it stayed below m − 1.
+        let more: number;
+        if (poissonArrivals) {
+          do more = rng.poisson(rate * opt.lingerMs);
+          while (more > m - 2);
+        } else {
+          more = Math.min(m - 2, Math.floor(opt.lingerMs * rate));
+        }
+        events = 1 + more;
+        closeMs = firstMs + opt.lingerMs;
+        // Expected time of the last of `more` uniform arrivals in the linger window.
+        lastMs = firstMs + (opt.lingerMs * more) / (more + 1);
+      }
+    }
+    pendingCount[p] = events;
+    pendingFirstMs[p] = firstMs;
+    pendingLastMs[p] = lastMs;
+    queue.push(closeMs, BATCH, p);
+  };
+
+  const writable = (p: number) => (leader[p] as number) >= 0 && (isr[p]?.length ?? 0) >= opt.minInsyncReplicas;
+
+  const append = (p: number, events: number, firstMs: number, lastMs: number) => {
+    const partitionLog = logs[p] as PartitionLog;
+    // acks=all: readable once every in-sync follower has fetched the batch.
+    const readableMs = nowMs + ((isr[p]?.length ?? 1) > 1 ? opt.replicationDelayMs : 0);
+    const base = partitionLog.logEndOffset;
+    partitionLog.append(events, firstMs, lastMs, readableMs);
+    partitionLog.advanceHighWatermark(nowMs);
+    partitionLog.trimBefore(nowMs - retentionMs);
+    produced += events;
+    if (poisonToSend > 0) {
+      const bad = Math.min(events, poisonToSend);
+      for (let i = 0; i < bad; i += 1) poison[p]?.push(base + i);
+      poisonToSend -= bad;
+    }
+    flowPartition[flowNext] = p;
+    flowEvents[flowNext] = events;
+    flowAtMs[flowNext] = nowMs;
+    flowNext = (flowNext + 1) % FLOW_RING;
+    for (const group of groups) {
+      const c = group.owner[p] as number;
+      const consumer = c >= 0 ? group.consumers[c] : undefined;
+      if (consumer && consumer.alive && !consumer.chunk && !group.rebalancing) wakeAt(group, consumer, readableMs);
+    }
+  };
+
+  const produceBatch = (p: number) => {
+    const events = pendingCount[p] as number;
+    if (events <= 0) return;
+    if (writable(p)) {
+      flushBuffered(p);
+      append(p, events, pendingFirstMs[p] as number, pendingLastMs[p] as number);
+    } else {
+      // acks=all cannot be met: the producer holds the events and retries.
+      if ((bufferedCount[p] as number) === 0) bufferedFirstMs[p] = pendingFirstMs[p] as number;
+      bufferedCount[p] = (bufferedCount[p] as number) + events;
+      bufferedLastMs[p] = pendingLastMs[p] as number;
+    }
+  };
+
+  const flushBuffered = (p: number) => {
+    const events = bufferedCount[p] as number;
+    if (events <= 0 || !writable(p)) return;
+    bufferedCount[p] = 0;
+    append(p, events, bufferedFirstMs[p] as number, bufferedLastMs[p] as number);
+  };
+
+  // ---- consumers ----------------------------------------------------------------------
+
+  const wakeAt = (group: Group, consumer: Consumer, atMs: number) => {
+    if (atMs >= consumer.wakeAtMs) return;
+    consumer.wakeAtMs = atMs;
+    queue.push(Math.max(atMs, nowMs), CONSUMER_WAKE, group.id, consumer.id);
+  };
+
+  const firstPoisonFrom = (p: number, offset: number): number => {
+    const list = poison[p] as number[];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? (list[lo] as number) : Infinity;
+  };
+
+  const tryStart = (group: Group, consumer: Consumer) => {
+    if (group.rebalancing || !consumer.alive || consumer.chunk) return;
+    const k = consumer.assigned.length;
+    let nextReadableMs = Infinity;
+    for (let step = 0; step < k; step += 1) {
+      const index = (consumer.nextIndex + step) % k;
+      const p = consumer.assigned[index] as number;
+      if ((leader[p] as number) < 0) continue; // offline: nothing can be fetched
+      const partitionLog = logs[p] as PartitionLog;
+      const highWatermark = partitionLog.advanceHighWatermark(nowMs);
+      if ((group.committed[p] as number) < partitionLog.logStartOffset) {
+        // Retention deleted events this group had not read: they are gone (auto.offset.reset=earliest).
+        group.expired += partitionLog.logStartOffset - (group.committed[p] as number);
+        group.committed[p] = partitionLog.logStartOffset;
+        group.position[p] = Math.max(group.position[p] as number, partitionLog.logStartOffset);
+      }
+      const position = group.position[p] as number;
+      if (position < highWatermark) {
+        consumer.nextIndex = (index + 1) % k;
+        startChunk(group, consumer, p, position, highWatermark);
+        return;
+      }
+      nextReadableMs = Math.min(nextReadableMs, partitionLog.nextReadableMs());
+    }
+    if (nextReadableMs < Infinity) wakeAt(group, consumer, nextReadableMs);
+  };
+
+  const startChunk = (group: Group, consumer: Consumer, p: number, from: number, highWatermark: number) => {
+    const poisonAt = firstPoisonFrom(p, from);
+    const isPoison = poisonAt === from;
+    const events = isPoison ? 1 : Math.min(opt.maxPollRecords, highWatermark - from, poisonAt - from);
+    const duplicates = isPoison ? 0 : Math.max(0, Math.min(from + events, group.processedUpTo[p] as number) - from);
+    // An idempotent consumer recognises redelivered events and skips their work.
+    const skipped = idempotent ? duplicates : 0;
+    const work = events - skipped;
+    let finishes: Float64Array | null = null;
+    let durationMs: number;
+    if (work <= EXACT_SERVICE_MAX_EVENTS) {
+      finishes = new Float64Array(work);
+      let t = 0;
+      for (let i = 0; i < work; i += 1) {
+        t += opt.service === 'exponential' ? rng.exponential(serviceRatePerMs) : config.processingMs;
+        finishes[i] = t;
+      }
+      durationMs = t;
+    } else {
+      durationMs = opt.service === 'exponential' ? rng.gamma(work, serviceRatePerMs) : work * config.processingMs;
+    }
+    consumer.token += 1;
+    const chunk: Chunk = { partition: p, from, events, duplicates, poison: isPoison, startMs: nowMs, endMs: nowMs + durationMs, token: consumer.token, finishes };
+    consumer.chunk = chunk;
+    if (!isPoison) recordTimes(chunk, skipped, work, durationMs);
+    queue.push(chunk.endMs, CONSUMER_DONE, group.id, consumer.id, consumer.token);
+  };
+
+  /** Wait (readable → start) and latency (produced → done) of the events processed for the first time. */
+  const recordTimes = (chunk: Chunk, skipped: number, work: number, durationMs: number) => {
+    const firstNew = chunk.from + chunk.duplicates;
+    const end = chunk.from + chunk.events;
+    if (firstNew >= end) return;
+    const finishAt = (j: number): number => {
+      // j: index among worked events (may be fractional when sampling a long run).
+      if (chunk.finishes) return chunk.finishes[Math.min(work - 1, Math.max(0, Math.round(j)))] as number;
+      return ((j + 1) * durationMs) / work;
+    };
+    const startAt = (j: number): number => {
+      if (chunk.finishes) {
+        const i = Math.min(work - 1, Math.max(0, Math.round(j)));
+        return i === 0 ? 0 : (chunk.finishes[i - 1] as number);
+      }
+      return (j * durationMs) / work;
+    };
+    let j0 = chunk.duplicates - skipped; // worked events before the first new one
+    (logs[chunk.partition] as PartitionLog).forEachRun(firstNew, end, (events, arrA, arrB, readA, readB) => {
+      const points = Math.min(events, 8);
+      const weight = events / points;
+      for (let s = 0; s < points; s += 1) {
+        const i = points === events ? s : ((s + 0.5) * events) / points - 0.5;
+        const f = events > 1 ? i / (events - 1) : 0;
+        const j = j0 + i;
+        waitHistogram.add(chunk.startMs + startAt(j) - (readA + f * (readB - readA)), weight);
+        latencyHistogram.add(chunk.startMs + finishAt(j) - (arrA + f * (arrB - arrA)), weight);
+      }
+      j0 += events;
+    });
+  };
+
+  const finishChunk = (group: Group, consumer: Consumer, token: number) => {
+    const chunk = consumer.chunk;
+    if (!chunk || chunk.token !== token) return;
+    consumer.chunk = null;
+    const p = chunk.partition;
+    const owns = (group.owner[p] as number) === consumer.id && (group.committed[p] as number) === chunk.from;
+    if (chunk.poison) {
+      group.failedAttempts += 1;
+      group.attempts[p] = (group.attempts[p] as number) + 1;
+      if ((group.attempts[p] as number) >= opt.maxAttempts && owns) {
+        group.attempts[p] = 0;
+        group.deadLettered += 1;
+        deadLetterQueue += 1;
+        commit(group, p, chunk.from + 1);
+        say(`group ${group.id}: poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter queue after ${opt.maxAttempts} attempts`);
+      }
+    } else {
+      const skipped = idempotent ? chunk.duplicates : 0;
+      consumer.processed += chunk.events - skipped;
+      if (idempotent) group.duplicatesSuppressed += chunk.duplicates;
+      else group.duplicates += chunk.duplicates;
+      group.processedUpTo[p] = Math.max(group.processedUpTo[p] as number, chunk.from + chunk.events);
+      // A commit after losing the partition in a rebalance is refused: the events will be redelivered.
+      if (owns) {
+        group.consumed += chunk.events;
+        commit(group, p, chunk.from + chunk.events);
+      }
+    }
+    tryStart(group, consumer);
+  };
+
+  const commit = (group: Group, p: number, offset: number) => {
+    group.committed[p] = offset;
+    group.position[p] = Math.max(group.position[p] as number, offset);
+  };
+
+  const crash = (group: Group, consumer: Consumer) => {
+    if (!consumer.alive) return;
+    consumer.alive = false;
+    const chunk = consumer.chunk;
+    if (chunk && !chunk.poison) {
+      // Events finished before the crash were processed but never committed: they come back.
+      const elapsedMs = nowMs - chunk.startMs;
+      const skipped = idempotent ? chunk.duplicates : 0;
+      const work = chunk.events - skipped;
+      let done = 0;
+      if (chunk.finishes) while (done < work && (chunk.finishes[done] as number) <= elapsedMs) done += 1;
+      else done = Math.floor((work * elapsedMs) / Math.max(1e-12, chunk.endMs - chunk.startMs));
+      consumer.processed += done;
+      group.processedUpTo[chunk.partition] = Math.max(group.processedUpTo[chunk.partition] as number, chunk.from + skipped + done);
+    }
+    consumer.chunk = null;
+    consumer.token += 1;
+    say(`group ${group.id}: consumer ${consumer.id} crashed; noticed after the ${opt.sessionTimeoutMs} ms session timeout`);
+    queue.push(nowMs + opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
+  };
+
+  const startRebalance = (group: Group, reason: string) => {
+    group.rebalancing = true;
+    group.rebalanceToken += 1;
+    say(`group ${group.id}: rebalance (${reason})`);
+    queue.push(nowMs + opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
+  };
+
+  /** Range assignment over live members in id order: the first P mod a get one partition more. */
+  const assign = (group: Group) => {
+    const members = group.consumers.filter((c) => c.alive);
+    const active = Math.min(members.length, P);
+    group.owner.fill(-1);
+    let p = 0;
+    members.forEach((consumer, i) => {
+      consumer.assigned = [];
+      consumer.nextIndex = 0;
+      if (i >= active) return;
+      const share = Math.floor(P / active) + (i < P % active ? 1 : 0);
+      for (let k = 0; k < share; k += 1, p += 1) {
+        consumer.assigned.push(p);
+        group.owner[p] = consumer.id;
+      }
+    });
+  };
+
+  const finishRebalance = (group: Group, token: number) => {
+    if (!group.rebalancing || token !== group.rebalanceToken) return;
+    assign(group);
+    group.rebalancing = false;
+    group.rebalances += 1;
+    group.position.set(group.committed);
+    const idle = group.consumers.filter((c) => c.alive && c.assigned.length === 0).length;
+    say(`group ${group.id}: rebalance done; ${group.consumers.filter((c) => c.alive).length - idle} active, ${idle} idle`);
+    for (const consumer of group.consumers) tryStart(group, consumer);
+  };
+
+  const addGroup = (kind: 'live' | 'replay') => {
+    const id = groups.length;
+    const group: Group = {
+      id,
+      kind,
+      consumers: [],
+      owner: new Int32Array(P).fill(-1),
+      committed: new Float64Array(P),
+      position: new Float64Array(P),
+      processedUpTo: new Float64Array(P),
+      attempts: new Int32Array(P),
+      consumed: 0,
+      deadLettered: 0,
+      expired: 0,
+      duplicates: 0,
+      duplicatesSuppressed: 0,
+      failedAttempts: 0,
+      rebalancing: false,
+      rebalanceToken: 0,
+      rebalances: 0,
+    };
+    for (let c = 0; c < config.consumersPerGroup; c += 1) group.consumers.push(newConsumer(c));
+    groups.push(group);
+    return group;
+  };
+
+  const newConsumer = (id: number): Consumer => ({ id, alive: true, assigned: [], nextIndex: 0, chunk: null, token: 0, wakeAtMs: Infinity, processed: 0 });
+
+  // ---- brokers ------------------------------------------------------------------------
+
+  const electLeader = (p: number, reason: string) => {
+    const previous = leader[p] as number;
+    const inSync = isr[p] as number[];
+    const next = (replicas[p] as number[]).find((b) => brokerUp[b] && inSync.includes(b)) ?? -1;
+    if (next === previous) return;
+    leader[p] = next;
+    say(next >= 0 ? `partition ${p}: leader ${previous} → ${next} (${reason})` : `partition ${p}: offline, no in-sync replica is up (${reason})`);
+  };
+
+  const brokerDown = (b: number) => {
+    if (!brokerUp[b]) return;
+    brokerUp[b] = false;
+    say(`broker ${b} down`);
+    for (const p of partitionsOnBroker[b] ?? []) {
+      const inSync = isr[p] as number[];
+      // The last in-sync replica stays in the ISR: it alone has every event (no unclean election).
+      if (inSync.length > 1) isr[p] = inSync.filter((x) => x !== b);
+      if ((leader[p] as number) === b) electLeader(p, `broker ${b} down`);
+    }
+  };
+
+  const brokerUpAgain = (b: number) => {
+    if (brokerUp[b]) return;
+    brokerUp[b] = true;
+    say(`broker ${b} up; catching up`);
+    for (const p of partitionsOnBroker[b] ?? []) {
+      if ((leader[p] as number) < 0 && (isr[p] as number[]).includes(b)) {
+        electLeader(p, `broker ${b} back`);
+        flushBuffered(p);
+        wakeOwners(p);
+      }
+    }
+    queue.push(nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
+  };
+
+  const rejoin = (b: number) => {
+    if (!brokerUp[b]) return;
+    let rejoined = 0;
+    for (const p of partitionsOnBroker[b] ?? []) {
+      const inSync = isr[p] as number[];
+      if (inSync.includes(b)) continue;
+      isr[p] = (replicas[p] as number[]).filter((x) => x === b || inSync.includes(x));
+      rejoined += 1;
+      flushBuffered(p);
+    }
+    if (rejoined > 0) say(`broker ${b} caught up; back in the ISR of ${rejoined} partition${rejoined === 1 ? '' : 's'}`);
+  };
+
+  const wakeOwners = (p: number) => {
+    for (const group of groups) {
+      const c = group.owner[p] as number;
+      const consumer = c >= 0 ? group.consumers[c] : undefined;
+      if (consumer) wakeAt(group, consumer, nowMs);
+    }
+  };
+
+  // ---- measurement --------------------------------------------------------------------
+
+  const groupLag = (group: Group): number => {
+    let lag = 0;
+    for (let p = 0; p < P; p += 1) lag += (logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
+    return lag;
+  };
+
+  const takeSample = () => {
+    const slot = samplesTaken % SAMPLES;
+    const first = groups[0];
+    sampleAt[slot] = nowMs;
+    sampleProduced[slot] = produced;
+    sampleConsumed[slot] = first ? first.consumed : 0;
+    sampleLag[slot] = first ? groupLag(first) : 0;
+    samplesTaken += 1;
+    queue.push(nowMs + SAMPLE_INTERVAL_MS, SAMPLE);
+  };
+
+  // ---- the event loop -----------------------------------------------------------------
+
+  const event = { timeMs: 0, kind: 0, a: 0, b: 0, c: 0 };
+  const dispatch = () => {
+    switch (event.kind) {
+      case BATCH:
+        produceBatch(event.a);
+        scheduleBatch(event.a, nowMs);
+        break;
+      case CONSUMER_DONE: {
+        const group = groups[event.a];
+        const consumer = group?.consumers[event.b];
+        if (group && consumer) finishChunk(group, consumer, event.c);
+        break;
+      }
+      case CONSUMER_WAKE: {
+        const group = groups[event.a];
+        const consumer = group?.consumers[event.b];
+        if (group && consumer) {
+          if (consumer.wakeAtMs <= nowMs) consumer.wakeAtMs = Infinity;
+          tryStart(group, consumer);
+        }
+        break;
+      }
+      case SESSION_EXPIRED: {
+        const group = groups[event.a];
+        if (group) startRebalance(group, `consumer ${event.b} left: session timed out`);
+        break;
+      }
+      case REBALANCE_DONE: {
+        const group = groups[event.a];
+        if (group) finishRebalance(group, event.c);
+        break;
+      }
+      case SPIKE_END:
+        if (event.c === spikeToken) {
+          spikeFactor = 1;
+          say('traffic spike over');
+        }
+        break;
+      case FOLLOWER_REJOIN:
+        rejoin(event.a);
+        break;
+      case SAMPLE:
+        takeSample();
+        break;
+    }
+  };
+
+  // ---- start --------------------------------------------------------------------------
+
+  for (let g = 0; g < config.consumerGroups; g += 1) assign(addGroup('live'));
+  for (let p = 0; p < P; p += 1) scheduleBatch(p, 0);
+  takeSample();
+
+  const advance = (ms: number) => {
+    if (!(ms > 0)) return;
+    const targetMs = nowMs + ms;
+    while (queue.peekTime() <= targetMs) {
+      queue.pop(event);
+      nowMs = event.timeMs;
+      dispatch();
+    }
+    nowMs = targetMs;
+  };
+
+  const apply = (action: SimAction) => {
+    switch (action.type) {
+      case 'broker-down':
+        if (action.broker >= 0 && action.broker < B) brokerDown(action.broker);
+        break;
+      case 'broker-up':
+        if (action.broker >= 0 && action.broker < B) brokerUpAgain(action.broker);
+        break;
+      case 'consumer-crash': {
+        const group = groups[action.group];
+        const consumer = group?.consumers[action.consumer];
+        if (group && consumer) crash(group, consumer);
+        break;
+      }
+      case 'consumer-add': {
+        const group = groups[action.group];
+        if (!group) break;
+        group.consumers.push(newConsumer(group.consumers.length));
+        startRebalance(group, `consumer ${group.consumers.length - 1} joined`);
+        break;
+      }
+      case 'traffic-spike':
+        if (!(action.factor > 0) || !(action.durationMs > 0)) break;
+        spikeFactor = action.factor;
+        spikeToken += 1;
+        say(`traffic spike: ×${action.factor} for ${action.durationMs} ms`);
+        queue.push(nowMs + action.durationMs, SPIKE_END, 0, 0, spikeToken);
+        break;
+      case 'poison':
+        if (action.count > 0) {
+          poisonToSend += Math.floor(action.count);
+          say(`${Math.floor(action.count)} poison events on their way`);
+        }
+        break;
+      case 'add-group': {
+        const group = addGroup('replay');
+        // Start from the oldest retained event; anything already deleted counts as expired.
+        for (let p = 0; p < P; p += 1) {
+          const start = (logs[p] as PartitionLog).logStartOffset;
+          group.committed[p] = start;
+          group.position[p] = start;
+          group.expired += start;
+        }
+        startRebalance(group, 'new group replays the retained log from offset 0');
+        break;
+      }
+      case 'set-idempotent':
+        idempotent = action.enabled;
+        say(`idempotent consumers ${idempotent ? 'on' : 'off'}`);
+        break;
+    }
+  };
+
+  const snapshot = (): SimSnapshot => {
+    for (const partitionLog of logs) partitionLog.advanceHighWatermark(nowMs);
+    const lagValuesAllowed = Math.max(1, Math.floor(MAX_PARTITION_LAG_VALUES / P));
+    const groupSnapshots: GroupSnapshot[] = groups.map((group, g) => {
+      const partitionLag: number[] = [];
+      let lag = 0;
+      for (let p = 0; p < P; p += 1) {
+        const value = (logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
+        lag += value;
+        if (g < lagValuesAllowed) partitionLag.push(value);
+      }
+      return {
+        id: group.id,
+        kind: group.kind,
+        consumed: group.consumed,
+        lag,
+        partitionLag,
+        deadLettered: group.deadLettered,
+        expired: group.expired,
+        duplicates: group.duplicates,
+        duplicatesSuppressed: group.duplicatesSuppressed,
+        failedAttempts: group.failedAttempts,
+        rebalancing: group.rebalancing,
+        rebalances: group.rebalances,
+        consumerCount: group.consumers.length,
+        aliveConsumers: group.consumers.filter((c) => c.alive).length,
+        idleConsumers: group.rebalancing ? 0 : group.consumers.filter((c) => c.alive && c.assigned.length === 0).length,
+        consumers: group.consumers.slice(0, MAX_CONSUMERS_IN_SNAPSHOT).map((c) => ({
+          id: c.id,
+          alive: c.alive,
+          assigned: [...c.assigned],
+          busy: c.chunk !== null,
+          processed: c.processed,
+        })),
+      };
+    });
+    return {
+      timeMs: nowMs,
+      config,
+      seed: opt.seed,
+      produced,
+      producerBuffered: bufferedCount.reduce((sum, n) => sum + n, 0),
+      spikeFactor,
+      idempotentConsumers: idempotent,
+      brokers: brokerUp.map((up, id) => ({
+        id,
+        up,
+        leaderOf: countLeaders(id),
+        replicas: partitionsOnBroker[id]?.length ?? 0,
+      })),
+      partitions: logs.map((partitionLog, id) => ({
+        id,
+        logEndOffset: partitionLog.logEndOffset,
+        highWatermark: partitionLog.highWatermark,
+        logStartOffset: partitionLog.logStartOffset,
+        leader: leader[id] as number,
+        replicas: [...(replicas[id] as number[])],
+        isr: [...(isr[id] as number[])],
+        produceBlocked: !writable(id),
+      })),
+      groups: groupSnapshots,
+      deadLetterQueue,
+      measurements: measure(),
+      flows: flows(),
+      log: log.map((line) => ({ ...line })),
+    };
+  };
+
+  const countLeaders = (b: number) => {
+    let n = 0;
+    for (let p = 0; p < P; p += 1) if ((leader[p] as number) === b) n += 1;
+    return n;
+  };
+
+  const measure = () => {
+    const newest = (samplesTaken - 1) % SAMPLES;
+    const oldest = samplesTaken > SAMPLES ? samplesTaken % SAMPLES : 0;
+    const windowMs = (sampleAt[newest] as number) - (sampleAt[oldest] as number);
+    const perSec = (series: Float64Array) => (windowMs > 0 ? (((series[newest] as number) - (series[oldest] as number)) * 1000) / windowMs : 0);
+    return {
+      windowMs,
+      producedPerSec: perSec(sampleProduced),
+      consumedPerSec: perSec(sampleConsumed),
+      lagGrowthPerSec: perSec(sampleLag),
+      waitMeanSeconds: waitHistogram.meanMs() / 1000,
+      waitP50Seconds: waitHistogram.quantileMs(0.5) / 1000,
+      waitP99Seconds: waitHistogram.quantileMs(0.99) / 1000,
+      waitTotalSeconds: waitHistogram.sumMilliseconds / 1000,
+      latencyMeanSeconds: latencyHistogram.meanMs() / 1000,
+      latencyP50Seconds: latencyHistogram.quantileMs(0.5) / 1000,
+      latencyP99Seconds: latencyHistogram.quantileMs(0.99) / 1000,
+      waitSamples: waitHistogram.count,
+    };
+  };
+
+  const flows = (): FlowSnapshot[] => {
+    const out: FlowSnapshot[] = [];
+    const half = MAX_FLOWS_IN_SNAPSHOT / 2;
+    for (let k = 1; k <= FLOW_RING && out.length < half; k += 1) {
+      const i = (flowNext - k + FLOW_RING) % FLOW_RING;
+      const age = nowMs - (flowAtMs[i] as number);
+      if (age > PRODUCE_FLOW_MS) break;
+      out.push({ kind: 'produce', partition: flowPartition[i] as number, group: -1, consumer: -1, events: flowEvents[i] as number, progress: age / PRODUCE_FLOW_MS });
+    }
+    for (const group of groups) {
+      for (const consumer of group.consumers) {
+        if (out.length >= MAX_FLOWS_IN_SNAPSHOT) return out;
+        const chunk = consumer.chunk;
+        if (!chunk) continue;
+        const span = chunk.endMs - chunk.startMs;
+        out.push({ kind: 'consume', partition: chunk.partition, group: group.id, consumer: consumer.id, events: chunk.events, progress: span > 0 ? Math.min(1, (nowMs - chunk.startMs) / span) : 1 });
+      }
+    }
+    return out;
+  };
+
+  return {
+    get timeMs() {
+      return nowMs;
+    },
+    advance,
+    snapshot,
+    apply,
+  };
+}
