@@ -1,0 +1,24 @@
+import { formatNumber } from '../lib/format';
+import type { SimSnapshot } from '../sim/types';
+
+/**
+ * The canvas in words, for its aria-label: what a sighted person reads off the drawing.
+ * Counts only, never NaN or Infinity.
+ */
+export function describeSim(snapshot: SimSnapshot | null): string {
+  if (!snapshot) return 'Simulation: starting.';
+  const down = snapshot.brokers.filter((b) => !b.up).map((b) => b.id);
+  const offline = snapshot.partitions.filter((p) => p.leader === -1).length;
+  const parts = [
+    `Simulation at ${formatNumber(snapshot.timeMs / 1000, 1)} s`,
+    `${snapshot.brokers.length} brokers${down.length > 0 ? `, broker${down.length > 1 ? 's' : ''} ${down.join(', ')} down` : ', all up'}`,
+    `${snapshot.partitions.length} partitions${offline > 0 ? `, ${offline} offline` : ''}`,
+    ...snapshot.groups.map((group) => {
+      const crashed = group.consumerCount - group.aliveConsumers;
+      return `group ${group.id}${group.kind === 'replay' ? ' (replay)' : ''}: ${group.aliveConsumers} consumers alive, ${group.idleConsumers} idle${crashed > 0 ? `, ${crashed} crashed` : ''}${group.rebalancing ? ', rebalancing' : ''}, lag ${formatNumber(group.lag, 0)} events`;
+    }),
+    `dead-letter queue ${formatNumber(snapshot.deadLetterQueue, 0)} events`,
+  ];
+  if (snapshot.spikeFactor !== 1) parts.push(`traffic spike ×${formatNumber(snapshot.spikeFactor)}`);
+  return `${parts.join('; ')}.`;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { makeSnapshot } from '../test-support/sim-snapshot';
+import { describeSim } from './describe-sim';
+import { MAX_DOTS, compactCount, paintSim } from './paint-sim';
+import { DARK_PALETTE, LIGHT_PALETTE, lagColour } from './palette';
+import { layoutSim } from './sim-layout';
+
+interface Call {
+  readonly name: string;
+  readonly args: readonly unknown[];
+  readonly fillStyle: unknown;
+  readonly strokeStyle: unknown;
+}
+
+/** A 2D context that records what was drawn, with the colour in force at each call. */
+function recordingContext() {
+  const calls: Call[] = [];
+  const state: Record<string | symbol, unknown> = { fillStyle: '', strokeStyle: '' };
+  const ctx = new Proxy(state, {
+    get(target, key) {
+      if (key in target) return target[key];
+      return (...args: unknown[]) => calls.push({ name: String(key), args, fillStyle: target.fillStyle, strokeStyle: target.strokeStyle });
+    },
+    set(target, key, value) {
+      target[key] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  const texts = () => calls.filter((c) => c.name === 'fillText').map((c) => String(c.args[0]));
+  const count = (name: string) => calls.filter((c) => c.name === name).length;
+  return { ctx, calls, texts, count };
+}
+
+/** A batch dot: a 4 px square in a flow colour. */
+const isDot = (c: Call) => c.name === 'fillRect' && c.args[2] === 4 && c.args[3] === 4 && (c.fillStyle === LIGHT_PALETTE.produce || c.fillStyle === LIGHT_PALETTE.consume);
+
+const VIEW = { widthPx: 900, heightPx: 420, pixelRatio: 2 };
+
+describe('paintSim', () => {
+  it('scales for the device pixel ratio and clears with the palette background', () => {
+    const rec = recordingContext();
+    paintSim(rec.ctx, makeSnapshot(), VIEW, 0, DARK_PALETTE);
+    expect(rec.calls[0]).toMatchObject({ name: 'setTransform', args: [2, 0, 0, 2, 0, 0] });
+    expect(rec.calls[1]).toMatchObject({ name: 'fillRect', args: [0, 0, 900, 420], fillStyle: DARK_PALETTE.background });
+  });
+
+  it('labels every broker, partition and leader in the seed scenario, and the dead-letter queue with its count', () => {
+    const rec = recordingContext();
+    paintSim(rec.ctx, { ...makeSnapshot(), deadLetterQueue: 7 }, VIEW, 0, LIGHT_PALETTE);
+    const texts = rec.texts();
+    expect(texts).toEqual(expect.arrayContaining(['Broker 0', 'Broker 1', 'Broker 2', 'P0 ▸ B0', 'P4 ▸ B1', 'Producers', 'Dead-letter queue: 7']));
+    expect(rec.calls.some((c) => c.name === 'fillText' && c.args[0] === 'Dead-letter queue: 7' && c.fillStyle === LIGHT_PALETTE.deadLetter)).toBe(true);
+  });
+
+  it('draws a downed broker greyed and marks the partitions left without a leader offline', () => {
+    const rec = recordingContext();
+    // Replication factor 1: partitions led by broker 1 have no other replica.
+    paintSim(rec.ctx, makeSnapshot({ config: { replicationFactor: 1 }, downBrokers: [1] }), VIEW, 0, LIGHT_PALETTE);
+    expect(rec.texts()).toEqual(expect.arrayContaining(['Broker 1 DOWN', 'P1 offline', 'P4 offline']));
+    expect(rec.calls.some((c) => c.name === 'fillRect' && c.fillStyle === LIGHT_PALETTE.brokerDown)).toBe(true);
+    expect(rec.calls.some((c) => c.name === 'fillText' && c.args[0] === 'P1 offline' && c.fillStyle === LIGHT_PALETTE.offline)).toBe(true);
+  });
+
+  it('draws idle consumers hollow and labelled "idle"', () => {
+    const rec = recordingContext();
+    // 5 partitions, 10 consumers: 5 idle.
+    paintSim(rec.ctx, makeSnapshot(), VIEW, 0, LIGHT_PALETTE);
+    expect(rec.texts().filter((t) => t === 'idle')).toHaveLength(5);
+    const hollowIdle = rec.calls.filter((c) => c.name === 'strokeRect' && c.strokeStyle === LIGHT_PALETTE.consumerIdle);
+    expect(hollowIdle).toHaveLength(5);
+    const busy = rec.calls.filter((c) => c.name === 'fillRect' && c.args[2] === 12 && c.fillStyle === LIGHT_PALETTE.consumerBusy);
+    expect(busy).toHaveLength(5);
+  });
+
+  it('moves the batch dots with animation time, one fillRect per dot, never arc()', () => {
+    const snapshot = makeSnapshot({ flows: 20 });
+    const dots = (animationMs: number) => {
+      const rec = recordingContext();
+      paintSim(rec.ctx, snapshot, VIEW, animationMs, LIGHT_PALETTE);
+      expect(rec.count('arc')).toBe(0);
+      return rec.calls.filter(isDot).map((c) => c.args);
+    };
+    const still = dots(0);
+    expect(still).toHaveLength(20);
+    expect(dots(200)).not.toEqual(still);
+  });
+
+  it('at scale, aggregates: 10,000 partitions become a bounded heat strip, dots are capped', () => {
+    const rec = recordingContext();
+    const snapshot = makeSnapshot({ config: { partitions: 10_000, consumersPerGroup: 2000, brokers: 200 }, flows: 2000 });
+    const started = performance.now();
+    paintSim(rec.ctx, snapshot, VIEW, 0, LIGHT_PALETTE);
+    const elapsedMs = performance.now() - started;
+    const layout = layoutSim(VIEW, 10_000);
+    expect(layout.partitionsPerRow).toBeGreaterThan(1);
+    expect(rec.count('fillText')).toBeLessThan(60);
+    // Everything drawn stays in the low thousands of calls whatever the scale.
+    expect(rec.calls.length).toBeLessThan(3000);
+    const dots = rec.calls.filter(isDot);
+    expect(dots).toHaveLength(MAX_DOTS);
+    expect(rec.texts().some((t) => t.startsWith('Partitions, '))).toBe(true);
+    expect(rec.texts()).toContain('200 brokers, 0 down');
+    expect(elapsedMs).toBeLessThan(200);
+  });
+
+  it('colours lag from the low to the high palette colour', () => {
+    expect(lagColour(LIGHT_PALETTE, 0)).toBe('rgb(204,251,241)');
+    expect(lagColour(LIGHT_PALETTE, 1)).toBe('rgb(180,83,9)');
+    expect(lagColour(LIGHT_PALETTE, NaN)).toBe('rgb(204,251,241)');
+  });
+
+  it('writes counts compactly and never as NaN', () => {
+    expect(compactCount(1234)).toBe('1,234');
+    expect(compactCount(2_999_850)).toBe('3.0M');
+    expect(compactCount(NaN)).toBe('—');
+  });
+});
+
+describe('describeSim (the canvas aria-label)', () => {
+  it('says in words what the drawing shows', () => {
+    const text = describeSim(makeSnapshot({ timeMs: 2500, downBrokers: [0] }));
+    expect(text).toContain('Simulation at 2.5 s');
+    expect(text).toContain('broker 0 down');
+    expect(text).toContain('group 0: 10 consumers alive, 5 idle');
+    expect(text).toContain('dead-letter queue 0 events');
+    expect(text).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('says when it has nothing yet', () => {
+    expect(describeSim(null)).toBe('Simulation: starting.');
+  });
+});

@@ -1,0 +1,291 @@
+import type { GroupSnapshot, SimSnapshot } from '../sim/types';
+import { lagColour, type SimPalette } from './palette';
+import { layoutSim, partitionRowY, type Rect, type SimLayout, type Viewport } from './sim-layout';
+
+/**
+ * Draws one simulation snapshot: producers → brokers with their partitions → consumer groups,
+ * record batches as moving dots, lag per partition, the dead-letter queue. A plain function
+ * (no React, no DOM beyond the context): the caller owns the canvas and the frame loop.
+ *
+ * Aggregate the drawing, not the counting: every figure is exact, but at scale partitions
+ * become bins of a lag heat strip, brokers a strip of cells, consumers a count, and dots are
+ * capped. Dots are single fillRects (one arc() per dot is 3× slower, toolchain.md).
+ */
+export const MAX_DOTS = 400;
+/** Wall ms a batch dot takes to glide one whole way; the sim's progress sets where it starts. */
+export const FLOW_GLIDE_MS = 900;
+const DOT_PX = 4;
+const FONT = '11px system-ui, sans-serif';
+const MAX_BROKER_BOXES = 32;
+const CELL_PX = 6;
+const CELL_PITCH_PX = 8;
+const CONSUMER_PX = 12;
+const CONSUMER_PITCH_PX = 16;
+/** A group with at most this many consumers gets one row with a word under each. */
+const LABELLED_CONSUMERS = 12;
+const LABELLED_PITCH_PX = 28;
+const MIN_GROUP_PX = 34;
+
+export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, viewport: Viewport, animationMs: number, palette: SimPalette): void {
+  const layout = layoutSim(viewport, snapshot.partitions.length);
+  ctx.setTransform(viewport.pixelRatio, 0, 0, viewport.pixelRatio, 0, 0);
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, viewport.widthPx, viewport.heightPx);
+  ctx.font = FONT;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.lineWidth = 1;
+
+  paintBrokers(ctx, snapshot, layout.brokers, palette);
+  paintProducers(ctx, snapshot, layout.producers, palette);
+  paintPartitions(ctx, snapshot, layout, palette);
+  const consumerAt = paintGroups(ctx, snapshot.groups, layout.groups, palette);
+  paintDeadLetter(ctx, snapshot.deadLetterQueue, layout.deadLetter, palette);
+  paintFlows(ctx, snapshot, layout, consumerAt, animationMs, palette);
+}
+
+/** 1234 → "1,234"; 2,999,850 → "3.0M": lag and rates must fit a row. */
+export function compactCount(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs < 10_000) return Math.round(value).toLocaleString('en-US');
+  const [div, unit] = abs < 1e6 ? [1e3, 'k'] : abs < 1e9 ? [1e6, 'M'] : [1e9, 'G'];
+  return `${(value / div).toFixed(1)}${unit}`;
+}
+
+function box(ctx: CanvasRenderingContext2D, rect: Rect, fill: string, border: string): void {
+  ctx.fillStyle = fill;
+  ctx.fillRect(rect.x, rect.y, rect.w, rect.h);
+  ctx.strokeStyle = border;
+  ctx.strokeRect(rect.x + 0.5, rect.y + 0.5, rect.w - 1, rect.h - 1);
+}
+
+function text(ctx: CanvasRenderingContext2D, words: string, x: number, y: number, colour: string): void {
+  ctx.fillStyle = colour;
+  ctx.fillText(words, x, y);
+}
+
+function cross(ctx: CanvasRenderingContext2D, rect: Rect, colour: string): void {
+  ctx.strokeStyle = colour;
+  ctx.beginPath();
+  ctx.moveTo(rect.x, rect.y);
+  ctx.lineTo(rect.x + rect.w, rect.y + rect.h);
+  ctx.moveTo(rect.x + rect.w, rect.y);
+  ctx.lineTo(rect.x, rect.y + rect.h);
+  ctx.stroke();
+}
+
+/** Per broker, the partitions it holds a replica of: counted once per snapshot, not per frame. */
+const replicaCache = new WeakMap<SimSnapshot, number[][]>();
+function replicasByBroker(snapshot: SimSnapshot): number[][] {
+  let lists = replicaCache.get(snapshot);
+  if (!lists) {
+    const built: number[][] = snapshot.brokers.map(() => []);
+    for (const partition of snapshot.partitions) for (const broker of partition.replicas) built[broker]?.push(partition.id);
+    lists = built;
+    replicaCache.set(snapshot, lists);
+  }
+  return lists;
+}
+
+function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area: Rect, palette: SimPalette): void {
+  const brokers = snapshot.brokers;
+  const down = brokers.filter((b) => !b.up).length;
+  if (brokers.length > MAX_BROKER_BOXES) {
+    // A strip of cells, one per broker: the state of each still shows at 1,000 brokers.
+    text(ctx, `${brokers.length} brokers, ${down} down`, area.x, area.y + 8, palette.text);
+    const cellW = area.w / brokers.length;
+    for (const broker of brokers) {
+      ctx.fillStyle = broker.up ? palette.brokerUp : palette.brokerDown;
+      ctx.fillRect(area.x + broker.id * cellW, area.y + 18, Math.max(1, cellW - (cellW > 3 ? 1 : 0)), area.h - 18);
+    }
+    return;
+  }
+  const gapPx = 6;
+  const boxW = (area.w - gapPx * (brokers.length - 1)) / Math.max(1, brokers.length);
+  const cols = Math.max(1, Math.floor((boxW - 8) / CELL_PITCH_PX));
+  const rows = Math.max(0, Math.floor((area.h - 30) / CELL_PITCH_PX));
+  for (const broker of brokers) {
+    const rect = { x: area.x + broker.id * (boxW + gapPx), y: area.y, w: boxW, h: area.h };
+    box(ctx, rect, broker.up ? palette.panel : palette.brokerDown, broker.up ? palette.brokerUp : palette.panelBorder);
+    text(ctx, `Broker ${broker.id}${broker.up ? '' : ' DOWN'}`, rect.x + 4, rect.y + 9, palette.text);
+    text(ctx, broker.up ? `leads ${broker.leaderOf} · ${broker.replicas} replicas` : `${broker.replicas} replicas unavailable`, rect.x + 4, rect.y + 21, broker.up ? palette.mutedText : palette.text);
+    if (!broker.up) cross(ctx, rect, palette.panelBorder);
+    if (broker.replicas > cols * rows) {
+      // Too many cells to draw: a bar for the share of its replicas this broker leads.
+      const barW = rect.w - 8;
+      ctx.fillStyle = palette.panelBorder;
+      ctx.fillRect(rect.x + 4, rect.y + 30, barW, 6);
+      ctx.fillStyle = broker.up ? palette.leader : palette.mutedText;
+      ctx.fillRect(rect.x + 4, rect.y + 30, barW * (broker.replicas > 0 ? broker.leaderOf / broker.replicas : 0), 6);
+      continue;
+    }
+    const held = replicasByBroker(snapshot)[broker.id] ?? [];
+    held.forEach((partitionId, index) => {
+      const partition = snapshot.partitions[partitionId];
+      const x = rect.x + 4 + (index % cols) * CELL_PITCH_PX;
+      const y = rect.y + 30 + Math.floor(index / cols) * CELL_PITCH_PX;
+      if (!broker.up) {
+        ctx.strokeStyle = palette.mutedText;
+        ctx.strokeRect(x + 0.5, y + 0.5, CELL_PX - 1, CELL_PX - 1);
+      } else if (partition?.leader === -1) {
+        ctx.fillStyle = palette.offline;
+        ctx.fillRect(x, y, CELL_PX, CELL_PX);
+      } else if (partition?.leader === broker.id) {
+        ctx.fillStyle = palette.leader;
+        ctx.fillRect(x, y, CELL_PX, CELL_PX);
+      } else {
+        ctx.strokeStyle = palette.follower;
+        ctx.strokeRect(x + 0.5, y + 0.5, CELL_PX - 1, CELL_PX - 1);
+      }
+    });
+  }
+}
+
+function paintProducers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, rect: Rect, palette: SimPalette): void {
+  box(ctx, rect, palette.panel, palette.produce);
+  text(ctx, 'Producers', rect.x + 4, rect.y + 10, palette.text);
+  text(ctx, `${compactCount(snapshot.config.eventsPerSec * snapshot.spikeFactor)}/s`, rect.x + 4, rect.y + 24, palette.mutedText);
+  if (snapshot.spikeFactor !== 1) text(ctx, `spike ×${snapshot.spikeFactor}`, rect.x + 4, rect.y + 38, palette.produce);
+  if (snapshot.producerBuffered > 0) text(ctx, `${compactCount(snapshot.producerBuffered)} buffered`, rect.x + 4, rect.y + 52, palette.offline);
+}
+
+/** Largest per-partition lag of group 0: the scale of the lag bars, once per snapshot. */
+const maxLagCache = new WeakMap<SimSnapshot, number>();
+function maxPartitionLag(snapshot: SimSnapshot): number {
+  let max = maxLagCache.get(snapshot);
+  if (max === undefined) {
+    max = 0;
+    for (const lag of snapshot.groups[0]?.partitionLag ?? []) if (lag > max) max = lag;
+    maxLagCache.set(snapshot, max);
+  }
+  return max;
+}
+
+function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, layout: SimLayout, palette: SimPalette): void {
+  const area = layout.partitions;
+  const lags = snapshot.groups[0]?.partitionLag ?? [];
+  const maxLag = maxPartitionLag(snapshot);
+  const perRow = layout.partitionsPerRow;
+  const title = perRow === 1 ? 'Partitions · lag of group 0' : `Partitions, ${perRow} per row · colour = lag of group 0`;
+  text(ctx, `${title} (max ${compactCount(maxLag)})`, area.x, area.y - 8, palette.mutedText);
+  const rowH = layout.rowHeightPx;
+  const labelW = perRow === 1 ? 78 : 0;
+  const barW = area.w - labelW;
+  for (let row = 0; row < layout.partitionRows; row += 1) {
+    const first = row * perRow;
+    const last = Math.min(snapshot.partitions.length, first + perRow);
+    let lagSum = 0;
+    let offline = 0;
+    for (let id = first; id < last; id += 1) {
+      lagSum += lags[id] ?? 0;
+      if (snapshot.partitions[id]?.leader === -1) offline += 1;
+    }
+    const y = area.y + row * rowH;
+    const barH = Math.max(1, rowH - (rowH >= 6 ? 2 : 0));
+    if (perRow === 1) {
+      const partition = snapshot.partitions[first];
+      const label = partition && partition.leader >= 0 ? `P${first} ▸ B${partition.leader}` : `P${first} offline`;
+      text(ctx, label, area.x, y + rowH / 2, offline > 0 ? palette.offline : palette.text);
+      ctx.fillStyle = palette.panel;
+      ctx.fillRect(area.x + labelW, y, barW, barH);
+      const share = maxLag > 0 ? lagSum / maxLag : 0;
+      ctx.fillStyle = lagColour(palette, share);
+      ctx.fillRect(area.x + labelW, y, barW * share, barH);
+      if (rowH >= 12) text(ctx, compactCount(lagSum), area.x + labelW + 4, y + rowH / 2, palette.text);
+    } else {
+      // A bin: one rect coloured by the mean lag of its partitions, a red tick if any is offline.
+      ctx.fillStyle = lagColour(palette, maxLag > 0 ? lagSum / (last - first) / maxLag : 0);
+      ctx.fillRect(area.x, y, barW, barH);
+      if (offline > 0) {
+        ctx.fillStyle = palette.offline;
+        ctx.fillRect(area.x, y, 6, barH);
+      }
+    }
+  }
+}
+
+interface ConsumerPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+function consumerState(group: GroupSnapshot, consumer: GroupSnapshot['consumers'][number]): 'dead' | 'idle' | 'busy' | 'waiting' {
+  if (!consumer.alive) return 'dead';
+  if (consumer.assigned.length === 0) return 'idle';
+  return consumer.busy && !group.rebalancing ? 'busy' : 'waiting';
+}
+
+function paintConsumer(ctx: CanvasRenderingContext2D, state: ReturnType<typeof consumerState>, x: number, y: number, palette: SimPalette): void {
+  const rect = { x, y, w: CONSUMER_PX, h: CONSUMER_PX };
+  if (state === 'busy' || state === 'waiting') {
+    ctx.fillStyle = state === 'busy' ? palette.consumerBusy : palette.consumerWaiting;
+    ctx.fillRect(x, y, CONSUMER_PX, CONSUMER_PX);
+    return;
+  }
+  // Idle and crashed consumers are hollow: nothing flows through them.
+  ctx.strokeStyle = state === 'dead' ? palette.consumerDead : palette.consumerIdle;
+  ctx.strokeRect(x + 0.5, y + 0.5, CONSUMER_PX - 1, CONSUMER_PX - 1);
+  if (state === 'dead') cross(ctx, rect, palette.consumerDead);
+}
+
+/** Draws every group; returns where each drawn consumer sits, for the consume dots. */
+function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly GroupSnapshot[], area: Rect, palette: SimPalette): Map<string, ConsumerPoint> {
+  const points = new Map<string, ConsumerPoint>();
+  const shown = Math.max(1, Math.min(groups.length, Math.floor(area.h / MIN_GROUP_PX)));
+  const groupH = Math.min(120, area.h / shown);
+  text(ctx, 'Consumer groups', area.x, area.y - 8, palette.mutedText);
+  groups.slice(0, shown).forEach((group, index) => {
+    const rect = { x: area.x, y: area.y + index * groupH, w: area.w, h: groupH - 4 };
+    box(ctx, rect, palette.panel, palette.panelBorder);
+    const name = `Group ${group.id}${group.kind === 'replay' ? ' (replay)' : ''}`;
+    text(ctx, `${name} · lag ${compactCount(group.lag)}${group.rebalancing ? ' · rebalancing' : ''}`, rect.x + 4, rect.y + 9, palette.text);
+    const members = group.consumers;
+    const labelled = members.length <= LABELLED_CONSUMERS && rect.h >= 46 && members.length * LABELLED_PITCH_PX <= rect.w - 8;
+    const pitch = labelled ? LABELLED_PITCH_PX : CONSUMER_PITCH_PX;
+    const cols = Math.max(1, Math.floor((rect.w - 8) / pitch));
+    const rows = labelled ? 1 : Math.max(1, Math.floor((rect.h - 34) / CONSUMER_PITCH_PX));
+    const drawn = Math.min(members.length, cols * rows);
+    for (let i = 0; i < drawn; i += 1) {
+      const consumer = members[i];
+      if (!consumer) continue;
+      const x = rect.x + 4 + (i % cols) * pitch;
+      const y = rect.y + 18 + Math.floor(i / cols) * CONSUMER_PITCH_PX;
+      const state = consumerState(group, consumer);
+      paintConsumer(ctx, state, x, y, palette);
+      if (labelled && state === 'idle') text(ctx, 'idle', x - 2, y + CONSUMER_PX + 7, palette.consumerIdle);
+      points.set(`${group.id}:${consumer.id}`, { x: x + CONSUMER_PX / 2, y: y + CONSUMER_PX / 2 });
+    }
+    const crashed = group.consumerCount - group.aliveConsumers;
+    const counts = [`${group.aliveConsumers} alive`, `${group.idleConsumers} idle`, crashed > 0 ? `${crashed} crashed` : '', group.consumerCount > drawn ? `${group.consumerCount - drawn} not drawn` : '']
+      .filter(Boolean)
+      .join(' · ');
+    if (rect.h >= 46) text(ctx, counts, rect.x + 4, rect.y + rect.h - 7, group.idleConsumers > 0 ? palette.consumerIdle : palette.mutedText);
+  });
+  if (groups.length > shown) text(ctx, `+${groups.length - shown} more groups`, area.x + 4, area.y + area.h + 2, palette.mutedText);
+  return points;
+}
+
+function paintDeadLetter(ctx: CanvasRenderingContext2D, count: number, rect: Rect, palette: SimPalette): void {
+  box(ctx, rect, palette.panel, count > 0 ? palette.deadLetter : palette.panelBorder);
+  text(ctx, `Dead-letter queue: ${compactCount(count)}`, rect.x + 6, rect.y + rect.h / 2, count > 0 ? palette.deadLetter : palette.mutedText);
+}
+
+function paintFlows(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, layout: SimLayout, consumerAt: Map<string, ConsumerPoint>, animationMs: number, palette: SimPalette): void {
+  const glide = Math.max(0, animationMs) / FLOW_GLIDE_MS;
+  const fromProducers = { x: layout.producers.x + layout.producers.w, y: layout.producers.y + layout.producers.h / 2 };
+  const groupsLeft = { x: layout.groups.x, y: layout.groups.y + 12 };
+  const flows = snapshot.flows.slice(0, MAX_DOTS);
+  // Two passes, one colour each: no fillStyle change per dot.
+  for (const kind of ['produce', 'consume'] as const) {
+    ctx.fillStyle = kind === 'produce' ? palette.produce : palette.consume;
+    for (const flow of flows) {
+      if (flow.kind !== kind) continue;
+      const rowY = partitionRowY(layout, flow.partition);
+      const from = kind === 'produce' ? fromProducers : { x: layout.partitions.x + layout.partitions.w, y: rowY };
+      const to = kind === 'produce' ? { x: layout.partitions.x, y: rowY } : (consumerAt.get(`${flow.group}:${flow.consumer}`) ?? groupsLeft);
+      const t = (((flow.progress + glide) % 1) + 1) % 1;
+      ctx.fillRect(from.x + (to.x - from.x) * t - DOT_PX / 2, from.y + (to.y - from.y) * t - DOT_PX / 2, DOT_PX, DOT_PX);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { DEFAULT_CONFIG } from '../config/schema';
+import type { PlanConfig } from '../engine/plan-config';
+import type { ConsumerSnapshot, GroupSnapshot, SimMeasurements, SimSnapshot } from '../sim/types';
+
+/** A hand-made snapshot for tests of the page side: P partitions round-robin over B brokers. */
+export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?: number; downBrokers?: number[]; flows?: number; measurements?: Partial<SimMeasurements>; groups?: Partial<GroupSnapshot>[] } = {}): SimSnapshot {
+  const config = { ...DEFAULT_CONFIG, ...overrides.config };
+  const down = new Set(overrides.downBrokers ?? []);
+  const brokers = config.brokers;
+  const partitions = Array.from({ length: config.partitions }, (_, id) => {
+    const replicas = Array.from({ length: Math.min(config.replicationFactor, brokers) }, (_, r) => (id + r) % brokers);
+    const isr = replicas.filter((b) => !down.has(b));
+    return { id, logEndOffset: 1000 * (id + 1), highWatermark: 1000 * (id + 1), logStartOffset: 0, leader: isr[0] ?? -1, replicas, isr, produceBlocked: isr.length === 0 };
+  });
+  const active = Math.min(config.consumersPerGroup, config.partitions);
+  const consumers: ConsumerSnapshot[] = Array.from({ length: Math.min(256, config.consumersPerGroup) }, (_, id) => ({
+    id,
+    alive: true,
+    assigned: id < active ? partitions.filter((p) => p.id % active === id).map((p) => p.id) : [],
+    busy: id < active,
+    processed: 10 * id,
+  }));
+  const partitionLag = partitions.map((p) => p.id * 100);
+  const baseGroup: GroupSnapshot = {
+    id: 0,
+    kind: 'live',
+    consumed: 500,
+    lag: partitionLag.reduce((a, b) => a + b, 0),
+    partitionLag,
+    deadLettered: 0,
+    expired: 0,
+    duplicates: 0,
+    duplicatesSuppressed: 0,
+    failedAttempts: 0,
+    rebalancing: false,
+    rebalances: 1,
+    consumerCount: config.consumersPerGroup,
+    aliveConsumers: config.consumersPerGroup,
+    idleConsumers: config.consumersPerGroup - active,
+    consumers,
+  };
+  const groups = (overrides.groups ?? [{}]).map((g, index) => ({ ...baseGroup, id: index, ...g }));
+  return {
+    timeMs: overrides.timeMs ?? 1000,
+    config,
+    seed: 1,
+    produced: partitions.reduce((a, p) => a + p.logEndOffset, 0),
+    producerBuffered: 0,
+    spikeFactor: 1,
+    idempotentConsumers: false,
+    brokers: Array.from({ length: brokers }, (_, id) => ({
+      id,
+      up: !down.has(id),
+      leaderOf: partitions.filter((p) => p.leader === id).length,
+      replicas: partitions.filter((p) => p.replicas.includes(id)).length,
+    })),
+    partitions,
+    groups,
+    deadLetterQueue: 0,
+    measurements: {
+      windowMs: 1000,
+      producedPerSec: config.eventsPerSec,
+      consumedPerSec: 50,
+      lagGrowthPerSec: config.eventsPerSec - 50,
+      waitMeanSeconds: 1,
+      waitP50Seconds: 0.5,
+      waitP99Seconds: 2,
+      latencyMeanSeconds: 1.1,
+      latencyP50Seconds: 0.6,
+      latencyP99Seconds: 2.1,
+      waitSamples: 100,
+      waitTotalSeconds: 100,
+      ...overrides.measurements,
+    },
+    flows: Array.from({ length: overrides.flows ?? 20 }, (_, i) => ({
+      kind: i % 2 === 0 ? ('produce' as const) : ('consume' as const),
+      partition: i % config.partitions,
+      group: i % 2 === 0 ? -1 : 0,
+      consumer: i % 2 === 0 ? -1 : (i % config.partitions) % active,
+      events: 10,
+      progress: (i % 10) / 10,
+    })),
+    log: [],
+  };
+}
