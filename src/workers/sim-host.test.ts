@@ -19,6 +19,9 @@ function harness(wallMsPerSimMs = 0.01) {
   const createSimulation = (): Simulation => {
     let timeMs = 0;
     return {
+      get timeMs() {
+        return timeMs;
+      },
       advance(ms) {
         if (timeMs + ms > failAtMs) throw new Error('sim broke');
         timeMs += ms;
@@ -32,10 +35,11 @@ function harness(wallMsPerSimMs = 0.01) {
     };
   };
   // The contract: advance, applying each action exactly at its atMs.
-  const advanceWithTimeline = (sim: Simulation, timeline: readonly TimedAction[], ms: number) => {
-    const startMs = (sim.snapshot() as { timeMs: number }).timeMs;
+  const advanceWithTimeline = (sim: Simulation, timeline: readonly TimedAction[], startMs: number, ms: number) => {
+    expect((sim.snapshot() as { timeMs: number }).timeMs).toBe(startMs);
     let nowMs = startMs;
     for (const { atMs, action } of timeline) {
+      expect(atMs >= startMs && atMs < startMs + ms).toBe(true);
       sim.advance(atMs - nowMs);
       nowMs = atMs;
       sim.apply(action);

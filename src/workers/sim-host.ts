@@ -6,7 +6,8 @@ import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimComm
 /** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
 export interface SimHostDeps {
   createSimulation(config: PlanConfig, options?: SimOptions): Simulation;
-  advanceWithTimeline(sim: Simulation, timeline: readonly TimedAction[], ms: number): void;
+  /** Advance `ms` from simulated time `fromMs`, applying actions with fromMs ≤ atMs < fromMs + ms at atMs. */
+  advanceWithTimeline(sim: Simulation, timeline: readonly TimedAction[], fromMs: number, ms: number): void;
   /** Wall-clock ms (performance.now in the worker). */
   nowMs(): number;
   /** Run `fn` after `delayMs` of wall time. */
@@ -149,7 +150,7 @@ export class SimHost {
       let last = this.applied;
       while (last < this.timeline.length && (this.timeline[last]?.atMs ?? Infinity) < endMs) last += 1;
       const sliceStartWallMs = this.deps.nowMs();
-      this.deps.advanceWithTimeline(sim, this.timeline.slice(this.applied, last), sliceMs);
+      this.deps.advanceWithTimeline(sim, this.timeline.slice(this.applied, last), this.simTimeMs, sliceMs);
       const sliceWallMs = this.deps.nowMs() - sliceStartWallMs;
       this.applied = last;
       this.simTimeMs = endMs;

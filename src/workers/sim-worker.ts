@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+import { advanceWithTimeline, createSimulation } from '../sim/index';
+import { SimHost } from './sim-host';
+import type { SimCommand, SimEvent } from './sim-protocol';
+
+/**
+ * The module Web Worker that hosts one simulation, so a long advance never blocks the page.
+ * All logic lives in SimHost (tested in Node); this file only wires it to the worker scope.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const host = new SimHost({
+  createSimulation,
+  advanceWithTimeline,
+  nowMs: () => performance.now(),
+  schedule: (fn, delayMs) => {
+    setTimeout(fn, delayMs);
+  },
+  post: (event: SimEvent) => scope.postMessage(event),
+});
+
+scope.onmessage = (message: MessageEvent<SimCommand>) => host.handle(message.data);
