@@ -35,8 +35,8 @@ function harness(wallMsPerSimMs = 0.01) {
     };
   };
   // The contract: advance, applying each action exactly at its atMs.
-  const advanceWithTimeline = (sim: Simulation, timeline: readonly TimedAction[], startMs: number, ms: number) => {
-    expect((sim.snapshot() as { timeMs: number }).timeMs).toBe(startMs);
+  const advanceWithTimeline = (sim: Simulation, timeline: readonly TimedAction[], ms: number) => {
+    const startMs = sim.timeMs;
     let nowMs = startMs;
     for (const { atMs, action } of timeline) {
       expect(atMs >= startMs && atMs < startMs + ms).toBe(true);
