@@ -48,8 +48,12 @@ interface Consumer {
   readonly id: number;
   alive: boolean;
   assigned: number[];
-  /** Round-robin position over assigned partitions (a fetch serves partitions in turn). */
-  nextIndex: number;
+  /** Owned partitions with unread events not yet known readable, in append order (from pendingHead on). */
+  pending: number[];
+  pendingHead: number;
+  /** Owned partitions with readable events, served in turn (from readyHead on). */
+  ready: number[];
+  readyHead: number;
   chunk: Chunk | null;
   token: number;
   wakeAtMs: number;
@@ -66,6 +70,8 @@ interface Group {
   /** Highest offset + 1 ever processed per partition: below it, a delivery is a duplicate. */
   readonly processedUpTo: Float64Array;
   readonly attempts: Int32Array;
+  /** 1 where the partition is in its owner's ready queue. */
+  readonly ready: Uint8Array;
   consumed: number;
   deadLettered: number;
   expired: number;
@@ -218,7 +224,9 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     for (const group of groups) {
       const c = group.owner[p] as number;
       const consumer = c >= 0 ? group.consumers[c] : undefined;
-      if (consumer && consumer.alive && !consumer.chunk && !group.rebalancing) wakeAt(group, consumer, readableMs);
+      if (!consumer) continue;
+      markReady(group, consumer, p);
+      if (consumer.alive && !consumer.chunk && !group.rebalancing) wakeAt(group, consumer, readableMs);
     }
   };
 
@@ -263,14 +271,48 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     return lo < list.length ? (list[lo] as number) : Infinity;
   };
 
+  /** Marks partition p as having unread events for its owner in this group. */
+  const markReady = (group: Group, consumer: Consumer, p: number) => {
+    if (group.ready[p] === 1) return;
+    group.ready[p] = 1;
+    consumer.pending.push(p);
+  };
+
+  /**
+   * Starts the next poll. Partitions with unread events wait in two queues: `pending`
+   * (events appended, in append order, hence in the order they become readable) and
+   * `ready` (readable, served in turn). Only partitions that got events are visited, so
+   * a consumer owning thousands of partitions stays cheap.
+   */
   const tryStart = (group: Group, consumer: Consumer) => {
     if (group.rebalancing || !consumer.alive || consumer.chunk) return;
-    const k = consumer.assigned.length;
+    // Move partitions whose events became readable from pending to ready.
     let nextReadableMs = Infinity;
-    for (let step = 0; step < k; step += 1) {
-      const index = (consumer.nextIndex + step) % k;
-      const p = consumer.assigned[index] as number;
-      if ((leader[p] as number) < 0) continue; // offline: nothing can be fetched
+    const pending = consumer.pending;
+    while (consumer.pendingHead < pending.length) {
+      const p = pending[consumer.pendingHead] as number;
+      if ((group.owner[p] as number) !== consumer.id) {
+        group.ready[p] = 0; // assignment changed since it was queued
+      } else if ((leader[p] as number) >= 0 && (group.position[p] as number) >= (logs[p] as PartitionLog).advanceHighWatermark(nowMs)) {
+        nextReadableMs = (logs[p] as PartitionLog).nextReadableMs();
+        if (nextReadableMs > nowMs) break; // later ones become readable later still
+      } else {
+        consumer.ready.push(p);
+      }
+      consumer.pendingHead += 1;
+    }
+    const ready = consumer.ready;
+    for (let n = ready.length - consumer.readyHead; n > 0; n -= 1) {
+      const p = ready[consumer.readyHead] as number;
+      consumer.readyHead += 1;
+      if ((group.owner[p] as number) !== consumer.id) {
+        group.ready[p] = 0;
+        continue;
+      }
+      if ((leader[p] as number) < 0) {
+        ready.push(p); // offline: nothing can be fetched until a leader is back
+        continue;
+      }
       const partitionLog = logs[p] as PartitionLog;
       const highWatermark = partitionLog.advanceHighWatermark(nowMs);
       if ((group.committed[p] as number) < partitionLog.logStartOffset) {
@@ -281,13 +323,31 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       }
       const position = group.position[p] as number;
       if (position < highWatermark) {
-        consumer.nextIndex = (index + 1) % k;
+        ready.push(p); // served in turn: back of the queue
+        compactQueues(consumer);
         startChunk(group, consumer, p, position, highWatermark);
         return;
       }
-      nextReadableMs = Math.min(nextReadableMs, partitionLog.nextReadableMs());
+      if (position < partitionLog.logEndOffset) {
+        pending.push(p); // newer events, not readable yet
+        nextReadableMs = Math.min(nextReadableMs, partitionLog.nextReadableMs());
+      } else {
+        group.ready[p] = 0; // drained
+      }
     }
+    compactQueues(consumer);
     if (nextReadableMs < Infinity) wakeAt(group, consumer, nextReadableMs);
+  };
+
+  const compactQueues = (consumer: Consumer) => {
+    if (consumer.readyHead > 1024 && consumer.readyHead * 2 > consumer.ready.length) {
+      consumer.ready = consumer.ready.slice(consumer.readyHead);
+      consumer.readyHead = 0;
+    }
+    if (consumer.pendingHead > 1024 && consumer.pendingHead * 2 > consumer.pending.length) {
+      consumer.pending = consumer.pending.slice(consumer.pendingHead);
+      consumer.pendingHead = 0;
+    }
   };
 
   const startChunk = (group: Group, consumer: Consumer, p: number, from: number, highWatermark: number) => {
@@ -419,15 +479,22 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     const members = group.consumers.filter((c) => c.alive);
     const active = Math.min(members.length, P);
     group.owner.fill(-1);
+    group.ready.fill(0);
+    for (const consumer of group.consumers) {
+      consumer.assigned = [];
+      consumer.pending = [];
+      consumer.pendingHead = 0;
+      consumer.ready = [];
+      consumer.readyHead = 0;
+    }
     let p = 0;
     members.forEach((consumer, i) => {
-      consumer.assigned = [];
-      consumer.nextIndex = 0;
       if (i >= active) return;
       const share = Math.floor(P / active) + (i < P % active ? 1 : 0);
       for (let k = 0; k < share; k += 1, p += 1) {
         consumer.assigned.push(p);
         group.owner[p] = consumer.id;
+        if ((logs[p] as PartitionLog).logEndOffset > (group.committed[p] as number)) markReady(group, consumer, p);
       }
     });
   };
@@ -454,6 +521,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       position: new Float64Array(P),
       processedUpTo: new Float64Array(P),
       attempts: new Int32Array(P),
+      ready: new Uint8Array(P),
       consumed: 0,
       deadLettered: 0,
       expired: 0,
@@ -469,7 +537,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     return group;
   };
 
-  const newConsumer = (id: number): Consumer => ({ id, alive: true, assigned: [], nextIndex: 0, chunk: null, token: 0, wakeAtMs: Infinity, processed: 0 });
+  const newConsumer = (id: number): Consumer => ({ id, alive: true, assigned: [], pending: [], pendingHead: 0, ready: [], readyHead: 0, chunk: null, token: 0, wakeAtMs: Infinity, processed: 0 });
 
   // ---- brokers ------------------------------------------------------------------------
 
