@@ -39,4 +39,4 @@ export const MAX_LOG_LINES = 40;
 export const SEGMENT_BUDGET = 400_000;
 export const MIN_SEGMENTS_PER_PARTITION = 64;
 /** Up to this many events per poll, each event's service time is drawn on its own. */
-export const EXACT_SERVICE_MAX_EVENTS = 64;
+export const EXACT_SERVICE_MAX_EVENTS = 8;

@@ -84,7 +84,12 @@ export class EventQueue {
     this.times[to] = this.times[from] as number;
     this.seqs[to] = this.seqs[from] as number;
     this.kinds[to] = this.kinds[from] as number;
-    this.args.copyWithin(to * 3, from * 3, from * 3 + 3);
+    const args = this.args;
+    const f = from * 3;
+    const t = to * 3;
+    args[t] = args[f] as number;
+    args[t + 1] = args[f + 1] as number;
+    args[t + 2] = args[f + 2] as number;
   }
 
   private set(i: number, time: number, seq: number, kind: number, a: number, b: number, c: number): void {

@@ -397,7 +397,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     };
     let j0 = chunk.duplicates - skipped; // worked events before the first new one
     (logs[chunk.partition] as PartitionLog).forEachRun(firstNew, end, (events, arrA, arrB, readA, readB) => {
-      const points = Math.min(events, 8);
+      const points = Math.min(events, 4);
       const weight = events / points;
       for (let s = 0; s < points; s += 1) {
         const i = points === events ? s : ((s + 0.5) * events) / points - 0.5;
