@@ -28,7 +28,7 @@ const config = { ...DEFAULT_CONFIG, eventsPerSec: 20_000, processingMs: 1 };
 describe('SimHost with the real simulation', () => {
   it('a run played live and the same run replayed from its link give identical snapshots (seed 5)', () => {
     const live = realHost();
-    live.send({ type: 'init', config, seed: 5, timeline: [] });
+    live.send({ type: 'init', runId: 1, config, seed: 5, timeline: [] });
     live.send({ type: 'step', ms: 300 });
     live.send({ type: 'apply', action: { type: 'broker-down', broker: 0 } });
     live.send({ type: 'step', ms: 200 });
@@ -43,7 +43,7 @@ describe('SimHost with the real simulation', () => {
     expect(link.timeline.map((t) => t.atMs)).toEqual([300, 500, 500]);
 
     const replay = realHost();
-    replay.send({ type: 'init', config, seed: link.seed, timeline: link.timeline });
+    replay.send({ type: 'init', runId: 1, config, seed: link.seed, timeline: link.timeline });
     for (let i = 0; i < 12; i += 1) replay.send({ type: 'step', ms: 100 });
     const a = live.last();
     const b = replay.last();

@@ -74,7 +74,7 @@ function harness(wallMsPerSimMs = 0.01) {
   return { host, events, advances, applied, runFor, snapshots, lastTimeMs, failAt, wall: () => wallMs };
 }
 
-const init = (timeline: TimedAction[] = []) => ({ type: 'init' as const, config: DEFAULT_CONFIG, seed: 7, timeline });
+const init = (timeline: TimedAction[] = []) => ({ type: 'init' as const, runId: 1, config: DEFAULT_CONFIG, seed: 7, timeline });
 const DOWN_1: SimAction = { type: 'broker-down', broker: 1 };
 
 describe('SimHost: the worker side of the simulation', () => {
@@ -102,7 +102,7 @@ describe('SimHost: the worker side of the simulation', () => {
     h.host.handle({ type: 'step', ms: 250 });
     h.host.handle({ type: 'apply', action: DOWN_1 });
     const echoed = h.events.filter((e) => e.type === 'timeline').at(-1);
-    expect(echoed).toEqual({ type: 'timeline', timeline: [{ atMs: 250, action: DOWN_1 }, { atMs: 1000, action: { type: 'add-group' } }] });
+    expect(echoed).toEqual({ type: 'timeline', runId: 1, timeline: [{ atMs: 250, action: DOWN_1 }, { atMs: 1000, action: { type: 'add-group' } }] });
     h.host.handle({ type: 'step', ms: 1000 });
     const live = [...h.applied];
 
@@ -164,7 +164,7 @@ describe('SimHost: the worker side of the simulation', () => {
     h.failAt(150);
     h.host.handle({ type: 'step', ms: 100 });
     h.host.handle({ type: 'step', ms: 100 });
-    expect(h.events.at(-1)).toEqual({ type: 'error', message: 'sim broke' });
+    expect(h.events.at(-1)).toEqual({ type: 'error', runId: 1, message: 'sim broke' });
     const count = h.events.length;
     h.host.handle({ type: 'step', ms: 100 });
     expect(h.events).toHaveLength(count);

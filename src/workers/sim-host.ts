@@ -33,6 +33,7 @@ const MAX_TICK_ELAPSED_MS = 250;
  */
 export class SimHost {
   private sim: Simulation | undefined;
+  private runId = 0;
   private config: PlanConfig | undefined;
   private seed = 1;
   private timeline: TimedAction[] = [];
@@ -63,6 +64,7 @@ export class SimHost {
   private run(command: SimCommand): void {
     switch (command.type) {
       case 'init':
+        this.runId = command.runId;
         this.config = command.config;
         this.seed = command.seed;
         this.timeline = [...command.timeline].sort((a, b) => a.atMs - b.atMs);
@@ -113,7 +115,7 @@ export class SimHost {
   private applyNow(action: SimAction): void {
     if (!this.sim) return;
     if (this.timeline.length >= MAX_ACTIONS) {
-      this.deps.post({ type: 'notice', message: `This run already has ${MAX_ACTIONS} actions, the most a link can carry. Reset or clear the actions to record more.` });
+      this.deps.post({ type: 'notice', runId: this.runId, message: `This run already has ${MAX_ACTIONS} actions, the most a link can carry. Reset or clear the actions to record more.` });
       return;
     }
     // Recorded actions due now go first, as they will when the link replays the run.
@@ -121,7 +123,7 @@ export class SimHost {
     this.sim.apply(action);
     this.timeline.splice(this.applied, 0, { atMs: this.simTimeMs, action });
     this.applied += 1;
-    this.deps.post({ type: 'timeline', timeline: [...this.timeline] });
+    this.deps.post({ type: 'timeline', runId: this.runId, timeline: [...this.timeline] });
     this.postSnapshot();
   }
 
@@ -203,6 +205,7 @@ export class SimHost {
     this.lastPostWallMs = this.deps.nowMs();
     this.deps.post({
       type: 'snapshot',
+      runId: this.runId,
       snapshot: this.sim.snapshot(),
       playing: this.playing,
       speed: this.speed,
@@ -213,6 +216,6 @@ export class SimHost {
   private fail(error: unknown): void {
     this.playing = false;
     this.sim = undefined;
-    this.deps.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    this.deps.post({ type: 'error', runId: this.runId, message: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -7,8 +7,8 @@ import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
  * every SNAPSHOT_INTERVAL_MS of wall time.
  */
 export type SimCommand =
-  /** Start a run at simulated time 0. Keeps play state and speed. */
-  | { readonly type: 'init'; readonly config: PlanConfig; readonly seed: number; readonly timeline: readonly TimedAction[] }
+  /** Start a run at simulated time 0. Keeps play state and speed. Events about it carry its runId. */
+  | { readonly type: 'init'; readonly runId: number; readonly config: PlanConfig; readonly seed: number; readonly timeline: readonly TimedAction[] }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /** Pause, then advance exactly `ms` simulated ms. */
@@ -20,7 +20,8 @@ export type SimCommand =
   /** Apply now and record it in the timeline at the current simulated time. */
   | { readonly type: 'apply'; readonly action: SimAction };
 
-export type SimEvent =
+/** Every event names the run it is about, so the page can drop stragglers from a run it replaced. */
+export type SimEvent = { readonly runId: number } & (
   | {
       readonly type: 'snapshot';
       readonly snapshot: SimSnapshot;
@@ -34,7 +35,8 @@ export type SimEvent =
   /** A command that was refused (the sim is fine). */
   | { readonly type: 'notice'; readonly message: string }
   /** The sim failed; it stays stopped until the next `init`. */
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+);
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
