@@ -15,6 +15,7 @@ export const MAX_DOTS = 400;
 /** Wall ms a batch dot takes to glide one whole way; the sim's progress sets where it starts. */
 export const FLOW_GLIDE_MS = 900;
 const DOT_PX = 4;
+const GOLDEN_RATIO = 0.618_033_988_7;
 const FONT = '11px system-ui, sans-serif';
 const MAX_BROKER_BOXES = 32;
 const CELL_PX = 6;
@@ -108,9 +109,11 @@ function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area
   for (const broker of brokers) {
     const rect = { x: area.x + broker.id * (boxW + gapPx), y: area.y, w: boxW, h: area.h };
     box(ctx, rect, broker.up ? palette.panel : palette.brokerDown, broker.up ? palette.brokerUp : palette.panelBorder);
-    text(ctx, `Broker ${broker.id}${broker.up ? '' : ' DOWN'}`, rect.x + 4, rect.y + 9, palette.text);
-    text(ctx, broker.up ? `leads ${broker.leaderOf} · ${broker.replicas} replicas` : `${broker.replicas} replicas unavailable`, rect.x + 4, rect.y + 21, broker.up ? palette.mutedText : palette.text);
     if (!broker.up) cross(ctx, rect, palette.panelBorder);
+    const replicas = `${broker.replicas} replica${broker.replicas === 1 ? '' : 's'}`;
+    const narrow = boxW < 130;
+    text(ctx, `${narrow ? 'B' : 'Broker '}${broker.id}${broker.up ? '' : ' DOWN'}`, rect.x + 4, rect.y + 9, palette.text);
+    text(ctx, broker.up ? `leads ${broker.leaderOf}${narrow ? '' : ` · ${replicas}`}` : narrow ? 'down' : `${replicas} unavailable`, rect.x + 4, rect.y + 21, broker.up ? palette.mutedText : palette.text);
     if (broker.replicas > cols * rows) {
       // Too many cells to draw: a bar for the share of its replicas this broker leads.
       const barW = rect.w - 8;
@@ -279,12 +282,17 @@ function paintFlows(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, layout
   // Two passes, one colour each: no fillStyle change per dot.
   for (const kind of ['produce', 'consume'] as const) {
     ctx.fillStyle = kind === 'produce' ? palette.produce : palette.consume;
+    let index = 0;
     for (const flow of flows) {
       if (flow.kind !== kind) continue;
+      // The sample is mostly the newest batches, all near progress 0: a per-dot phase spreads
+      // them along the way so a busy link reads as a stream, not one clump.
+      const phase = (index * GOLDEN_RATIO) % 1;
+      index += 1;
       const rowY = partitionRowY(layout, flow.partition);
       const from = kind === 'produce' ? fromProducers : { x: layout.partitions.x + layout.partitions.w, y: rowY };
       const to = kind === 'produce' ? { x: layout.partitions.x, y: rowY } : (consumerAt.get(`${flow.group}:${flow.consumer}`) ?? groupsLeft);
-      const t = (((flow.progress + glide) % 1) + 1) % 1;
+      const t = (((flow.progress + glide + phase) % 1) + 1) % 1;
       ctx.fillRect(from.x + (to.x - from.x) * t - DOT_PX / 2, from.y + (to.y - from.y) * t - DOT_PX / 2, DOT_PX, DOT_PX);
     }
   }
