@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -5,6 +6,9 @@ import { HealthPanel } from '../components/HealthPanel';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
 import { VerdictBanner } from '../components/VerdictBanner';
+
+// Its own chunk: the calculator renders (and works) before and without the simulation.
+const SimSection = lazy(() => import('../components/sim/SimSection'));
 
 export function App() {
   return (
@@ -32,6 +36,13 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary area="The metrics">
             <MetricsPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="lg:col-span-2">
+          <ErrorBoundary area="The simulation">
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the simulation…</p>}>
+              <SimSection />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </main>

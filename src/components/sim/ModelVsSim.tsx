@@ -1,0 +1,74 @@
+import { formatDuration, formatNumber } from '../../lib/format';
+import { useMetrics } from '../../state/planner-store';
+import { selectSnapshot, useSimStore } from '../../state/sim-store';
+import { compareFigures, differencePercent, idleConsumersOfFirstGroup, type FigureKind } from './model-vs-sim';
+import { PartitionLeaders } from './PartitionLeaders';
+
+function formatFigure(kind: FigureKind, value: number): string {
+  if (kind === 'seconds') return formatDuration(value);
+  if (kind === 'rate') return `${formatNumber(value, 1)} events/s`;
+  return `${formatNumber(value, 0)} events`;
+}
+
+function formatDifference(percent: number | null): string {
+  if (percent === null) return '—';
+  return `${percent > 0 ? '+' : ''}${formatNumber(percent, 1)} %`;
+}
+
+/**
+ * What the simulation measured beside what the capacity model predicts. Each measured cell
+ * carries data-testid="sim-<name>" and data-value in base units (events/s, events, seconds).
+ */
+export function ModelVsSim() {
+  const snapshot = useSimStore(selectSnapshot);
+  const metrics = useMetrics();
+  if (!snapshot) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
+  const figures = compareFigures(snapshot, metrics);
+  const idle = idleConsumersOfFirstGroup(snapshot);
+  return (
+    <section aria-labelledby="model-vs-sim-heading" className="space-y-2">
+      <h3 id="model-vs-sim-heading" className="font-semibold">
+        Model vs simulation
+      </h3>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Measured in the simulation beside the capacity model&apos;s prediction</caption>
+          <thead>
+            <tr className="text-left text-slate-600 dark:text-slate-300">
+              <th scope="col" className="pr-3 font-medium">Figure</th>
+              <th scope="col" className="pr-3 text-right font-medium">Simulation</th>
+              <th scope="col" className="pr-3 text-right font-medium">Model</th>
+              <th scope="col" className="pr-3 text-right font-medium">Difference</th>
+              <th scope="col" className="font-medium">Model formula</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((figure) => (
+              <tr key={figure.name} className="border-t border-slate-200 align-top dark:border-slate-800">
+                <th scope="row" className="pr-3 text-left font-normal">{figure.label}</th>
+                <td data-testid={`sim-${figure.name}`} data-value={String(figure.measured)} className="pr-3 text-right tabular-nums">
+                  {formatFigure(figure.kind, figure.measured)}
+                </td>
+                <td className="pr-3 text-right tabular-nums">{figure.model === null ? '—' : formatFigure(figure.kind, figure.model)}</td>
+                <td className="pr-3 text-right tabular-nums">{figure.settled ? formatDifference(differencePercent(figure.measured, figure.model)) : 'measuring…'}</td>
+                <td className="text-xs text-slate-600 dark:text-slate-400">{figure.modelNote}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Rates are measured over the last {formatDuration(snapshot.measurements.windowMs / 1000)} of simulated time; waits and latencies over {formatNumber(snapshot.measurements.waitSamples, 0)} processed
+        events. The model is the planner&apos;s (docs/model.md): even keys, M/M/1 per consumer, no broker time.
+      </p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+        <dt>Idle consumers in group 0</dt>
+        <dd data-testid="sim-idle-consumers" data-value={idle === null ? '' : String(idle)} className="tabular-nums">
+          {idle === null ? 'rebalancing…' : formatNumber(idle, 0)}
+        </dd>
+        <dt>Partition leaders</dt>
+        <PartitionLeaders partitions={snapshot.partitions} />
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { memo } from 'react';
+import type { PartitionSnapshot } from '../../sim/types';
+
+const SHOWN = 12;
+
+function leaderText(leader: number): string {
+  return leader < 0 ? 'offline' : `broker ${leader}`;
+}
+
+/**
+ * Each partition's leader: data-value is the JSON array of leaders (−1 = offline) for
+ * programs; the text names the first few for people. Re-rendered only when a leader moves.
+ */
+export const PartitionLeaders = memo(
+  function PartitionLeaders({ partitions }: { partitions: readonly PartitionSnapshot[] }) {
+    const leaders = partitions.map((p) => p.leader);
+    const shown = leaders.slice(0, SHOWN).map((leader, id) => `P${id}: ${leaderText(leader)}`);
+    const offline = leaders.filter((l) => l < 0).length;
+    return (
+      <dd data-testid="sim-partition-leaders" data-value={JSON.stringify(leaders)} className="text-sm">
+        {shown.join(', ')}
+        {leaders.length > SHOWN ? `, … (${leaders.length} partitions${offline > 0 ? `, ${offline} offline` : ''})` : ''}
+      </dd>
+    );
+  },
+  (before, after) => before.partitions.length === after.partitions.length && before.partitions.every((p, i) => p.leader === after.partitions[i]?.leader),
+);

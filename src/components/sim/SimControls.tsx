@@ -1,0 +1,185 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { MAX_SEED } from '../../config/sim-link';
+import { formatNumber } from '../../lib/format';
+import type { SimSnapshot } from '../../sim/types';
+import { useSimStore } from '../../state/sim-store';
+import { SPEEDS, STEP_MS } from '../../workers/sim-protocol';
+import type { SimCommands } from './useSimWorker';
+
+const BUTTON = 'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
+const PRIMARY = 'rounded bg-teal-700 px-4 py-1 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50';
+const FIELD = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+function speedText(factor: number): string {
+  if (factor < 1) return `${factor}× (slow motion)`;
+  if (factor === 1) return '1× (real time)';
+  return `${formatNumber(factor, 0)}×`;
+}
+
+/** The consumer "Crash consumer" stops: the first alive one of group 0 that owns partitions (its loss shows). */
+export function consumerToCrash(snapshot: SimSnapshot | null): number | null {
+  const consumers = snapshot?.groups[0]?.consumers ?? [];
+  const owner = consumers.find((c) => c.alive && c.assigned.length > 0) ?? consumers.find((c) => c.alive);
+  return owner?.id ?? null;
+}
+
+/** Play, step, speed, seed, reset, and the faults and load changes a person can inject. */
+export function SimControls({ sim }: { sim: SimCommands }) {
+  const id = useId();
+  const playing = useSimStore((s) => s.playing);
+  const speed = useSimStore((s) => s.speed);
+  const achievedSpeed = useSimStore((s) => s.achievedSpeed);
+  const seed = useSimStore((s) => s.seed);
+  const actionCount = useSimStore((s) => s.timeline.length);
+  const notice = useSimStore((s) => s.notice);
+  const snapshot = useSimStore((s) => s.snapshot);
+  const [broker, setBroker] = useState(0);
+  const [seedDraft, setSeedDraft] = useState<string | null>(null);
+  const [seedNote, setSeedNote] = useState('');
+
+  const ready = snapshot !== null;
+  const brokers = snapshot?.brokers ?? [];
+  const chosen = brokers[Math.min(broker, brokers.length - 1)];
+  const crashTarget = consumerToCrash(snapshot);
+
+  const commitSeed = () => {
+    if (seedDraft === null) return;
+    const text = seedDraft.trim();
+    const value = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
+    if (Number.isInteger(value) && value <= MAX_SEED) {
+      setSeedNote('');
+      if (value !== seed) sim.setSeed(value);
+    } else {
+      setSeedNote(`“${seedDraft}” is not a whole number from 0 to ${formatNumber(MAX_SEED, 0)}; kept ${seed}.`);
+    }
+    setSeedDraft(null);
+  };
+  const onSeedKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commitSeed();
+    if (event.key === 'Escape') setSeedDraft(null);
+  };
+
+  return (
+    <div className="space-y-3">
+      <div role="group" aria-label="Run" className="flex flex-wrap items-end gap-3">
+        <button type="button" className={PRIMARY} disabled={!ready} onClick={playing ? sim.pause : sim.play}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" className={BUTTON} disabled={!ready} onClick={sim.step} aria-describedby={`${id}-step`}>
+          Step
+        </button>
+        <span id={`${id}-step`} className="sr-only">
+          Advances {STEP_MS} ms of simulated time, paused.
+        </span>
+        <button type="button" className={BUTTON} disabled={!ready} onClick={sim.reset}>
+          Reset
+        </button>
+        <div className="flex flex-col text-xs">
+          <label htmlFor={`${id}-speed`}>Speed</label>
+          <select id={`${id}-speed`} className={FIELD} value={speed} onChange={(e) => sim.setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((factor) => (
+              <option key={factor} value={factor}>
+                {speedText(factor)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col text-xs">
+          <label htmlFor={`${id}-seed-field`}>Seed</label>
+          <input
+            id={`${id}-seed-field`}
+            type="text"
+            inputMode="numeric"
+            className={`${FIELD} w-32 tabular-nums`}
+            value={seedDraft ?? String(seed)}
+            onChange={(e) => setSeedDraft(e.target.value)}
+            onBlur={commitSeed}
+            onKeyDown={onSeedKey}
+            aria-describedby={`${id}-seed`}
+          />
+        </div>
+        <span id={`${id}-seed`} className="sr-only">
+          Same plan, seed and actions give the same run. Whole number from 0 to {MAX_SEED}; press Enter to restart with it.
+        </span>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {playing && achievedSpeed !== null && achievedSpeed < speed * 0.9
+            ? `Running at ${formatNumber(achievedSpeed, achievedSpeed < 10 ? 2 : 0)}×: the simulation cannot keep up with ${formatNumber(speed)}× on this machine.`
+            : ''}
+        </p>
+      </div>
+      {seedNote && (
+        <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
+          {seedNote}
+        </p>
+      )}
+
+      <div role="group" aria-label="Faults and load" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col text-xs">
+          <label htmlFor={`${id}-broker`}>Broker</label>
+          <select id={`${id}-broker`} className={FIELD} value={chosen?.id ?? 0} onChange={(e) => setBroker(Number(e.target.value))} disabled={!ready}>
+            {brokers.map((b) => (
+              <option key={b.id} value={b.id}>
+                Broker {b.id} ({b.up ? 'up' : 'down'})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className={BUTTON} disabled={!chosen?.up} onClick={() => chosen && sim.apply({ type: 'broker-down', broker: chosen.id })}>
+          Kill broker
+        </button>
+        <button type="button" className={BUTTON} disabled={!chosen || chosen.up} onClick={() => chosen && sim.apply({ type: 'broker-up', broker: chosen.id })}>
+          Restart broker
+        </button>
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={crashTarget === null}
+          aria-describedby={`${id}-crash`}
+          onClick={() => crashTarget !== null && sim.apply({ type: 'consumer-crash', group: 0, consumer: crashTarget })}
+        >
+          Crash consumer
+        </button>
+        <span id={`${id}-crash`} className="sr-only">
+          {crashTarget === null ? 'No consumer of group 0 is alive.' : `Stops consumer ${crashTarget} of group 0 without leaving the group; noticed after the session timeout.`}
+        </span>
+        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'consumer-add', group: 0 })}>
+          Add consumer
+        </button>
+        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'traffic-spike', factor: 5, durationMs: 10_000 })}>
+          Traffic spike ×5 for 10 s
+        </button>
+        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'poison', count: 10 })}>
+          Send poison events
+        </button>
+        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'add-group' })}>
+          Add replay group
+        </button>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            disabled={!ready}
+            checked={snapshot?.idempotentConsumers ?? false}
+            onChange={(e) => sim.apply({ type: 'set-idempotent', enabled: e.target.checked })}
+          />
+          Idempotent consumers
+        </label>
+      </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        “Send poison events” makes the next 10 events fail every time (they go to the dead-letter queue after the retries). “Add replay group” adds a
+        consumer group that reads the retained log from offset 0. Every action is recorded at its simulated time; the link carries them, so a copied
+        link replays this run.{' '}
+        <span>{actionCount === 1 ? '1 action recorded.' : `${actionCount} actions recorded.`}</span>{' '}
+        {actionCount > 0 && (
+          <button type="button" className="underline" onClick={sim.clearActions}>
+            Clear recorded actions
+          </button>
+        )}
+      </p>
+      {notice && (
+        <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}

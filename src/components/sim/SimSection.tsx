@@ -1,0 +1,73 @@
+import { formatDuration } from '../../lib/format';
+import { useSimStore } from '../../state/sim-store';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { ModelVsSim } from './ModelVsSim';
+import { SimCanvas } from './SimCanvas';
+import { SimControls } from './SimControls';
+import { useSimWorker, type SimCommands } from './useSimWorker';
+
+/** Shown when the worker failed: the calculator above keeps working, this part can restart. */
+function SimFailure({ message, sim }: { message: string; sim: SimCommands }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-600 bg-red-50 p-4 dark:bg-red-950">
+      <p className="font-semibold">The simulation stopped.</p>
+      <p className="text-sm">{message}</p>
+      <button type="button" className="mt-2 rounded border border-red-600 px-3 py-1 text-sm" onClick={sim.restart}>
+        Restart simulation
+      </button>
+    </div>
+  );
+}
+
+function SimLog() {
+  const log = useSimStore((s) => s.snapshot?.log);
+  if (!log || log.length === 0) return null;
+  return (
+    <section aria-labelledby="sim-log-heading">
+      <h3 id="sim-log-heading" className="font-semibold">
+        What happened
+      </h3>
+      <ol className="mt-1 space-y-0.5 text-sm">
+        {log.slice(-8).map((entry, index) => (
+          <li key={`${entry.atMs}-${index}`}>
+            <span className="tabular-nums text-slate-500 dark:text-slate-400">{formatDuration(entry.atMs / 1000)}</span> {entry.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * The simulated broker for the current plan: controls, the picture, and the measured figures
+ * beside the model's. Loaded lazily (React.lazy) so the calculator's first screen stays small.
+ */
+export default function SimSection() {
+  const sim = useSimWorker();
+  const error = useSimStore((s) => s.error);
+  return (
+    <section aria-labelledby="sim-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <div>
+        <h2 id="sim-heading" className="text-lg font-semibold">
+          Simulation
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          The same plan as a running broker: producers append batches to partitions, brokers replicate them, consumer groups poll and process. Kill a
+          broker, crash a consumer or send a spike, and watch lag and latency against the model&apos;s predictions.
+        </p>
+      </div>
+      {error ? <SimFailure message={error} sim={sim} /> : <SimControls sim={sim} />}
+      <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
+        <ErrorBoundary area="The simulation picture">
+          <SimCanvas />
+        </ErrorBoundary>
+        <div className="space-y-4">
+          <ErrorBoundary area="The simulation figures">
+            <ModelVsSim />
+          </ErrorBoundary>
+          <SimLog />
+        </div>
+      </div>
+    </section>
+  );
+}
