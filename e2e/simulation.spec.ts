@@ -1,0 +1,149 @@
+import { expect, test, type Page } from '@playwright/test';
+import { metricValue, watchForBreakage } from './helpers';
+
+/** A measured figure of the "Model vs simulation" panel, in base units (data-value). */
+async function simValue(page: Page, name: string): Promise<number> {
+  const raw = await page.getByTestId(`sim-${name}`).getAttribute('data-value');
+  expect(raw, `sim-${name} has a data-value`).not.toBeNull();
+  return Number(raw);
+}
+
+/** Presses Step (100 ms of simulated time each) by keyboard until the run is at `seconds`. */
+async function stepTo(page: Page, seconds: number): Promise<void> {
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await expect(step).toBeEnabled();
+  const presses = Math.round((seconds - (await simValue(page, 'time'))) / 0.1);
+  await step.focus();
+  for (let i = 0; i < presses; i += 1) await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', String(seconds), { timeout: 30_000 });
+}
+
+const simCanvas = (page: Page) => page.getByRole('img', { name: /^Simulation at/ });
+
+test('pressing Play animates the canvas and the figures move', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.goto('/');
+  const canvas = simCanvas(page);
+  await expect(canvas).toBeVisible();
+  await canvas.scrollIntoViewIfNeeded();
+  const before = await canvas.screenshot();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(() => simValue(page, 'time')).toBeGreaterThan(0.5);
+  await expect.poll(() => simValue(page, 'produced-rate')).toBeGreaterThan(0);
+  const after = await canvas.screenshot();
+  expect(after.equals(before)).toBe(false);
+  // The label follows the picture in words.
+  await expect(canvas).toHaveAttribute('aria-label', /3 brokers, all up; 5 partitions; group 0: 10 consumers alive, 5 idle/);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const paused = await simValue(page, 'time');
+  await page.waitForTimeout(300);
+  expect(await simValue(page, 'time')).toBe(paused);
+  expect(problems).toEqual([]);
+});
+
+test("the seed scenario's measured lag growth is within 5 % of the model's 999,950 events/s", async ({ page }) => {
+  await page.goto('/');
+  expect(await metricValue(page, 'lag-growth')).toBe(999_950);
+  await stepTo(page, 3);
+  const measured = await simValue(page, 'lag-growth');
+  expect(Math.abs(measured / 999_950 - 1)).toBeLessThan(0.05);
+  // Never NaN or Infinity as text, though the model's latency is unbounded here.
+  await expect(page.getByRole('region', { name: 'Model vs simulation' })).not.toContainText(/NaN|Infinity/);
+  await expect(page.getByRole('region', { name: 'Model vs simulation' })).toContainText('unbounded');
+});
+
+test('killing broker 0 moves the leadership of a partition it led', async ({ page }) => {
+  await page.goto('/');
+  const leaders = page.getByTestId('sim-partition-leaders');
+  await expect(page.getByRole('button', { name: 'Kill broker' })).toBeEnabled();
+  const before = JSON.parse((await leaders.getAttribute('data-value')) ?? '[]') as number[];
+  const ledByZero = before.map((leader, partition) => (leader === 0 ? partition : -1)).filter((p) => p >= 0);
+  expect(ledByZero.length).toBeGreaterThan(0);
+
+  await page.getByLabel('Broker', { exact: true }).selectOption({ label: 'Broker 0 (up)' });
+  await page.getByRole('button', { name: 'Kill broker' }).click();
+  await stepTo(page, 0.5);
+  const after = JSON.parse((await leaders.getAttribute('data-value')) ?? '[]') as number[];
+  for (const partition of ledByZero) expect(after[partition], `partition ${partition}`).not.toBe(0);
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /broker 0 down/);
+  await expect(page.getByRole('button', { name: 'Restart broker' })).toBeEnabled();
+  // The action is in the link, at the simulated time it happened.
+  await expect(page).toHaveURL(/actions=0:broker-down:0/);
+});
+
+test('a consumer added beyond the partition count sits idle after the rebalance', async ({ page }) => {
+  await page.goto('/?partitions=2&consumers=2');
+  await expect(page.getByTestId('sim-idle-consumers')).toHaveAttribute('data-value', '0');
+  await page.getByRole('button', { name: 'Add consumer' }).click();
+  await stepTo(page, 1);
+  await expect(page.getByTestId('sim-idle-consumers')).toHaveAttribute('data-value', '1');
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 0: 3 consumers alive, 1 idle/);
+});
+
+test('a link with seed and actions, stepped to the same time in two pages, shows identical figures', async ({ page, context }) => {
+  const link = '/?partitions=6&consumers=3&rate=20000&latency=1&seed=4242&actions=200:broker-down:1,500:spike:5:1000,700:consumer-crash:0:1,900:poison:10';
+  const names = ['time', 'produced-rate', 'consumed-rate', 'lag', 'lag-growth', 'wait-p50', 'wait-p99', 'latency-p50', 'latency-p99', 'dead-lettered', 'duplicates', 'idle-consumers', 'partition-leaders'];
+  const read = async (p: Page) => {
+    const values: Record<string, string | null> = {};
+    for (const name of names) values[name] = await p.getByTestId(`sim-${name}`).getAttribute('data-value');
+    return values;
+  };
+  await page.goto(link);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('seed')).toBe('4242');
+  await stepTo(page, 1.5);
+  const first = await read(page);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await stepTo(other, 1.5);
+  expect(await read(other)).toEqual(first);
+  expect(Number(first['produced-rate'])).toBeGreaterThan(0);
+  expect(JSON.parse(first['partition-leaders'] ?? '[]')).not.toContain(1);
+  await expect(simCanvas(other)).toHaveAttribute('aria-label', /broker 1 down/);
+});
+
+test('a bad seed or action in the link is dropped with a notice, and the rest is used', async ({ page }) => {
+  await page.goto('/?seed=-3&actions=100:broker-down:9,200:explode,300:broker-down:1');
+  const notice = page.getByRole('alert');
+  await expect(notice.getByTestId('url-notice-seed')).toContainText('not a whole number');
+  await expect(notice.getByTestId('url-notice-actions')).toHaveText([/“200:explode”: unknown action; dropped/, /“100:broker-down:9”: the plan has brokers 0 – 2; dropped/]);
+  await expect(page).toHaveURL(/actions=300:broker-down:1$/);
+  expect(new URL(page.url()).searchParams.get('seed')).toBeNull();
+});
+
+test('every simulation control works from the keyboard and has a name', async ({ page }) => {
+  await page.goto('/');
+  for (const name of ['Play', 'Step', 'Reset', 'Kill broker', 'Crash consumer', 'Add consumer', 'Traffic spike ×5 for 10 s', 'Send poison events', 'Add replay group']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Broker' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Seed' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Idempotent consumers' })).toBeVisible();
+
+  // Speed and seed by keyboard: a new seed restarts the run and goes into the link.
+  await page.getByRole('combobox', { name: 'Speed' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('2');
+  const seed = page.getByRole('textbox', { name: 'Seed' });
+  await seed.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('77');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/seed=77/);
+
+  // Tab reaches the fault buttons; Space presses them.
+  await page.getByRole('button', { name: 'Send poison events' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add replay group' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Idempotent consumers' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: 'Idempotent consumers' })).toBeChecked();
+  await expect(page).toHaveURL(/actions=0:poison:10,0:add-group,0:idempotent:1/);
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 1 \(replay\)/);
+});
