@@ -147,3 +147,25 @@ test('every simulation control works from the keyboard and has a name', async ({
   await expect(page).toHaveURL(/actions=0:poison:10,0:add-group,0:idempotent:1/);
   await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 1 \(replay\)/);
 });
+
+test('a simulation that cannot start shows "Restart simulation", and the calculator keeps working', async ({ page }) => {
+  // A worker script that throws: the worker's onerror path, as a failed load or a bug would.
+  await page.route('**/sim-worker*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated failure");' }));
+  await page.goto('/');
+  const failure = page.getByRole('alert').filter({ hasText: 'The simulation stopped.' });
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText('simulated failure');
+
+  // The calculator is unaffected.
+  const partitions = page.getByRole('textbox', { name: 'Partitions, exact value', exact: false });
+  await partitions.fill('50');
+  await partitions.press('Enter');
+  await expect(page.getByTestId('metric-active-consumers')).toHaveAttribute('data-value', '10');
+
+  // With the worker fixed, Restart brings the run back for the current plan.
+  await page.unroute('**/sim-worker*.js');
+  await failure.getByRole('button', { name: 'Restart simulation' }).click();
+  await expect(failure).toHaveCount(0);
+  await stepTo(page, 0.2);
+  await expect(page.getByRole('img', { name: /^Simulation at/ })).toHaveAttribute('aria-label', /50 partitions/);
+});

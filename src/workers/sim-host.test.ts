@@ -8,7 +8,7 @@ import { SNAPSHOT_INTERVAL_MS, type SimEvent } from './sim-protocol';
  * A fake simulation on a fake wall clock: each simulated ms costs `wallMsPerSimMs` of wall
  * time, and every advance and apply is logged, so slicing and replay timing can be checked.
  */
-function harness(wallMsPerSimMs = 0.01) {
+function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
   let wallMs = 0;
   let timers: { atMs: number; fn: () => void }[] = [];
   const events: SimEvent[] = [];
@@ -31,7 +31,10 @@ function harness(wallMsPerSimMs = 0.01) {
       apply(action) {
         applied.push({ atMs: timeMs, action });
       },
-      snapshot: () => ({ timeMs }) as unknown as SimSnapshot,
+      snapshot: () => {
+        wallMs += snapshotWallMs;
+        return { timeMs } as unknown as SimSnapshot;
+      },
     };
   };
   // The contract: advance, applying each action exactly at its atMs.
@@ -130,6 +133,17 @@ describe('SimHost: the worker side of the simulation', () => {
     const paused = h.lastTimeMs();
     h.runFor(1000);
     expect(h.lastTimeMs()).toBe(paused);
+  });
+
+  it('posts big snapshots less often: at most ~10 % of wall time goes to them', () => {
+    const h = harness(0.01, 15); // a snapshot of a huge plan: 15 ms
+    h.host.handle(init());
+    h.host.handle({ type: 'play' });
+    const before = h.snapshots().length;
+    h.runFor(3000);
+    const posted = h.snapshots().length - before;
+    expect(posted).toBeLessThanOrEqual(3000 / 150 + 1);
+    expect(posted).toBeGreaterThanOrEqual(3000 / 250 - 1);
   });
 
   it('slow motion: 0.1× advances a tenth of wall time', () => {

@@ -20,6 +20,8 @@ export const TICK_BUDGET_MS = 30;
 /** Wall time one advance() call aims at; the slice size follows the measured sim speed. */
 const SLICE_TARGET_MS = 8;
 const INITIAL_SIM_MS_PER_WALL_MS = 0.25;
+/** However big the plan, the figures still move at least 4 times a second. */
+const SLOW_SNAPSHOT_MAX_INTERVAL_MS = 250;
 /** Pause between ticks: lets commands (pause, apply) in, about one display frame. */
 const TICK_INTERVAL_MS = 16;
 /** A tick after a long pause (tab in background) must not try to catch up on minutes. */
@@ -47,6 +49,8 @@ export class SimHost {
   private owedMs = 0;
   private lastTickWallMs = 0;
   private lastPostWallMs = -Infinity;
+  /** Wall ms between snapshots while playing: stretched when snapshots are big (10,000 partitions). */
+  private snapshotIntervalMs = SNAPSHOT_INTERVAL_MS;
   /** Simulated ms per wall ms, measured: sizes the next slice. Starts low: a 10,000-partition plan at 10M events/s runs at about 0.1. */
   private simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
   private tickScheduled = false;
@@ -196,17 +200,21 @@ export class SimHost {
       this.achievedSpeed = this.achievedSpeed === null ? speedNow : this.achievedSpeed * 0.7 + speedNow * 0.3;
     }
     const endWallMs = this.deps.nowMs();
-    if (endWallMs - this.lastPostWallMs >= SNAPSHOT_INTERVAL_MS) this.postSnapshot();
+    if (endWallMs - this.lastPostWallMs >= this.snapshotIntervalMs) this.postSnapshot();
     this.scheduleTick(Math.max(1, TICK_INTERVAL_MS - (endWallMs - startWallMs)));
   }
 
   private postSnapshot(): void {
     if (!this.sim) return;
+    const startWallMs = this.deps.nowMs();
+    const snapshot = this.sim.snapshot();
     this.lastPostWallMs = this.deps.nowMs();
+    // A snapshot costs about as much again to clone and render on the page: keep both under ~10 %.
+    this.snapshotIntervalMs = Math.max(SNAPSHOT_INTERVAL_MS, Math.min(SLOW_SNAPSHOT_MAX_INTERVAL_MS, (this.lastPostWallMs - startWallMs) * 10));
     this.deps.post({
       type: 'snapshot',
       runId: this.runId,
-      snapshot: this.sim.snapshot(),
+      snapshot,
       playing: this.playing,
       speed: this.speed,
       achievedSpeed: this.playing ? this.achievedSpeed : null,
