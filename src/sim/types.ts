@@ -132,7 +132,7 @@ export interface SimMeasurements {
   /** Length of the window the rates were measured over, ms. */
   readonly windowMs: number;
   readonly producedPerSec: number;
-  /** Consumed events/s of the first group over the window. */
+  /** Events/s the first group processed over the window (the finished part of running polls included, duplicates too). */
   readonly consumedPerSec: number;
   /** Lag growth of the first group over the window, events/s (negative when draining). */
   readonly lagGrowthPerSec: number;
