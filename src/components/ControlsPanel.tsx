@@ -7,7 +7,7 @@ export function ControlsPanel() {
       <h2 id="controls-heading" className="text-lg font-semibold">
         Your plan
       </h2>
-      {PARAMS.map((spec) => (
+      {PARAMS.filter((spec) => spec.group === 'plan').map((spec) => (
         <ParamControl key={spec.name} spec={spec} />
       ))}
     </section>

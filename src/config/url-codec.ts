@@ -27,7 +27,11 @@ const MAX_SHOWN_CHARS = 40;
 
 export function encodeConfig(config: PlanConfig): string {
   const params = new URLSearchParams({ v: String(URL_SCHEMA_VERSION) });
-  for (const spec of PARAMS) params.set(spec.name, String(config[spec.field]));
+  // Plan inputs always; assumptions only where they differ from their default (short links).
+  for (const spec of PARAMS) {
+    const value = config[spec.field];
+    if (spec.group === 'plan' || value !== spec.defaultValue) params.set(spec.name, String(value));
+  }
   return params.toString();
 }
 

@@ -3,9 +3,6 @@
  * beside the numbers it affects and written down in docs/model.md.
  */
 
-/** Utilization of the busiest consumer above which the plan loses health points. */
-export const TARGET_UTILIZATION = 0.7;
-
 /** Seconds in an hour: retention is entered in hours, storage is bytes·seconds. */
 export const SECONDS_PER_HOUR = 3600;
 

@@ -1,5 +1,5 @@
 import { formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
-import { PRACTICAL_MAX_PARTITIONS, TARGET_UTILIZATION } from './assumptions';
+import { PRACTICAL_MAX_PARTITIONS } from './assumptions';
 import type { ConsumerLoad } from './consumer-load';
 import type { PlanConfig } from './plan-config';
 
@@ -28,7 +28,7 @@ export interface Health {
 export const HEALTH_FORMULA =
   'score = round(100 × min(cluster, consumers, redundancy, idle)); ' +
   'cluster = 1 if R ≤ B else 0; ' +
-  `consumers = clamp((1 − utilization) / (1 − ${TARGET_UTILIZATION}), 0, 1); ` +
+  'consumers = clamp((1 − utilization) / (1 − target utilization), 0, 1); ' +
   'redundancy = 1 if R ≥ 2 else 0.5; ' +
   'idle = 1 if no consumer is idle else 0.9';
 
@@ -54,15 +54,17 @@ function clusterFactor({ replicationFactor: R, brokers: B }: PlanConfig): Health
 
 function consumerFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
   const u = load.utilization;
-  const score01 = Math.min(1, Math.max(0, (1 - u) / (1 - TARGET_UTILIZATION)));
-  const target = formatUtilization(TARGET_UTILIZATION);
+  const targetUtilization = config.targetUtilization;
+  // A target of 1 leaves no band: the check is then simply "keeps up".
+  const score01 = targetUtilization >= 1 ? (u <= 1 ? 1 : 0) : Math.min(1, Math.max(0, (1 - u) / (1 - targetUtilization)));
+  const target = formatUtilization(targetUtilization);
   const base = {
     id: 'consumers' as const,
     label: 'Consumer capacity',
-    rule: `clamp((1 − utilization) / (1 − ${TARGET_UTILIZATION}), 0, 1)`,
+    rule: `clamp((1 − utilization) / (1 − ${targetUtilization}), 0, 1)`,
     score01,
   };
-  if (u <= TARGET_UTILIZATION) {
+  if (u <= targetUtilization) {
     return { ...base, finding: `Busiest consumer at ${formatUtilization(u)} of its capacity (target ≤ ${target}).`, advice: '' };
   }
   const finding =
@@ -77,8 +79,9 @@ function consumerFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
 /** The smallest even layout that meets the target, or the processing time that would. */
 function consumerAdvice(config: PlanConfig, load: ConsumerLoad): string {
   const mu = load.serviceRatePerConsumer;
-  const neededActive = Math.ceil(config.eventsPerSec / (TARGET_UTILIZATION * mu));
-  const maxMsNow = (TARGET_UTILIZATION * 1000) / load.busiestConsumerEventsPerSec;
+  const target = config.targetUtilization;
+  const neededActive = Math.ceil(config.eventsPerSec / (target * mu));
+  const maxMsNow = (target * 1000) / load.busiestConsumerEventsPerSec;
   const processingHint = `or process each event in ≤ ${formatMilliseconds(maxMsNow)} with the current layout`;
   if (neededActive <= PRACTICAL_MAX_PARTITIONS) {
     return (
@@ -87,7 +90,7 @@ function consumerAdvice(config: PlanConfig, load: ConsumerLoad): string {
       `${processingHint}.`
     );
   }
-  const maxMsAtLimit = (TARGET_UTILIZATION * 1000 * PRACTICAL_MAX_PARTITIONS) / config.eventsPerSec;
+  const maxMsAtLimit = (target * 1000 * PRACTICAL_MAX_PARTITIONS) / config.eventsPerSec;
   return (
     `Processing time is the limit: at ${formatMilliseconds(config.processingMs)} per event it would take ` +
     `${formatNumber(neededActive, 0)} consumers and partitions, more than ${formatNumber(PRACTICAL_MAX_PARTITIONS, 0)}. ` +

@@ -19,7 +19,7 @@ describe('docs/model.md matches the app', () => {
       const row = doc.split('\n').find((line) => line.startsWith(`| \`${spec.name}\` |`));
       expect(row, spec.name).toBeDefined();
       expect(row).toContain(`${formatNumber(spec.min, 3)} – ${formatNumber(spec.max, 0)}`);
-      expect(row).toContain(`| ${formatNumber(spec.defaultValue, 0)} |`);
+      expect(row).toContain(`| ${formatNumber(spec.defaultValue, 3)} |`);
     }
   });
 });

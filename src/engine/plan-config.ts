@@ -22,4 +22,30 @@ export interface PlanConfig {
   readonly consumerGroups: number;
   /** B: brokers in the cluster. */
   readonly brokers: number;
+
+  // Assumptions: constants of the model, editable, each with its source (src/config/schema.ts).
+  // Their defaults leave the numbers above exactly as defined (compression 1, overhead 0).
+
+  /** k: how many times smaller batches get on the wire and on disk (1 = none). */
+  readonly compressionRatio: number;
+  /** Bytes added to every event by record and batch headers (Kafka: about 18 B); 0 = none. */
+  readonly recordOverheadBytes: number;
+  /** Throughput one partition sustains (produce), MiB/s. */
+  readonly partitionLimitMiBPerSec: number;
+  /** Network throughput of one broker, each direction, MiB/s. */
+  readonly brokerNetworkMiBPerSec: number;
+  /** Disk write throughput of one broker, MiB/s. */
+  readonly brokerDiskMiBPerSec: number;
+  /** Usable disk of one broker, GiB. */
+  readonly diskPerBrokerGiB: number;
+  /** Fill ratio the disks should stay under, 0…1. */
+  readonly targetDiskFill: number;
+  /** Partition replicas one broker should host at most. */
+  readonly replicasPerBrokerLimit: number;
+  /** Utilization of the busiest consumer to stay under, 0…1. */
+  readonly targetUtilization: number;
+  /** 1: every broker limit must hold with one broker down (B − 1 brokers); 0: with all B. */
+  readonly headroomOneBrokerDown: number;
+  /** Target p99 end-to-end latency, ms; 0 = no target. */
+  readonly latencySloMs: number;
 }

@@ -3,7 +3,7 @@ import { SECONDS_PER_HOUR } from './assumptions';
 
 /** Bytes moved and kept by the cluster; every figure in bytes or bytes per second. */
 export interface Traffic {
-  /** W = λ·s: bytes producers write per second. */
+  /** W = λ·(s + o)/k: bytes producers write per second (o record overhead, k compression ratio). */
   readonly ingressBytesPerSec: number;
   /** W·(R−1): bytes followers fetch from leaders per second. */
   readonly replicationBytesPerSec: number;
@@ -23,7 +23,8 @@ export interface Traffic {
 
 export function traffic(config: PlanConfig): Traffic {
   const { eventsPerSec, eventSizeBytes, replicationFactor: R, consumerGroups: G, brokers: B } = config;
-  const ingressBytesPerSec = eventsPerSec * eventSizeBytes;
+  // With the default assumptions (o = 0, k = 1) this is exactly λ·s.
+  const ingressBytesPerSec = (eventsPerSec * (eventSizeBytes + config.recordOverheadBytes)) / config.compressionRatio;
   const retentionSec = config.retentionHours * SECONDS_PER_HOUR;
   const storageLogicalBytes = ingressBytesPerSec * retentionSec;
   const storageReplicatedBytes = storageLogicalBytes * R;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config/schema';
 import { planConfig } from '../test-support/arbitraries';
 import type { PlanConfig } from '../engine/plan-config';
 import { expectInvariants } from './test/check-invariants';
@@ -71,7 +72,7 @@ describe(`simulation invariants over random configs, seeds and actions (fast-che
   }, 120_000);
 
   it('a different seed gives a different run', () => {
-    const c = { eventsPerSec: 1000, eventSizeBytes: 100, partitions: 4, processingMs: 1, consumersPerGroup: 4, replicationFactor: 3, retentionHours: 1, consumerGroups: 1, brokers: 3 };
+    const c = { ...DEFAULT_CONFIG, eventsPerSec: 1000, eventSizeBytes: 100, partitions: 4, processingMs: 1, consumersPerGroup: 4, replicationFactor: 3, retentionHours: 1, consumerGroups: 1, brokers: 3 };
     const a = createRecordedRun(c, { seed: 1 });
     const b = createRecordedRun(c, { seed: 2 });
     a.advance(1_000);
