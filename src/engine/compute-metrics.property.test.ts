@@ -18,6 +18,7 @@ describe(`computeMetrics over the whole input ranges (fast-check seed ${SEED})`,
           expect(Number.isNaN(value), entry.name).toBe(false);
           expect(value, entry.name).toBeGreaterThanOrEqual(0);
           if (entry.name === 'latency') expect(Number.isFinite(value)).toBe(m.latency.bounded);
+          else if (entry.name === 'replay-time') expect(Number.isFinite(value)).toBe(m.groupCapacityEventsPerSec > config.eventsPerSec);
           else expect(Number.isFinite(value), entry.name).toBe(true);
         }
         expect(Number.isInteger(m.health.score)).toBe(true);

@@ -1,3 +1,4 @@
+import { brokerLoad, type BrokerLoad } from './broker-limits';
 import { consumerLoad, type ConsumerLoad } from './consumer-load';
 import { health, type Health } from './health';
 import { latencyEstimate, type LatencyEstimate } from './latency';
@@ -10,6 +11,10 @@ export interface Metrics extends ConsumerLoad, Traffic {
   /** Lag growth summed over every consumer group: G × the per-group figure. */
   readonly lagGrowthEventsPerSecAllGroups: number;
   readonly latency: LatencyEstimate;
+  /** Per-broker loads against the limits of the assumptions (B − 1 brokers with headroom). */
+  readonly brokerLoad: BrokerLoad;
+  /** Seconds a new consumer group needs to read the retained log and catch up; Infinity if never. */
+  readonly replayCatchUpSeconds: number;
   readonly health: Health;
   /** False when the cluster cannot hold the plan at all (replication factor > brokers). */
   readonly clusterValid: boolean;
@@ -17,13 +22,28 @@ export interface Metrics extends ConsumerLoad, Traffic {
 
 export function computeMetrics(config: PlanConfig): Metrics {
   const load = consumerLoad(config);
+  const bytes = traffic(config);
+  const latency = latencyEstimate(load);
+  const brokers = brokerLoad(config, bytes);
   return {
     totalEventsPerSec: config.eventsPerSec,
     ...load,
     lagGrowthEventsPerSecAllGroups: load.lagGrowthEventsPerSecPerGroup * config.consumerGroups,
-    ...traffic(config),
-    latency: latencyEstimate(load),
-    health: health(config, load),
+    ...bytes,
+    latency,
+    brokerLoad: brokers,
+    replayCatchUpSeconds: replayCatchUpSeconds(config, load),
+    health: health(config, load, brokers, latency),
     clusterValid: config.replicationFactor <= config.brokers,
   };
+}
+
+/**
+ * A new group (an event-sourced rebuild, a new CQRS read model) starts with the whole
+ * retained log, λ·T events, and drains it at (capacity − λ): time = λ·T / (capacity − λ).
+ */
+function replayCatchUpSeconds(config: PlanConfig, load: ConsumerLoad): number {
+  const spare = load.groupCapacityEventsPerSec - config.eventsPerSec;
+  if (!(spare > 0)) return Infinity;
+  return (config.eventsPerSec * config.retentionHours * 3600) / spare;
 }

@@ -1,9 +1,21 @@
-import { formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
+import { formatByteRate, formatBytes, formatDuration, formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
 import { PRACTICAL_MAX_PARTITIONS } from './assumptions';
+import type { BrokerLoad } from './broker-limits';
 import type { ConsumerLoad } from './consumer-load';
+import type { LatencyEstimate } from './latency';
 import type { PlanConfig } from './plan-config';
 
-export type HealthFactorId = 'cluster' | 'consumers' | 'redundancy' | 'idle-consumers';
+export type HealthFactorId =
+  | 'cluster'
+  | 'consumers'
+  | 'partition-throughput'
+  | 'broker-network'
+  | 'broker-disk'
+  | 'broker-storage'
+  | 'broker-replicas'
+  | 'latency-slo'
+  | 'redundancy'
+  | 'idle-consumers';
 
 /** One check of the plan, scored 0 (broken) … 1 (fine). */
 export interface HealthFactor {
@@ -18,7 +30,7 @@ export interface HealthFactor {
 }
 
 export interface Health {
-  /** 0–100: round(100 × the lowest factor). */
+  /** 0–100: floor(100 × the lowest factor); 100 only when every check is met. */
   readonly score: number;
   /** The factor that sets the score (the first lowest, in the order of `factors`). */
   readonly binding: HealthFactor;
@@ -26,16 +38,26 @@ export interface Health {
 }
 
 export const HEALTH_FORMULA =
-  'score = round(100 × min(cluster, consumers, redundancy, idle)); ' +
+  'score = floor(100 × min(cluster, consumers, limits…, latency, redundancy, idle)), so 100 means every check is fully met; ' +
   'cluster = 1 if R ≤ B else 0; ' +
   'consumers = clamp((1 − utilization) / (1 − target utilization), 0, 1); ' +
+  'each limit (partition throughput, broker network, disk write, storage, replicas per broker) = 1 if the load is within it else 0; ' +
+  'latency = 1 if p99 ≤ the target (or no target) else 0; ' +
   'redundancy = 1 if R ≥ 2 else 0.5; ' +
   'idle = 1 if no consumer is idle else 0.9';
 
-export function health(config: PlanConfig, load: ConsumerLoad): Health {
-  const factors = [clusterFactor(config), consumerFactor(config, load), redundancyFactor(config), idleFactor(config, load)];
+export function health(config: PlanConfig, load: ConsumerLoad, brokers: BrokerLoad, latency: LatencyEstimate): Health {
+  const factors = [
+    clusterFactor(config),
+    consumerFactor(config, load),
+    ...limitFactors(config, brokers),
+    latencyFactor(config, latency),
+    redundancyFactor(config),
+    idleFactor(config, load),
+  ];
   const binding = factors.reduce((lowest, factor) => (factor.score01 < lowest.score01 ? factor : lowest));
-  return { score: Math.round(100 * binding.score01), binding, factors };
+  // floor, not round: 100 only when every check is fully met (1e-9 absorbs float noise like 0.4999999999).
+  return { score: Math.floor(100 * binding.score01 + 1e-9), binding, factors };
 }
 
 function clusterFactor({ replicationFactor: R, brokers: B }: PlanConfig): HealthFactor {
@@ -123,5 +145,43 @@ function idleFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
         ? 'Every consumer owns at least one partition.'
         : `${formatNumber(idle, 0)} of ${formatNumber(config.consumersPerGroup, 0)} consumers per group own no partition and sit idle.`,
     advice: idle === 0 ? '' : `Add partitions (at least ${formatNumber(config.consumersPerGroup, 0)}) or run ${formatNumber(config.partitions, 0)} consumers.`,
+  };
+}
+
+/** A load against a limit: 1 when within it, 0 when over. */
+function limitFactor(id: HealthFactorId, label: string, what: string, load: number, limit: number, text: (x: number) => string, advice: string, counted: string): HealthFactor {
+  const within = load <= limit;
+  return {
+    id,
+    label,
+    rule: `1 if ${what} ≤ the limit, else 0`,
+    score01: within ? 1 : 0,
+    finding: `${what[0]?.toUpperCase()}${what.slice(1)}: ${text(load)} of ${text(limit)}${counted}${within ? '.' : ' — over the limit.'}`,
+    advice: within ? '' : advice,
+  };
+}
+
+function limitFactors(config: PlanConfig, b: BrokerLoad): HealthFactor[] {
+  const counted = config.headroomOneBrokerDown >= 1 ? ` (spread over ${b.brokersCounted} brokers: one down)` : '';
+  const count = (x: number) => formatNumber(x, 0);
+  return [
+    limitFactor('partition-throughput', 'Partition throughput', 'ingress per partition', b.partitionIngressBytesPerSec, b.limits.partitionBytesPerSec, formatByteRate, 'Add partitions so each takes less.', ''),
+    limitFactor('broker-network', 'Broker network', 'network out per broker', Math.max(b.networkOutBytesPerSec, b.networkInBytesPerSec), b.limits.networkBytesPerSec, formatByteRate, 'Add brokers, compress, or use faster network.', counted),
+    limitFactor('broker-disk', 'Broker disk write', 'disk writes per broker', b.diskWriteBytesPerSec, b.limits.diskBytesPerSec, formatByteRate, 'Add brokers or faster disks.', counted),
+    limitFactor('broker-storage', 'Broker storage', 'storage per broker', b.storageBytes, b.limits.storageBytes, formatBytes, 'Add brokers or disk, shorten retention, or compress.', counted),
+    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas per broker', b.partitionReplicas, b.limits.partitionReplicas, count, 'Add brokers or use fewer partitions.', counted),
+  ];
+}
+
+function latencyFactor(config: PlanConfig, latency: LatencyEstimate): HealthFactor {
+  const base = { id: 'latency-slo' as const, label: 'Latency target', rule: '1 if p99 latency ≤ the target (or no target is set), else 0' };
+  if (!(config.latencySloMs > 0)) return { ...base, score01: 1, finding: 'No latency target set.', advice: '' };
+  const targetSeconds = config.latencySloMs / 1000;
+  const within = latency.p99Seconds <= targetSeconds;
+  return {
+    ...base,
+    score01: within ? 1 : 0,
+    finding: `p99 latency ${formatDuration(latency.p99Seconds)} against a target of ${formatDuration(targetSeconds)}.`,
+    advice: within ? '' : 'Spread the load over more partitions and consumers, or process each event faster.',
   };
 }
