@@ -1,9 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { AssumptionsPanel } from '../components/AssumptionsPanel';
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { HealthPanel } from '../components/HealthPanel';
 import { MetricsPanel } from '../components/MetricsPanel';
+import { RecommendationsPanel } from '../components/RecommendationsPanel';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
 import { VerdictBanner } from '../components/VerdictBanner';
 
@@ -27,12 +29,20 @@ export function App() {
           <UrlNoticeBanner />
           <VerdictBanner />
         </div>
-        <ErrorBoundary area="The controls">
-          <ControlsPanel />
-        </ErrorBoundary>
+        <div className="space-y-4">
+          <ErrorBoundary area="The controls">
+            <ControlsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="The assumptions">
+            <AssumptionsPanel />
+          </ErrorBoundary>
+        </div>
         <div className="space-y-6">
           <ErrorBoundary area="The health summary">
             <HealthPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="The recommendation">
+            <RecommendationsPanel />
           </ErrorBoundary>
           <ErrorBoundary area="The metrics">
             <MetricsPanel />

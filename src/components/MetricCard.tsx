@@ -1,4 +1,5 @@
 import type { Metrics } from '../engine/compute-metrics';
+import { explainMetric } from '../engine/explain';
 import type { MetricEntry } from '../engine/metric-catalog';
 import type { PlanConfig } from '../engine/plan-config';
 import { formatMetric, metricDetail } from './metric-text';
@@ -25,6 +26,10 @@ export function MetricCard({ entry, metrics, config }: { entry: MetricEntry; met
           <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.formula}</code>
         </p>
         <p className="mt-1">{entry.meaning}</p>
+        <p className="mt-1 break-words" data-testid={`explain-${entry.name}`}>
+          <span className="font-medium">With your numbers: </span>
+          {explainMetric(entry.name, config, metrics)}
+        </p>
         <p className="mt-1 text-slate-500 dark:text-slate-400">Source: {entry.source}</p>
       </details>
     </article>

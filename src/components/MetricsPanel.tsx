@@ -3,9 +3,9 @@ import { selectConfig, useMetrics, usePlannerStore } from '../state/planner-stor
 import { MetricCard } from './MetricCard';
 
 const GROUPS: readonly { title: string; names: readonly string[] }[] = [
-  { title: 'Consumers and lag', names: ['total-events', 'active-consumers', 'events-per-consumer', 'group-capacity', 'utilization', 'lag-growth', 'latency'] },
-  { title: 'Network', names: ['ingress', 'replication', 'egress', 'broker-network-in', 'broker-network-out'] },
-  { title: 'Storage', names: ['storage-logical', 'storage', 'broker-storage'] },
+  { title: 'Consumers and lag', names: ['total-events', 'active-consumers', 'events-per-consumer', 'group-capacity', 'utilization', 'lag-growth', 'latency', 'replay-time'] },
+  { title: 'Network', names: ['ingress', 'partition-ingress', 'replication', 'egress', 'broker-network-in', 'broker-network-out'] },
+  { title: 'Storage and brokers', names: ['storage-logical', 'storage', 'broker-storage', 'broker-replicas'] },
 ];
 
 const BY_NAME = new Map(METRIC_CATALOG.map((entry) => [entry.name, entry]));

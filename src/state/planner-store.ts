@@ -11,6 +11,8 @@ export interface PlannerState {
   readonly urlNotices: readonly UrlNotice[];
   setValue: (field: keyof PlanConfig, value: number) => void;
   replaceConfig: (config: PlanConfig, notices?: readonly UrlNotice[]) => void;
+  /** Sets several values at once (a recommendation, a preset), each clamped like a slider move. */
+  applyValues: (values: Partial<PlanConfig>) => void;
   dismissUrlNotices: () => void;
 }
 
@@ -27,6 +29,15 @@ export const usePlannerStore = create<PlannerState>()((set) => ({
       return next === state.config[field] ? state : { config: { ...state.config, [field]: next } };
     }),
   replaceConfig: (config, notices = []) => set({ config, urlNotices: notices }),
+  applyValues: (values) =>
+    set((state) => {
+      const next: Record<string, number> = { ...state.config };
+      for (const [field, value] of Object.entries(values)) {
+        const spec = SPEC_BY_FIELD.get(field as keyof PlanConfig);
+        if (spec && typeof value === 'number') next[field] = sanitizeValue(spec, value);
+      }
+      return { config: next as unknown as PlanConfig };
+    }),
   dismissUrlNotices: () => set({ urlNotices: [] }),
 }));
 

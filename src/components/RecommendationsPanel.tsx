@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import { recommend, type Sized } from '../engine/recommend';
+import { formatNumber } from '../lib/format';
+import { selectConfig, usePlannerStore } from '../state/planner-store';
+
+/** "What do I need": the smallest counts that meet every check, the limit behind each, and Apply. */
+export function RecommendationsPanel() {
+  const config = usePlannerStore(selectConfig);
+  const applyValues = usePlannerStore((state) => state.applyValues);
+  const r = useMemo(() => recommend(config), [config]);
+  const rows: { label: string; field: 'partitions' | 'consumersPerGroup' | 'brokers' | 'replicationFactor'; sized: Sized }[] = [
+    { label: 'Partitions', field: 'partitions', sized: r.partitions },
+    { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup },
+    { label: 'Brokers', field: 'brokers', sized: r.brokers },
+    { label: 'Replication factor', field: 'replicationFactor', sized: r.replicationFactor },
+  ];
+  const unchanged = rows.every((row) => config[row.field] === row.sized.value);
+  const apply = () =>
+    applyValues({ partitions: r.config.partitions, consumersPerGroup: r.config.consumersPerGroup, brokers: r.config.brokers, replicationFactor: r.config.replicationFactor });
+
+  return (
+    <section aria-labelledby="recommend-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="recommend-heading" className="text-lg font-semibold">
+          What this traffic needs
+        </h2>
+        <button
+          type="button"
+          onClick={apply}
+          disabled={!r.feasible || unchanged}
+          className="rounded bg-teal-700 px-4 py-1.5 font-medium text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+        >
+          Apply recommendation
+        </button>
+      </div>
+      {!r.feasible && r.problems.length > 0 && (
+        <div data-testid="recommendation-problems" className="rounded border-l-4 border-red-600 bg-red-50 p-2 text-sm dark:bg-red-950">
+          <p className="font-semibold">No count of partitions, consumers or brokers meets the targets:</p>
+          <ul className="list-disc pl-5">
+            {r.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {r.feasible && unchanged && <p className="text-sm text-emerald-700 dark:text-emerald-300">The plan already uses the smallest counts that meet every check.</p>}
+      <table className="w-full text-sm">
+        <caption className="sr-only">Recommended counts and the limit that drives each</caption>
+        <thead>
+          <tr className="text-left text-slate-600 dark:text-slate-300">
+            <th scope="col" className="font-medium">Count</th>
+            <th scope="col" className="font-medium">Now</th>
+            <th scope="col" className="font-medium">Needed</th>
+            <th scope="col" className="font-medium">Driven by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.field} data-testid={`recommend-${row.field}`} data-value={String(row.sized.value)} className="align-top">
+              <th scope="row" className="pr-2 text-left font-normal">{row.label}</th>
+              <td className="pr-2 tabular-nums">{formatNumber(config[row.field], 0)}</td>
+              <td className="pr-2 font-semibold tabular-nums">{formatNumber(row.sized.value, 0)}</td>
+              <td className="text-slate-600 dark:text-slate-300">{row.sized.drivenBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        The smallest counts that keep the busiest consumer under the target utilization, every broker under its network, disk, storage and
+        replica limits{config.headroomOneBrokerDown >= 1 ? ' with one broker down' : ''}, each partition under its throughput limit
+        {config.latencySloMs > 0 ? ', and p99 latency under the target' : ''}. Limits are in the Assumptions panel; formulas in docs/model.md.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { formatByteRate, formatBytes, formatDuration, formatNumber } from '../lib/format';
+import type { Metrics } from './compute-metrics';
+import type { PlanConfig } from './plan-config';
+
+/**
+ * Each metric's formula with the plan's own values put in, ending in the result with its
+ * unit: "W = λ·(s + o) / k = 1,000,000 events/s × (1,024 B + 0 B) / 1 = 1,024,000,000 B/s".
+ * The formulas are those of METRIC_CATALOG and docs/model.md.
+ */
+const n = (x: number, digits = 3) => formatNumber(x, digits);
+const evs = (x: number) => `${n(x)} events/s`;
+const bps = (x: number) => `${n(x, 0)} B/s (${formatByteRate(x)})`;
+const bytes = (x: number) => `${n(x, 0)} B (${formatBytes(x)})`;
+const secs = (x: number) => (Number.isFinite(x) ? `${n(x, 6)} s (${formatDuration(x)})` : 'unbounded');
+
+const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
+  'total-events': (c) => `λ = ${evs(c.eventsPerSec)}`,
+  'active-consumers': (c, m) => `a = min(C, P) = min(${n(c.consumersPerGroup)}, ${n(c.partitions)}) = ${n(m.activeConsumers)}`,
+  'events-per-consumer': (c, m) => `λ / a = ${evs(c.eventsPerSec)} / ${n(m.activeConsumers)} = ${evs(m.eventsPerConsumerPerSec)}`,
+  'group-capacity': (c, m) =>
+    `μ = 1000 / L = 1000 / ${n(c.processingMs)} ms = ${evs(m.serviceRatePerConsumer)}; ` +
+    `μ·P / ⌈P/a⌉ = ${n(m.serviceRatePerConsumer)} × ${n(c.partitions)} / ${n(m.partitionsOfBusiestConsumer)} = ${evs(m.groupCapacityEventsPerSec)}`,
+  utilization: (c, m) => `λ / group capacity = ${evs(c.eventsPerSec)} / ${evs(m.groupCapacityEventsPerSec)} = ${n(m.utilization, 4)}`,
+  'lag-growth': (c, m) => {
+    const hi = m.busiestConsumerCount;
+    const lo = m.activeConsumers - hi;
+    const term = (count: number, k: number) => `${n(count)} × max(0, ${n(c.eventsPerSec)} × ${n(k)} / ${n(c.partitions)} − ${n(m.serviceRatePerConsumer)})`;
+    return `Σ_i max(0, λ·k_i/P − μ) = ${term(hi, m.partitionsOfBusiestConsumer)}${lo > 0 ? ` + ${term(lo, m.partitionsOfLightestConsumer)}` : ''} = ${evs(m.lagGrowthEventsPerSecPerGroup)} per group`;
+  },
+  ingress: (c, m) => `W = λ·(s + o) / k = ${evs(c.eventsPerSec)} × (${n(c.eventSizeBytes)} B + ${n(c.recordOverheadBytes)} B) / ${n(c.compressionRatio)} = ${bps(m.ingressBytesPerSec)}`,
+  replication: (c, m) => `W·(R − 1) = ${n(m.ingressBytesPerSec, 0)} B/s × (${c.replicationFactor} − 1) = ${bps(m.replicationBytesPerSec)}`,
+  egress: (c, m) => `W·G = ${n(m.ingressBytesPerSec, 0)} B/s × ${c.consumerGroups} = ${bps(m.egressBytesPerSec)}`,
+  'storage-logical': (c, m) => `W·T = ${n(m.ingressBytesPerSec, 0)} B/s × ${n(c.retentionHours)} h × 3,600 s/h = ${bytes(m.storageLogicalBytes)}`,
+  storage: (c, m) => `W·T·R = ${n(m.ingressBytesPerSec, 0)} B/s × ${n(c.retentionHours * 3600, 0)} s × ${c.replicationFactor} = ${bytes(m.storageReplicatedBytes)}`,
+  'broker-network-in': (c, m) => `W·R / B = ${n(m.ingressBytesPerSec, 0)} B/s × ${c.replicationFactor} / ${c.brokers} = ${bps(m.brokerNetworkInBytesPerSec)}`,
+  'broker-network-out': (c, m) => `W·(G + R − 1) / B = ${n(m.ingressBytesPerSec, 0)} B/s × (${c.consumerGroups} + ${c.replicationFactor} − 1) / ${c.brokers} = ${bps(m.brokerNetworkOutBytesPerSec)}`,
+  'broker-storage': (c, m) => `W·T·R / B = ${n(m.storageReplicatedBytes, 0)} B / ${c.brokers} = ${bytes(m.brokerStorageBytes)}`,
+  'partition-ingress': (c, m) => `W / P = ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`,
+  'broker-replicas': (c, m) => `⌈P·R / B⌉ = ⌈${n(c.partitions)} × ${c.replicationFactor} / ${c.brokers}⌉ = ${n(m.brokerLoad.partitionReplicasAllUp)}`,
+  'replay-time': (c, m) => {
+    const backlog = c.eventsPerSec * c.retentionHours * 3600;
+    const spare = m.groupCapacityEventsPerSec - c.eventsPerSec;
+    return `λ·T / (group capacity − λ) = ${n(backlog, 0)} events / (${n(m.groupCapacityEventsPerSec)} − ${n(c.eventsPerSec)}) events/s = ${spare > 0 ? secs(m.replayCatchUpSeconds) : 'unbounded: the group never catches up'}`;
+  },
+  latency: (c, m) => {
+    const lambdaB = m.busiestConsumerEventsPerSec;
+    const head = `λ_b = λ·⌈P/a⌉/P = ${n(c.eventsPerSec)} × ${n(m.partitionsOfBusiestConsumer)} / ${n(c.partitions)} = ${evs(lambdaB)}; μ = ${evs(m.serviceRatePerConsumer)}`;
+    if (!m.latency.bounded) return `${head}; λ_b ≥ μ, so the queue grows without bound: unbounded`;
+    return `${head}; mean = 1 / (μ − λ_b) = 1 / ${n(m.serviceRatePerConsumer - lambdaB)} = ${secs(m.latency.meanSeconds)}; p50 = ln 2 × mean = ${secs(m.latency.p50Seconds)}; p99 = ln 100 × mean = ${secs(m.latency.p99Seconds)}`;
+  },
+  score: (_c, m) =>
+    `min over the checks = ${n(m.health.binding.score01, 4)} (${m.health.binding.label.toLowerCase()}); floor(100 × ${n(m.health.binding.score01, 4)}) = ${m.health.score}`,
+};
+
+/** The formula with values substituted, or '' for a metric without an explainer. */
+export function explainMetric(name: string, config: PlanConfig, metrics: Metrics): string {
+  return EXPLAINERS[name]?.(config, metrics) ?? '';
+}
+
+export const EXPLAINED_METRICS = Object.keys(EXPLAINERS);
