@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { metricValue, queryOf } from './helpers';
+
+test('Apply sets the recommended counts and the plan becomes healthy', async ({ page }) => {
+  await page.goto('/?v=1&rate=100000&latency=1');
+  expect(await metricValue(page, 'score')).toBeLessThan(100);
+  await expect(page.getByTestId('recommend-partitions')).toHaveAttribute('data-value', '143');
+  await expect(page.getByTestId('recommend-brokers')).toContainText(/storage/);
+  await page.getByRole('button', { name: 'Apply recommendation' }).click();
+  await expect(page.getByTestId('metric-score')).toHaveAttribute('data-value', '100');
+  await expect(page.getByTestId('verdict')).toContainText('This plan holds its traffic.');
+  await expect.poll(() => queryOf(page).get('partitions')).toBe('143');
+  await expect(page.getByRole('button', { name: 'Apply recommendation' })).toBeDisabled();
+});
+
+test('the seed plan is told that processing time, not counts, is the limit', async ({ page }) => {
+  await page.goto('/');
+  const problems = page.getByTestId('recommendation-problems');
+  await expect(problems).toContainText('Processing time is the limit');
+  await expect(problems).toContainText('≤ 7 ms');
+  await expect(page.getByRole('button', { name: 'Apply recommendation' })).toBeDisabled();
+});
+
+test('an assumption changed in the panel changes the numbers and the link, and the link restores it', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByText('Assumptions', { exact: true }).click();
+  const field = page.getByRole('textbox', { name: 'Compression ratio, exact value', exact: false });
+  await field.fill('2');
+  await field.press('Enter');
+  await expect(page.getByTestId('metric-ingress')).toHaveAttribute('data-value', '512000000');
+  await expect.poll(() => queryOf(page).get('compression')).toBe('2');
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('metric-ingress')).toHaveAttribute('data-value', '512000000');
+});
+
+test('each number opens a breakdown with the formula, the values put in and the source', async ({ page }) => {
+  await page.goto('/');
+  const card = page.getByTestId('metric-ingress');
+  await card.getByText('How is this computed?').click();
+  await expect(card.locator('code')).toHaveText('W = λ·(s + o) / k');
+  await expect(card.getByTestId('explain-ingress')).toContainText('1,000,000 events/s × (1,024 B + 0 B) / 1 = 1,024,000,000 B/s (976.6 MiB/s)');
+  await expect(card).toContainText('Source:');
+});
