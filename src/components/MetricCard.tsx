@@ -2,6 +2,7 @@ import type { Metrics } from '../engine/compute-metrics';
 import { explainMetric } from '../engine/explain';
 import type { MetricEntry } from '../engine/metric-catalog';
 import type { PlanConfig } from '../engine/plan-config';
+import { MetricDelta } from './compare/MetricDelta';
 import { formatMetric, metricDetail } from './metric-text';
 
 /**
@@ -19,6 +20,7 @@ export function MetricCard({ entry, metrics, config }: { entry: MetricEntry; met
     >
       <h3 className="text-sm font-medium text-slate-600 dark:text-slate-300">{entry.title}</h3>
       <p className="text-xl font-semibold tabular-nums">{formatMetric(entry.kind, value)}</p>
+      <MetricDelta entry={entry} value={value} />
       {detail && <p className="text-xs text-slate-600 dark:text-slate-400">{detail}</p>}
       <details className="mt-2 text-xs">
         <summary className="cursor-pointer text-teal-700 dark:text-teal-300">How is this computed?</summary>
