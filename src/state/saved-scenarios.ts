@@ -1,0 +1,143 @@
+import type { PlanConfig } from '../engine/plan-config';
+import { cleanName, configToParams, isPlainObject, readConfigRecord } from '../lib/export/scenario-file';
+
+/**
+ * The saved scenarios' format in localStorage, and how untrusted stored data is read back.
+ * Stored data may be corrupt, truncated, from another version or oversized: reading never
+ * throws, keeps every scenario it can read (repairing values by the link's rules), and names
+ * what it dropped or changed. docs/scenarios.md "Saved scenarios".
+ *
+ *     localStorage['eventflow-planner/scenarios'] =
+ *       {"state":{"scenarios":[{"id":"…","name":"…","savedAt":"2026-…Z","config":{"rate":…}}]},"version":1}
+ */
+export const SCENARIOS_STORAGE_KEY = 'eventflow-planner/scenarios';
+/** The raw text of stored data that could not be read in full, kept until it is read by a person. */
+export const SCENARIOS_BACKUP_KEY = 'eventflow-planner/scenarios.backup';
+export const SCENARIOS_VERSION = 1;
+export const MAX_SAVED_SCENARIOS = 200;
+/** localStorage holds about 5 MB an origin; 200 scenarios take under 200 KB. */
+export const MAX_STORED_CHARS = 2_000_000;
+
+export interface SavedScenario {
+  readonly id: string;
+  readonly name: string;
+  /** ISO 8601 time of the last save ('' when unknown). */
+  readonly savedAt: string;
+  readonly config: PlanConfig;
+}
+
+/** A scenario as stored: config keyed by the link's public param names. */
+export interface StoredScenario {
+  readonly id: string;
+  readonly name: string;
+  readonly savedAt: string;
+  readonly config: Record<string, number>;
+}
+
+export interface StoredState {
+  readonly scenarios: readonly StoredScenario[];
+}
+
+export interface Envelope {
+  readonly state: unknown;
+  readonly version: number;
+}
+
+export interface ReadScenarios {
+  readonly scenarios: readonly SavedScenario[];
+  /** What was dropped or changed, in words (text only). Empty when everything was read as stored. */
+  readonly notices: readonly string[];
+}
+
+export function toStored(scenario: SavedScenario): StoredScenario {
+  return { id: scenario.id, name: scenario.name, savedAt: scenario.savedAt, config: configToParams(scenario.config) };
+}
+
+/**
+ * The raw text under the storage key → the envelope persist expects, or null when there is
+ * nothing (null raw) or nothing readable. A missing or non-numeric version reads as 0, so the
+ * migrate step runs and says so.
+ */
+export function parseEnvelope(raw: string | null): { envelope: Envelope | null; notices: string[] } {
+  if (raw === null) return { envelope: null, notices: [] };
+  if (raw.length > MAX_STORED_CHARS) {
+    return { envelope: null, notices: [`The saved scenarios are too large to read (${raw.length.toLocaleString('en-US')} characters, at most ${MAX_STORED_CHARS.toLocaleString('en-US')}); none were loaded.`] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { envelope: null, notices: ['The saved scenarios are corrupt or cut off (not JSON); none could be read.'] };
+  }
+  if (!isPlainObject(data)) return { envelope: null, notices: ['The saved scenarios are not in a known format (no JSON object); none could be read.'] };
+  const version = typeof data.version === 'number' && Number.isFinite(data.version) ? data.version : 0;
+  // A missing state is not "nothing stored": null makes the reader say the list is missing.
+  return { envelope: { state: data.state ?? null, version }, notices: [] };
+}
+
+/** What migrate says about data written by another version (it is then read with this version's rules). */
+export function versionNotice(version: number): string {
+  return version > SCENARIOS_VERSION
+    ? `The saved scenarios were written by a newer version of the app (format ${version}); what this version understands was read.`
+    : `The saved scenarios are in an older format (${version}); they were read with the rules of format ${SCENARIOS_VERSION}.`;
+}
+
+/**
+ * The persisted state (untrusted) → valid scenarios. Each entry is kept when it is an object
+ * with a config object; its values are read by the link's rules (repaired, with a notice); a
+ * missing or bad name becomes "Scenario N", a bad or repeated id a new one. Everything else is
+ * dropped with a notice. undefined (nothing stored) gives no scenarios and no notice.
+ */
+export function readScenarioState(state: unknown, newId: () => string): ReadScenarios {
+  if (state === undefined) return { scenarios: [], notices: [] };
+  if (!isPlainObject(state) || !Array.isArray(state.scenarios)) {
+    return { scenarios: [], notices: ['The saved data holds no list of scenarios; nothing could be read.'] };
+  }
+  const scenarios: SavedScenario[] = [];
+  const notices: string[] = [];
+  const ids = new Set<string>();
+  const list: readonly unknown[] = state.scenarios;
+  let overCap = 0;
+  list.forEach((entry, index) => {
+    const label = `Saved scenario ${index + 1}${isPlainObject(entry) && typeof entry.name === 'string' && cleanName(entry.name) ? ` (“${cleanName(entry.name)}”)` : ''}`;
+    if (scenarios.length >= MAX_SAVED_SCENARIOS) {
+      overCap += 1;
+      return;
+    }
+    if (!isPlainObject(entry)) {
+      notices.push(`${label} was dropped: it is not a scenario (${typeName(entry)}).`);
+      return;
+    }
+    if (!isPlainObject(entry.config)) {
+      notices.push(`${label} was dropped: it has no config.`);
+      return;
+    }
+    const read = readConfigRecord(entry.config);
+    const name = typeof entry.name === 'string' ? cleanName(entry.name) : '';
+    let id = typeof entry.id === 'string' && /^[\w-]{1,64}$/.test(entry.id) ? entry.id : '';
+    if (!id || ids.has(id)) id = newId();
+    ids.add(id);
+    const savedAt = typeof entry.savedAt === 'string' && !Number.isNaN(Date.parse(entry.savedAt)) ? entry.savedAt : '';
+    const finalName = name || `Scenario ${index + 1}`;
+    if (!name) notices.push(`${label} had no name; it is now “${finalName}”.`);
+    for (const n of read.notices) notices.push(`${label}: ${n.param} = “${n.given}”: ${n.reason}.`);
+    scenarios.push({ id, name: finalName, savedAt, config: read.config });
+  });
+  if (overCap > 0) notices.push(`More than ${MAX_SAVED_SCENARIOS} saved scenarios: the first ${MAX_SAVED_SCENARIOS} were kept, the ${overCap} entries after them dropped.`);
+  return { scenarios, notices };
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+/** The whole read, raw text to scenarios: what the store does on load, as one pure function (tests). */
+export function readStoredScenarios(raw: string | null, newId: () => string): ReadScenarios {
+  const { envelope, notices } = parseEnvelope(raw);
+  if (!envelope) return { scenarios: [], notices };
+  const versionNotes = envelope.version === SCENARIOS_VERSION ? [] : [versionNotice(envelope.version)];
+  const read = readScenarioState(envelope.state, newId);
+  return { scenarios: read.scenarios, notices: [...versionNotes, ...read.notices] };
+}
