@@ -3,9 +3,11 @@ import { AssumptionsPanel } from '../components/AssumptionsPanel';
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ExportSection } from '../components/export/ExportSection';
 import { HealthPanel } from '../components/HealthPanel';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { RecommendationsPanel } from '../components/RecommendationsPanel';
+import { ScenariosSection } from '../components/scenarios/ScenariosSection';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
 import { VerdictBanner } from '../components/VerdictBanner';
 
@@ -27,6 +29,9 @@ export function App() {
       <main className="mx-auto grid max-w-screen-2xl gap-6 p-6 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
         <div className="space-y-4 lg:col-span-2">
           <UrlNoticeBanner />
+          <ErrorBoundary area="The scenarios">
+            <ScenariosSection />
+          </ErrorBoundary>
           <VerdictBanner />
         </div>
         <div className="space-y-4">
@@ -46,6 +51,11 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary area="The metrics">
             <MetricsPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="lg:col-span-2">
+          <ErrorBoundary area="The exports">
+            <ExportSection />
           </ErrorBoundary>
         </div>
         <div className="lg:col-span-2">

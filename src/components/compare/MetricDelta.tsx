@@ -15,7 +15,9 @@ export function MetricDelta({ entry, value }: { entry: MetricEntry; value: numbe
   const delta = describeDelta(entry.kind, value, base);
   return (
     <p data-testid={`metric-delta-${entry.name}`} data-baseline={String(base)} className="text-xs text-slate-700 dark:text-slate-300">
-      <span className="text-slate-500 dark:text-slate-400">{baselineName}: </span>
+      <span className="text-slate-500 dark:text-slate-400" title={baselineName}>
+        Baseline:{' '}
+      </span>
       <span className="tabular-nums">{delta.baseline}</span>
       <span aria-hidden="true"> · </span>
       <span className="sr-only">, change: </span>

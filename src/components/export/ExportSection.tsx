@@ -1,0 +1,94 @@
+import { useId, useState } from 'react';
+import { DEFAULT_TOPIC_NAME, kafkaTopicsCommand, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from '../../lib/export/kafka-topics';
+import { serializeScenarioFile } from '../../lib/export/scenario-file';
+import { strimziKafkaTopicYaml } from '../../lib/export/strimzi';
+import { selectConfig, useMetrics, usePlannerStore } from '../../state/planner-store';
+import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
+import { TEXT_INPUT } from '../scenarios/styles';
+import { downloadText, fileSlug } from './download';
+import { ExportBlock } from './ExportBlock';
+import { planMetricsCsv, topicSpecFor } from './export-data';
+
+/** Excel reads a CSV as UTF-8 only with a byte-order mark ("µs", "×" in the text column). */
+const BOM = '\uFEFF';
+
+/** Export the plan: metrics as CSV, the config as JSON, the topic as a command and a Strimzi resource. */
+export function ExportSection() {
+  const config = usePlannerStore(selectConfig);
+  const metrics = useMetrics();
+  const loaded = loadedIfUnchanged(
+    useScenarioSession((state) => state.loaded),
+    config,
+  );
+  const [topic, setTopic] = useState(DEFAULT_TOPIC_NAME);
+  const topicId = useId();
+  const problem = topicNameProblem(topic);
+  const warning = problem ? '' : topicNameWarning(topic);
+  const spec = topicSpecFor(config, topic);
+
+  const csv = planMetricsCsv(config, metrics);
+  const json = serializeScenarioFile(config, loaded?.name);
+  const command = problem ? '' : kafkaTopicsCommand(spec);
+  const yaml = problem ? '' : strimziKafkaTopicYaml(spec);
+  const jsonFile = `${fileSlug(loaded?.name ?? '', 'eventflow-plan')}.json`;
+
+  return (
+    <section aria-labelledby="export-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="export-heading" className="text-lg font-semibold">
+        Export
+      </h2>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ExportBlock title="Metrics (CSV)" what="CSV" text={csv} fileName="eventflow-metrics.csv" testId="export-csv" onDownload={() => downloadText('eventflow-metrics.csv', BOM + csv, 'text/csv;charset=utf-8')} />
+        <ExportBlock title="Plan (JSON)" what="JSON" text={json} fileName={jsonFile} testId="export-json" onDownload={() => downloadText(jsonFile, json, 'application/json')} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={topicId} className="text-sm font-medium">
+          Topic name
+        </label>
+        <div>
+          <input
+            id={topicId}
+            value={topic}
+            onChange={(event) => setTopic(event.target.value)}
+            aria-invalid={!!problem}
+            aria-describedby={`${topicId}-help`}
+            maxLength={TOPIC_NAME_MAX_CHARS + 1}
+            spellCheck={false}
+            className={`${TEXT_INPUT} w-full max-w-md font-mono`}
+          />
+        </div>
+        <p id={`${topicId}-help`} role={problem ? 'alert' : undefined} className={`text-xs ${problem ? 'text-red-700 dark:text-red-300' : 'text-slate-500 dark:text-slate-400'}`}>
+          {problem || warning || `Letters, digits, ".", "_" and "-", at most ${TOPIC_NAME_MAX_CHARS} characters (Kafka's rules).`}
+        </p>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ExportBlock
+          title="kafka-topics.sh command"
+          what="command"
+          text={command}
+          fileName={`create-topic-${topic}.sh`}
+         
+          testId="export-kafka-topics"
+          problem={problem ? `Fix the topic name to get the command: ${problem}` : undefined}
+          rows={6}
+          onDownload={() => downloadText(`create-topic-${topic}.sh`, command, 'text/x-shellscript')}
+        />
+        <ExportBlock
+          title="Strimzi KafkaTopic (YAML)"
+          what="YAML"
+          text={yaml}
+          fileName={`kafkatopic-${topic}.yaml`}
+         
+          testId="export-strimzi"
+          problem={problem ? `Fix the topic name to get the resource: ${problem}` : undefined}
+          rows={14}
+          onDownload={() => downloadText(`kafkatopic-${topic}.yaml`, yaml, 'application/yaml')}
+        />
+      </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        min.insync.replicas is min(2, replication factor): with acks=all a write needs two copies, yet a topic with one replica can still be written. Replace the
+        bootstrap server and the Strimzi cluster name with yours.
+      </p>
+    </section>
+  );
+}
