@@ -1,0 +1,47 @@
+import { startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+
+/** True while the element is on screen (or within `margin` of it). */
+function useOnScreen(ref: RefObject<HTMLElement | null>, margin: string): boolean {
+  const [onScreen, setOnScreen] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver !== 'function') {
+      startTransition(() => setOnScreen(true));
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => setOnScreen(entries.some((e) => e.isIntersecting)), { rootMargin: margin });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, margin]);
+  return onScreen;
+}
+
+/** The value once it has stood still for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const timer = setTimeout(() => startTransition(() => setSettled(value)), ms);
+    return () => clearTimeout(timer);
+  }, [value, settled, ms]);
+  return settled;
+}
+
+/** Off screen, a chart waits until the plan stands still this long before it redraws. */
+const OFF_SCREEN_SETTLE_MS = 600;
+
+/**
+ * Renders a chart with the plan while it is on screen, and otherwise with the plan as it was
+ * when it last stood still: a slider dragged at the top of the page does not redraw charts
+ * nobody sees, and they are current (words included) a moment after the drag ends.
+ */
+export function ChartSlot<T>({ value, children }: { value: T; children: (value: T) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(ref, '100px');
+  const settled = useSettled(value, OFF_SCREEN_SETTLE_MS);
+  return (
+    <div ref={ref} className="min-w-0">
+      {children(onScreen ? value : settled)}
+    </div>
+  );
+}

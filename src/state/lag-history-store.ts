@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import { appendLag, EMPTY_LAG_HISTORY, runKeyFor, type LagHistory } from '../lib/charts/lag-history';
+import type { SimSnapshot } from '../sim/types';
+import { useSimStore } from './sim-store';
+
+/**
+ * The simulation's measured lag of group 0 over its run, bounded (≤ 500 points, thinned
+ * evenly), for the lag chart. Fed from sim-store's snapshots while the charts are shown.
+ */
+export const useLagHistoryStore = create<LagHistory>()(() => EMPTY_LAG_HISTORY);
+
+function record(snapshot: SimSnapshot | null) {
+  const group = snapshot?.groups[0];
+  if (!snapshot || !group) return;
+  const history = useLagHistoryStore.getState();
+  const next = appendLag(history, runKeyFor(snapshot.seed, snapshot.config), { timeMs: snapshot.timeMs, lag: group.lag });
+  if (next !== history) useLagHistoryStore.setState(next, true);
+}
+
+let subscribers = 0;
+let unsubscribe: (() => void) | null = null;
+
+/** Starts recording (counted: the last stop ends it). Returns the stop function. */
+export function startLagHistory(): () => void {
+  subscribers += 1;
+  if (!unsubscribe) {
+    record(useSimStore.getState().snapshot);
+    unsubscribe = useSimStore.subscribe((state, previous) => {
+      if (state.snapshot !== previous.snapshot) record(state.snapshot);
+    });
+  }
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    subscribers -= 1;
+    if (subscribers === 0 && unsubscribe) {
+      unsubscribe();
+      unsubscribe = null;
+    }
+  };
+}
