@@ -63,7 +63,9 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
   const finite = sweep.rows.filter((r): r is { x: number; value: number } => r.value !== null);
   const lowest = finite.reduce<{ x: number; value: number } | null>((a, r) => (!a || r.value < a.value ? r : a), null);
   const highest = finite.reduce<{ x: number; value: number } | null>((a, r) => (!a || r.value > a.value ? r : a), null);
-  const xText = (x: number) => `${formatNumber(x, 3)} ${spec.unit}`;
+  // Sampled values are not round: 4 significant digits read better than 22,539.339.
+  const xText = (x: number) =>
+    `${spec.integer || Math.abs(x) < 1 ? formatNumber(x, 3) : x.toLocaleString('en-US', { maximumSignificantDigits: 4 })} ${spec.unit}`;
   const summary =
     `${entry.title} against ${spec.label.toLowerCase()}, ${formatNumber(spec.min, 3)} – ${xText(spec.max)}` +
     `${spec.scale === 'log' ? ' (log scale)' : ''}, every other input as now. ` +
