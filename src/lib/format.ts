@@ -7,6 +7,21 @@ const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
 export type BinaryUnit = (typeof BINARY_UNITS)[number];
 
 const UNBOUNDED = 'unbounded';
+
+// toLocaleString builds a new Intl.NumberFormat on every call (about 20 µs); these are reused.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(minFractionDigits: number, maxFractionDigits: number, significant = false): Intl.NumberFormat {
+  const key = `${minFractionDigits}:${maxFractionDigits}:${significant}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(
+      'en-US',
+      significant ? { maximumSignificantDigits: maxFractionDigits } : { minimumFractionDigits: minFractionDigits, maximumFractionDigits: maxFractionDigits },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
 const NOT_A_NUMBER = '—';
 
 function guard(value: number): string | null {
@@ -19,7 +34,7 @@ function guard(value: number): string | null {
 export function formatNumber(value: number, maxFractionDigits = 2): string {
   return (
     guard(value) ??
-    value.toLocaleString('en-US', { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: 0 })
+    formatter(0, maxFractionDigits).format(value)
   );
 }
 
@@ -28,7 +43,7 @@ export function formatBytesIn(bytes: number, unit: BinaryUnit): string {
   const g = guard(bytes);
   if (g) return g;
   const scaled = bytes / 1024 ** BINARY_UNITS.indexOf(unit);
-  return `${scaled.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${unit}`;
+  return `${formatter(1, 1).format(scaled)} ${unit}`;
 }
 
 /** The largest binary unit that keeps the number ≥ 1: 1,024,000,000 → "MiB". */
@@ -79,5 +94,5 @@ export function formatUtilization(ratio: number): string {
 export function formatMilliseconds(ms: number): string {
   const g = guard(ms);
   if (g) return g;
-  return `${ms.toLocaleString('en-US', { maximumSignificantDigits: 3 })} ms`;
+  return `${formatter(0, 3, true).format(ms)} ms`;
 }
