@@ -16,6 +16,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // No retries, in CI too: a test that only passes on a second try is reported as failing.
   retries: 0,
+  // Generous waits, no retries: on a loaded 2-core machine the lazy sections take seconds to
+  // appear; a wait that times out still fails the test.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: [
     ['list'],
