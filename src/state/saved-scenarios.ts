@@ -15,8 +15,16 @@ export const SCENARIOS_STORAGE_KEY = 'eventflow-planner/scenarios';
 export const SCENARIOS_BACKUP_KEY = 'eventflow-planner/scenarios.backup';
 export const SCENARIOS_VERSION = 1;
 export const MAX_SAVED_SCENARIOS = 200;
-/** localStorage holds about 5 MB an origin; 200 scenarios take under 200 KB. */
-export const MAX_STORED_CHARS = 2_000_000;
+/** 200 scenarios take under 200 KB: stored data past this is read, and said to be unusually large. */
+export const LARGE_STORED_CHARS = 1_000_000;
+/**
+ * Past this nothing is read. It is above what any browser's localStorage holds (about 5.2 M
+ * characters a site in Chromium and Firefox), so everything a browser can store is read: a
+ * refusal would lose every saved scenario at the next save when the backup copy does not fit.
+ */
+export const MAX_STORED_CHARS = 20_000_000;
+/** One scenario as stored takes under 1,000 characters; an entry past this is said to be unusually large. */
+export const LARGE_ENTRY_CHARS = 10_000;
 
 export interface SavedScenario {
   readonly id: string;
@@ -71,8 +79,12 @@ export function parseEnvelope(raw: string | null): { envelope: Envelope | null; 
   }
   if (!isPlainObject(data)) return { envelope: null, notices: ['The saved scenarios are not in a known format (no JSON object); none could be read.'] };
   const version = typeof data.version === 'number' && Number.isFinite(data.version) ? data.version : 0;
+  const notices =
+    raw.length > LARGE_STORED_CHARS
+      ? [`The saved data is unusually large (${raw.length.toLocaleString('en-US')} characters; 200 scenarios take under 200,000). It was read; the next save keeps only each scenario's name, time and plan.`]
+      : [];
   // A missing state is not "nothing stored": null makes the reader say the list is missing.
-  return { envelope: { state: data.state ?? null, version }, notices: [] };
+  return { envelope: { state: data.state ?? null, version }, notices };
 }
 
 /** What migrate says about data written by another version (it is then read with this version's rules). */
@@ -120,11 +132,22 @@ export function readScenarioState(state: unknown, newId: () => string): ReadScen
     const savedAt = typeof entry.savedAt === 'string' && !Number.isNaN(Date.parse(entry.savedAt)) ? entry.savedAt : '';
     const finalName = name || `Scenario ${index + 1}`;
     if (!name) notices.push(`${label} had no name; it is now “${finalName}”.`);
+    const size = storedSize(entry);
+    if (size > LARGE_ENTRY_CHARS) notices.push(`${label} is unusually large (${size.toLocaleString('en-US')} characters; a scenario takes under 1,000): its plan, time and name (at most 100 characters) were kept; the rest is left out.`);
     for (const n of read.notices) notices.push(`${label}: ${n.param} = “${n.given}”: ${n.reason}.`);
     scenarios.push({ id, name: finalName, savedAt, config: read.config });
   });
   if (overCap > 0) notices.push(`More than ${MAX_SAVED_SCENARIOS} saved scenarios: the first ${MAX_SAVED_SCENARIOS} were kept, the ${overCap} entries after them dropped.`);
   return { scenarios, notices };
+}
+
+/** Characters the entry takes as JSON (it came from JSON.parse, so it has no cycles). */
+function storedSize(entry: Record<string, unknown>): number {
+  try {
+    return JSON.stringify(entry)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 function typeName(value: unknown): string {
