@@ -1,0 +1,145 @@
+/**
+ * The combiner of `npm run bench`: reads the parts in reports/bench-parts/ (sim, engine, size,
+ * browser, lighthouse) and writes reports/bench.json and docs/benchmarks.md, every figure with
+ * its baseline, the ratio and each round, every goal met or its gap named.
+ */
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { machine, median, PARTS_DIR, ratioOf, type Figure, type Part } from './lib';
+
+const ORDER = ['sim', 'engine', 'browser', 'size', 'lighthouse'] as const;
+const TITLES: Record<(typeof ORDER)[number], string> = { sim: 'Simulation', engine: 'Engine', browser: 'Browser', size: 'Size', lighthouse: 'Lighthouse' };
+const totalSeconds = Number(process.env.BENCH_TOTAL_SECONDS ?? NaN);
+const failures: Record<string, string> = JSON.parse(process.env.BENCH_FAILURES ?? '{}') as Record<string, string>;
+
+const parts = new Map<string, Part>();
+for (const name of ORDER) {
+  const file = join(PARTS_DIR, `${name}.json`);
+  if (existsSync(file)) parts.set(name, JSON.parse(readFileSync(file, 'utf8')) as Part);
+}
+
+const fmt = (x: number, digits: number) =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits }) : x === Infinity ? '∞' : '—';
+const withUnit = (x: number, f: Figure) => `${fmt(x, f.digits)} ${f.unit}`;
+const ratioText = (f: Figure) => {
+  const r = ratioOf(f);
+  if (r === null) return '—';
+  return `${fmt(r, r >= 100 ? 0 : r >= 10 ? 1 : 2)}${f.ratioText ? ` ${f.ratioText}` : '×'}`;
+};
+
+const goals: { part: string; figure: Figure }[] = [];
+const sections: string[] = [];
+for (const name of ORDER) {
+  const part = parts.get(name);
+  const lines: string[] = [`## ${TITLES[name]}`, ''];
+  if (!part) {
+    lines.push(`Not measured in this run${failures[name] ? `: ${failures[name]}` : '.'}`, '');
+    sections.push(lines.join('\n'));
+    continue;
+  }
+  lines.push(`Measured ${part.startedAt.replace('T', ' ').slice(0, 19)} UTC in ${part.seconds} s; load average (1, 5, 15 min) ${part.load.start.join(', ')} at the start, ${part.load.end.join(', ')} at the end.`, '');
+  for (const m of part.method) lines.push(`- ${m}`);
+  lines.push('');
+  if (part.figures.length) {
+    lines.push('| figure | median | baseline | baseline median | ratio | rounds | baseline rounds |', '|---|---|---|---|---|---|---|');
+    for (const f of part.figures) {
+      const value = median(f.value.rounds);
+      const base = f.baseline ? median(f.baseline.rounds) : NaN;
+      const rounds = f.value.rounds.map((r) => fmt(r, f.digits)).join(', ');
+      const baseRounds = f.baseline ? f.baseline.rounds.map((r) => fmt(r, f.digits)).join(', ') : '';
+      lines.push(`| ${f.name} | ${withUnit(value, f)} | ${f.baseline ? f.baseline.name : '—'} | ${f.baseline ? withUnit(base, f) : '—'} | ${ratioText(f)} | ${rounds} | ${baseRounds} |`);
+      if (f.goal) goals.push({ part: TITLES[name], figure: f });
+    }
+    lines.push('');
+    const notes = part.figures.filter((f) => f.note);
+    if (notes.length) {
+      lines.push('Notes:');
+      for (const f of notes) lines.push(`- ${f.name}: ${f.note}.`);
+      lines.push('');
+    }
+  }
+  sections.push(lines.join('\n') + '\n');
+}
+
+// Part-specific detail: chunk lists, Lighthouse metrics or its error, page errors.
+const extraOf = (name: string) => parts.get(name)?.extra ?? {};
+const sizeExtra = extraOf('size') as { initial?: { file: string; bytes: number; gzip: number }[]; lazy?: { file: string; bytes: number; gzip: number }[]; floor?: { file: string; gzip: number }[] };
+if (sizeExtra.initial) {
+  const i = ORDER.indexOf('size');
+  const rows = (list: { file: string; bytes: number; gzip: number }[], kind: string) => list.map((a) => `| ${kind} | ${a.file} | ${fmt(a.bytes / 1000, 1)} kB | ${fmt(a.gzip / 1000, 1)} kB |`);
+  sections[i] += [
+    'Every chunk of the build:',
+    '',
+    '| loaded | file | size | gzip |',
+    '|---|---|---|---|',
+    ...rows(sizeExtra.initial, 'first screen'),
+    ...rows(sizeExtra.lazy ?? [], 'lazy'),
+    '',
+    'Lazy chunks are loaded after the first screen: the sections App.tsx imports with React.lazy (the charts with Recharts, the simulation panel) and the simulation\'s Web Worker.',
+    '',
+  ].join('\n');
+}
+const lh = extraOf('lighthouse') as { app?: { error?: string; seconds?: number; metrics?: Record<string, string | null>; runWarnings?: string[]; benchmarkIndex?: number }; blank?: { error?: string; metrics?: Record<string, string | null> } };
+if (lh.app) {
+  const i = ORDER.indexOf('lighthouse');
+  const extra: string[] = [];
+  if (lh.app.error) {
+    extra.push(`**Lighthouse could not score the app in this run.** Error: \`${lh.app.error}\``, '');
+  } else {
+    extra.push('Lab metrics of the run (app; static page):', '');
+    for (const [id, value] of Object.entries(lh.app.metrics ?? {})) extra.push(`- ${id}: ${value ?? '—'}; ${lh.blank?.metrics?.[id] ?? '—'}`);
+    extra.push('');
+    if (lh.app.runWarnings?.length) extra.push(`Lighthouse warned: ${lh.app.runWarnings.join(' ').replace(/\s+/g, ' ')} (its CPU benchmark index here: ${lh.app.benchmarkIndex}).`, '');
+  }
+  if (lh.blank?.error) extra.push(`The static page's run failed: \`${lh.blank.error}\``, '');
+  sections[i] += extra.join('\n');
+}
+const browserExtra = extraOf('browser') as { pageErrors?: string[] };
+if (browserExtra.pageErrors?.length) {
+  const i = ORDER.indexOf('browser');
+  sections[i] += `Page errors seen during the browser runs: ${browserExtra.pageErrors.map((e) => `\`${e}\``).join(', ')}.\n\n`;
+}
+
+const goalLines = goals.map(({ part, figure }) => {
+  const g = figure.goal!;
+  const value = withUnit(median(figure.value.rounds), figure);
+  return `| ${part} | ${figure.name} | ${g.text} | ${value} | ${g.met ? '**met**' : `**not met**: ${g.gap ?? ''}`} |`;
+});
+
+const date = new Date().toISOString();
+const chromium = (extraOf('browser') as { chromium?: string }).chromium;
+const markdown = `# Benchmarks
+
+Written by \`npm run bench\` (scripts/bench/run.mjs, one run${Number.isFinite(totalSeconds) ? ` of ${Math.round(totalSeconds)} s` : ''}) on ${date.slice(0, 10)}; raw figures and every round in reports/bench.json.
+Machine: ${machine()}${chromium ? `; Chromium ${chromium}` : ''}. The load average of each part is given with it: other
+jobs share this machine, so figures taken under load are slower than the machine can do.
+
+Method: every figure is measured beside a baseline in the same Node process or the same browser
+session, the two interleaved round by round after a warm-up, and the median of the rounds is
+reported with each round's value; the ratio is the figure's median over the baseline's. A
+benchmark, not a test: nothing here fails a build, and no timed assertion is in \`npm test\`.
+
+## Goals
+
+| part | figure | goal | measured | result |
+|---|---|---|---|---|
+${goalLines.join('\n')}
+
+${sections.join('\n')}`;
+
+const result = {
+  date,
+  machine: machine(),
+  chromium: chromium ?? null,
+  totalSeconds: Number.isFinite(totalSeconds) ? totalSeconds : null,
+  failures,
+  goals: goals.map(({ part, figure }) => ({ part, figure: figure.id, ...figure.goal, median: median(figure.value.rounds) })),
+  parts: ORDER.map((name) => parts.get(name)).filter(Boolean),
+  medians: Object.fromEntries(
+    [...parts.values()].flatMap((p) => p.figures.map((f) => [f.id, { median: median(f.value.rounds), baseline: f.baseline ? median(f.baseline.rounds) : null, ratio: ratioOf(f), unit: f.unit }])),
+  ),
+};
+mkdirSync('reports', { recursive: true });
+writeFileSync('reports/bench.json', JSON.stringify(result, null, 2) + '\n');
+writeFileSync('docs/benchmarks.md', markdown.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n');
+console.log(`report: docs/benchmarks.md and reports/bench.json (${goals.filter((g) => g.figure.goal?.met).length} of ${goals.length} goals met)`);
