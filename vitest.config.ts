@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // global.gc for the simulation soak (src/sim/soak.test.ts): it samples the heap after a full GC.
+    execArgv: ['--expose-gc'],
   },
 });
