@@ -301,9 +301,20 @@ async function firstRender(variant: 'app' | 'blank'): Promise<{ fcp: number; rea
 const began = Date.now();
 const log = (text: string) => console.log(`browser: ${text} at ${((Date.now() - began) / 1000).toFixed(0)} s`);
 
+/** A section that throws (a timeout under heavy load, say) is named in the report; the others still count. */
+const errors: Record<string, string> = {};
+async function section(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    errors[name] = (error as Error).message.split('\n')[0] ?? String(error);
+    log(`${name} failed: ${errors[name]}`);
+  }
+}
+
 // Warm-up: the server, the browser's code caches and the app's width of the slider.
 let sliderWidth = 174;
-{
+await section('warm-up', async () => {
   const { page, close } = await open(SLIDER_VIEWPORT);
   await page.goto(`${BASE}/?rate=1`);
   const box = await (await sliderOf(page)).boundingBox();
@@ -311,41 +322,50 @@ let sliderWidth = 174;
   await close();
   await firstRender('blank');
   await firstRender('app');
-}
+});
 
 const ttfr = { appFcp: series('app'), appReady: series('app'), blankFcp: series('blank'), blankReady: series('blank') };
-for (let round = 0; round < TTFR_ROUNDS; round += 1) {
-  for (const variant of round % 2 ? (['blank', 'app'] as const) : (['app', 'blank'] as const)) {
-    const r = await firstRender(variant);
-    (variant === 'app' ? ttfr.appFcp : ttfr.blankFcp).rounds.push(r.fcp);
-    (variant === 'app' ? ttfr.appReady : ttfr.blankReady).rounds.push(r.ready);
+await section('first render', async () => {
+  for (let round = 0; round < TTFR_ROUNDS; round += 1) {
+    const results: Partial<Record<'app' | 'blank', { fcp: number; ready: number }>> = {};
+    for (const variant of round % 2 ? (['blank', 'app'] as const) : (['app', 'blank'] as const)) results[variant] = await firstRender(variant);
+    // Only whole rounds count, so the figure and its baseline have the same rounds.
+    ttfr.appFcp.rounds.push(results.app!.fcp);
+    ttfr.appReady.rounds.push(results.app!.ready);
+    ttfr.blankFcp.rounds.push(results.blank!.fcp);
+    ttfr.blankReady.rounds.push(results.blank!.ready);
   }
-}
-log('first render done');
+  log('first render done');
+});
 
 const sliderRounds: { app: { keyboard: Stats; drag: Stats }; base: { keyboard: Stats; drag: Stats } }[] = [];
-{
+await section('slider', async () => {
   // Both pages stay open (each in its own context) for every round; only the one measured is busy.
   const pages = { app: await openSliderPage('app', sliderWidth), base: await openSliderPage('base', sliderWidth) };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 ? (['base', 'app'] as const) : (['app', 'base'] as const);
-    const result: Partial<Record<'app' | 'base', { keyboard: Stats; drag: Stats }>> = {};
-    for (const variant of order) {
-      await pages[variant].page.bringToFront();
-      result[variant] = await sliderRound(pages[variant].page);
+  try {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 ? (['base', 'app'] as const) : (['app', 'base'] as const);
+      const result: Partial<Record<'app' | 'base', { keyboard: Stats; drag: Stats }>> = {};
+      for (const variant of order) {
+        await pages[variant].page.bringToFront();
+        result[variant] = await sliderRound(pages[variant].page);
+      }
+      sliderRounds.push(result as (typeof sliderRounds)[number]);
+      log(`slider round ${round + 1} done`);
     }
-    sliderRounds.push(result as (typeof sliderRounds)[number]);
-    log(`slider round ${round + 1} done`);
+  } finally {
+    await pages.app.close();
+    await pages.base.close();
   }
-  await pages.app.close();
-  await pages.base.close();
-}
+});
 
 const canvasRounds: { idle: Stats; seed: Stats; large: Stats }[] = [];
-for (let round = 0; round < ROUNDS; round += 1) {
-  canvasRounds.push(await canvasRun());
-  log(`canvas round ${round + 1} done`);
-}
+await section('canvas', async () => {
+  for (let round = 0; round < ROUNDS; round += 1) {
+    canvasRounds.push(await canvasRun());
+    log(`canvas round ${round + 1} done`);
+  }
+});
 const chromiumVersion = browser.version();
 await browser.close();
 
@@ -353,7 +373,7 @@ await browser.close();
 
 const pick = (name: string, rows: Stats[], key: string): Series => series(name, rows.map((r) => r[key] as number));
 const goalAtMost = (text: string, value: number, limit: number, unit: string, why = ''): Figure['goal'] =>
-  value <= limit ? { text, met: true } : { text, met: false, gap: `${value.toFixed(1)} ${unit}, ${(value - limit).toFixed(1)} ${unit} over${why}` };
+  value <= limit ? { text, met: true } : { text, met: false, gap: `${(value - limit).toFixed(0)} ${unit} over (${(value / limit).toFixed(1)}× the limit)${why}` };
 
 const figures: Figure[] = [];
 const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
@@ -440,8 +460,10 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
     });
   }
 };
-sliderFigures('keyboard', 'Keyboard sweep (ArrowRight held, 1,000 steps)');
-sliderFigures('drag', `Pointer drag (${DRAG_STEP_PX} px a move over the ${sliderWidth} px slider)`);
+if (sliderRounds.length) {
+  sliderFigures('keyboard', 'Keyboard sweep (ArrowRight held, 1,000 steps)');
+  sliderFigures('drag', `Pointer drag (${DRAG_STEP_PX} px a move over the ${sliderWidth} px slider)`);
+}
 
 const canvasFigures = (key: 'seed' | 'large', label: string) => {
   const play = canvasRounds.map((r) => r[key]);
@@ -458,7 +480,7 @@ const canvasFigures = (key: 'seed' | 'large', label: string) => {
       value: pick('playing', play, 'frameP95'),
       baseline: pick('idle', idle, 'frameP95'),
       ratioText: '× idle',
-      goal: p95 <= FRAME_BUDGET_MS * 1.1 ? { text: '60 frames/s held (p95 interval ≤ 18.3 ms, one 16.7 ms frame + 10 %)', met: true } : { text: '60 frames/s held (p95 interval ≤ 18.3 ms)', met: false, gap: `p95 ${p95.toFixed(1)} ms: frames dropped` },
+      goal: p95 <= FRAME_BUDGET_MS * 1.1 ? { text: '60 frames/s held (p95 interval ≤ 18.3 ms, one 16.7 ms frame + 10 %)', met: true } : { text: '60 frames/s held (p95 interval ≤ 18.3 ms)', met: false, gap: `${median(play.map((s) => s.fps as number)).toFixed(0)} frames/s, 1 frame in 20 takes ${p95.toFixed(0)} ms or more` },
     },
     { id: `canvas-${key}-fps`, name: `${label}: frames per second`, unit: 'frames/s', digits: 1, value: pick('playing', play, 'fps'), baseline: pick('idle', idle, 'fps'), ratioText: '× idle' },
     { id: `canvas-${key}-cost-p50`, name: `${label}: frame cost (frame start → main-thread work done), p50`, unit: 'ms', digits: 2, value: pick('playing', play, 'costP50'), baseline: pick('idle', idle, 'costP50'), ratioText: '× idle' },
@@ -475,10 +497,12 @@ const canvasFigures = (key: 'seed' | 'large', label: string) => {
     { id: `canvas-${key}-sim-speed`, name: `${label}: simulated seconds per wall second while drawn (speed 1×)`, unit: '× real time', digits: 2, value: pick('playing', play, 'simFactor'), baseline: null, note: 'the worker drops what it cannot do in time and says so; not a frame figure' },
   );
 };
-canvasFigures('seed', 'Simulation playing, seed default');
-canvasFigures('large', 'Simulation playing, 10,000,000 events/s, 10,000 partitions');
+if (canvasRounds.length) {
+  canvasFigures('seed', 'Simulation playing, seed default');
+  canvasFigures('large', 'Simulation playing, 10,000,000 events/s, 10,000 partitions');
+}
 
-figures.push(
+if (ttfr.appFcp.rounds.length) figures.push(
   { id: 'ttfr-fcp', name: 'Navigation start → first contentful paint', unit: 'ms', digits: 0, value: ttfr.appFcp, baseline: ttfr.blankFcp, ratioText: '× the static page' },
   {
     id: 'ttfr-cards',
@@ -497,6 +521,7 @@ const part = clock.done(
     `Chromium ${chromiumVersion} (${executablePath}), headless, flags ${CHROMIUM_ARGS.join(' ')}; the built app served by vite preview.`,
     `${ROUNDS} rounds of the slider and canvas runs and ${TTFR_ROUNDS} of the first render, variants interleaved (the order alternates each round), each page warmed up first (the slider pages stay open for all rounds after 60 key presses each way; one load of each page before the first-render rounds).`,
     `Slider runs: viewport ${SLIDER_VIEWPORT.width}×${SLIDER_VIEWPORT.height}, so the slider, every metric card and the lag and sensitivity charts are on screen and repaint; the app opened at ?rate=1 (slider at 0). Keyboard: ArrowRight held (repeated keydowns), each sent once the page has taken the previous one, until the slider reaches 1,000. Drag: the mouse pressed at the left end of the slider and moved ${DRAG_STEP_PX} px at a time past its right end. Latency by hand = the causing keydown/pointermove's timestamp → the next requestAnimationFrame callback (the DOM holds the new numbers; that frame's style, layout and paint are not included — Event Timing's keydown duration, also shown, includes them).`,
+    'Both latency measures wait for the next frame, so even the plain page scores about half a frame at p50 and about one frame (16–17 ms) at p95: the 16 ms goal sits at the edge of what the browser itself does, and the ratio to the plain page says what the app adds.',
     `Canvas runs: viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}, the canvas scrolled into view; ${RECORD_MS / 1000} s recorded idle (not playing) and ${RECORD_MS / 1000} s after 1 s of playing at 1× for each scenario. Interval = between successive requestAnimationFrame timestamps; cost = rAF timestamp → a message posted from rAF runs (style, layout, paint and the canvas drawing on the main thread); long tasks from the Long Tasks API.`,
     `First render: a new browser context (empty cache) per load, viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}; FCP from Paint Timing; "rendered" = the first frame after the last metric card (${APP_READY}) is in the document.`,
   ],
@@ -507,6 +532,7 @@ const part = clock.done(
     sliderRounds,
     canvasRounds,
     pageErrors: [...new Set(pageErrors)],
+    errors,
   },
 );
 console.log(`browser: ${part.seconds} s`);

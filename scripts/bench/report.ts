@@ -94,10 +94,13 @@ if (lh.app) {
   if (lh.blank?.error) extra.push(`The static page's run failed: \`${lh.blank.error}\``, '');
   sections[i] += extra.join('\n');
 }
-const browserExtra = extraOf('browser') as { pageErrors?: string[] };
+const browserExtra = extraOf('browser') as { pageErrors?: string[]; errors?: Record<string, string> };
 if (browserExtra.pageErrors?.length) {
   const i = ORDER.indexOf('browser');
   sections[i] += `Page errors seen during the browser runs: ${browserExtra.pageErrors.map((e) => `\`${e}\``).join(', ')}.\n\n`;
+}
+for (const [name, error] of Object.entries(browserExtra.errors ?? {})) {
+  sections[ORDER.indexOf('browser')] += `**The ${name} runs did not finish in this run**, so their figures are missing or partial: \`${error}\`\n\n`;
 }
 
 const goalLines = goals.map(({ part, figure }) => {
@@ -111,8 +114,9 @@ const chromium = (extraOf('browser') as { chromium?: string }).chromium;
 const markdown = `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench/run.mjs, one run${Number.isFinite(totalSeconds) ? ` of ${Math.round(totalSeconds)} s` : ''}) on ${date.slice(0, 10)}; raw figures and every round in reports/bench.json.
-Machine: ${machine()}${chromium ? `; Chromium ${chromium}` : ''}. The load average of each part is given with it: other
-jobs share this machine, so figures taken under load are slower than the machine can do.
+Machine: ${machine()}${chromium ? `; Chromium ${chromium}` : ''}.
+The load average of each part is given with it: when other jobs share the machine, figures
+taken under load are slower than the machine can do, and the browser figures most of all.
 
 Method: every figure is measured beside a baseline in the same Node process or the same browser
 session, the two interleaved round by round after a warm-up, and the median of the rounds is
