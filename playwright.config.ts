@@ -20,7 +20,8 @@ export default defineConfig({
   // appear; a wait that times out still fails the test.
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  workers: 2,
+  // One worker in CI: the simulation tests are CPU-heavy and the web server shares the 2 cores.
+  workers: process.env.CI ? 1 : 2,
   reporter: [
     ['list'],
     // Not under test-results/: Playwright empties that directory at start.
