@@ -143,7 +143,7 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
         {baseline && (
           <Line dataKey="baseline" name={baseline.label} stroke={theme.baseline} strokeWidth={2} strokeDasharray={BASELINE_DASH} dot={false} isAnimationActive={false} type="linear" connectNulls={false} />
         )}
-        <ReferenceLine x={currentX} stroke={theme.measured} strokeDasharray="2 3" ifOverflow="hidden" label={{ value: 'now', position: 'insideTopRight', fill: theme.measured, fontSize: 11 }} />
+        <ReferenceLine x={currentX} stroke={theme.measured} strokeDasharray="2 3" ifOverflow="hidden" label={{ value: 'now', position: 'insideTopRight', fill: theme.text, fontSize: 11 }} />
         {currentY !== null && !(logY && currentY <= 0) && (
           <ReferenceDot x={currentX} y={currentY / unit.factor} r={5} fill={theme.measured} stroke={theme.background} ifOverflow="extendDomain" />
         )}
