@@ -12,6 +12,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // Long variants (the Chromium soak) run only under `npm run test:long` (playwright.long.config.ts).
+  testIgnore: '**/*.long.spec.ts',
   // A stray test.only must fail CI rather than silently run one test.
   forbidOnly: !!process.env.CI,
   // No retries, in CI too: a test that only passes on a second try is reported as failing.
