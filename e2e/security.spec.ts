@@ -4,6 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/config/presets';
 import { queryOf, watchForBreakage } from './helpers';
 
+// Each test starts its own page: spread them over both workers.
+test.describe.configure({ mode: 'parallel' });
+
 // The policy as docs/security.md states it, written out here (not imported from scripts/csp.mjs)
 // so that loosening the plugin's policy fails this test.
 const EXPECTED_POLICY: Record<string, string[]> = {
@@ -151,7 +154,10 @@ test('the policy is enforced: inline script, eval and an inline style attribute 
   expect(seen).toMatch(/script-src blocked eval/);
 });
 
-test('every section works under the policy with no violation: presets, assumptions, exports, import, charts and PNG, simulation', async ({ page }, testInfo) => {
+test('every section works under the policy with no violation: calculator, simulation, presets, scenarios, exports, import, charts and PNG', async ({ page }, testInfo) => {
+  // One long journey through every section (about 80 actions): the longer limit is for a loaded
+  // machine; nothing here waits for time to pass.
+  test.slow();
   const violations = await watchForViolations(page);
   const problems = watchForBreakage(page);
   await page.goto('/?rate=100000&latency=1');
@@ -169,6 +175,23 @@ test('every section works under the policy with no violation: presets, assumptio
   await compression.press('Enter');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied.')).toBeVisible();
+
+  // Simulation: play (the worker under worker-src 'self'), a fault, pause, step. On a light plan:
+  // a heavy one keeps the page's main thread busy while it plays, and slows every step after it.
+  for (const [label, value] of [['Event rate', '200'], ['Partitions', '4'], ['Consumers per group', '4']] as const) {
+    const field = page.getByRole('textbox', { name: `${label}, exact value`, exact: false });
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await play.scrollIntoViewIfNeeded();
+  await expect(play).toBeEnabled();
+  await play.click();
+  await expect.poll(async () => Number(await page.getByTestId('sim-time').getAttribute('data-value'))).toBeGreaterThan(0.3);
+  await page.getByRole('button', { name: 'Kill broker' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByRole('img', { name: /^Simulation at/ })).toHaveAttribute('aria-label', /down/);
 
   // Scenarios: every preset, save, rename, pin a baseline, export and import the file.
   for (const preset of PRESETS) await page.getByTestId(`preset-${preset.id}`).click();
@@ -198,17 +221,6 @@ test('every section works under the policy with no violation: presets, assumptio
     expect(png.suggestedFilename()).toBe(`eventflow-${name}.png`);
   }
   await page.getByTestId('chart-sensitivity').getByLabel('Metric', { exact: true }).selectOption({ label: 'Lag growth' });
-
-  // Simulation: play (the worker under worker-src 'self'), a fault, pause, step.
-  const play = page.getByRole('button', { name: 'Play', exact: true });
-  await play.scrollIntoViewIfNeeded();
-  await expect(play).toBeEnabled();
-  await play.click();
-  await expect.poll(async () => Number(await page.getByTestId('sim-time').getAttribute('data-value'))).toBeGreaterThan(0.3);
-  await page.getByRole('button', { name: 'Kill broker' }).click();
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(page.getByRole('img', { name: /^Simulation at/ })).toHaveAttribute('aria-label', /down/);
 
   expect(problems).toEqual([]);
   expect(await violations()).toEqual([]);
