@@ -94,7 +94,8 @@ if (lh.app) {
   if (lh.blank?.error) extra.push(`The static page's run failed: \`${lh.blank.error}\``, '');
   sections[i] += extra.join('\n');
 }
-const browserExtra = extraOf('browser') as { pageErrors?: string[]; errors?: Record<string, string> };
+const browserExtra = extraOf('browser') as { pageErrors?: string[]; errors?: Record<string, string>; notes?: string[] };
+for (const note of browserExtra.notes ?? []) sections[ORDER.indexOf('browser')] += `Fewer rounds in this run: ${note}.\n\n`;
 if (browserExtra.pageErrors?.length) {
   const i = ORDER.indexOf('browser');
   sections[i] += `Page errors seen during the browser runs: ${browserExtra.pageErrors.map((e) => `\`${e}\``).join(', ')}.\n\n`;
