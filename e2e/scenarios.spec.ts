@@ -115,7 +115,8 @@ test('a downloaded JSON imports back to the same link, and a repaired import say
   await expect(notice).toContainText('rate = “-5”: negative');
   await expect(notice).toContainText('version = “9”');
   await expect(notice).toContainText('<img src=x onerror=alert(1)>');
-  expect(queryOf(page).get('partitions')).toBe('10000');
+  // The link follows the store within its write interval (120 ms), not at once.
+  await expect.poll(() => queryOf(page).get('partitions')).toBe('10000');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
   // Not a scenario at all: refused, the plan unchanged.

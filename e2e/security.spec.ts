@@ -288,7 +288,7 @@ test('script-like names and values in an imported file and in saved data are sho
   await expect(notice).toContainText(PAYLOADS.script);
   await expect(notice).toContainText(PAYLOADS.img);
   await expect(page.getByTestId('scenario-status')).toContainText(PAYLOADS.img);
-  expect(queryOf(page).get('partitions')).toBe('12');
+  await expect.poll(() => queryOf(page).get('partitions')).toBe('12');
   // The loaded name goes into the exports as text (a JSON string), and into a file name as a slug.
   expect(JSON.parse(await page.getByTestId('export-json').inputValue())).toMatchObject({ name: PAYLOADS.img });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
