@@ -1,19 +1,20 @@
 import { useState } from 'react';
-import { selectConfig, usePlannerStore } from '../state/planner-store';
-import { selectSeed, selectTimeline, useSimStore } from '../state/sim-store';
+import { usePlannerStore } from '../state/planner-store';
 import { shareableUrl } from '../state/url-sync';
 
-/** Copies the link of the current plan and simulation run (built from the stores, so it never lags the URL sync). */
+/**
+ * Copies the link of the current plan and simulation run, built from the stores at the click
+ * (so it never lags the URL sync, and nothing is rebuilt while a slider moves).
+ */
 export function CopyLinkButton() {
-  const config = usePlannerStore(selectConfig);
-  const seed = useSimStore(selectSeed);
-  const timeline = useSimStore(selectTimeline);
   const [status, setStatus] = useState('');
-  const url = shareableUrl(config, { seed, timeline });
+  const [url, setUrl] = useState('');
 
   const copy = async () => {
+    const link = shareableUrl(usePlannerStore.getState().config);
+    setUrl(link);
     try {
-      await navigator.clipboard.writeText(url);
+      await navigator.clipboard.writeText(link);
       setStatus('Link copied.');
     } catch {
       setStatus('Copying was blocked by the browser: select the link below and copy it.');

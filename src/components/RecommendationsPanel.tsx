@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { recommend, type Sized } from '../engine/recommend';
 import { formatNumber } from '../lib/format';
-import { selectConfig, usePlannerStore } from '../state/planner-store';
+import { usePlannerStore } from '../state/planner-store';
+import { usePlanInTransition } from './hooks/usePlanInTransition';
 
 /** "What do I need": the smallest counts that meet every check, the limit behind each, and Apply. */
 export function RecommendationsPanel() {
-  const config = usePlannerStore(selectConfig);
+  const config = usePlanInTransition();
   const applyValues = usePlannerStore((state) => state.applyValues);
   const r = useMemo(() => recommend(config), [config]);
   const rows: { label: string; field: 'partitions' | 'consumersPerGroup' | 'brokers' | 'replicationFactor'; sized: Sized }[] = [
@@ -15,8 +16,11 @@ export function RecommendationsPanel() {
     { label: 'Replication factor', field: 'replicationFactor', sized: r.replicationFactor },
   ];
   const unchanged = rows.every((row) => config[row.field] === row.sized.value);
-  const apply = () =>
-    applyValues({ partitions: r.config.partitions, consumersPerGroup: r.config.consumersPerGroup, brokers: r.config.brokers, replicationFactor: r.config.replicationFactor });
+  // Sized again for the plan as it is at the click (the panel may be a frame behind a slider).
+  const apply = () => {
+    const sized = recommend(usePlannerStore.getState().config).config;
+    applyValues({ partitions: sized.partitions, consumersPerGroup: sized.consumersPerGroup, brokers: sized.brokers, replicationFactor: sized.replicationFactor });
+  };
 
   return (
     <section aria-labelledby="recommend-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useSettledValue } from '../hooks/useSettledValue';
 
 /** True while the element is on screen (or within `margin` of it). */
 function useOnScreen(ref: RefObject<HTMLElement | null>, margin: string): boolean {
@@ -16,17 +17,6 @@ function useOnScreen(ref: RefObject<HTMLElement | null>, margin: string): boolea
   return onScreen;
 }
 
-/** The value once it has stood still for `ms`. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    if (Object.is(value, settled)) return;
-    const timer = setTimeout(() => startTransition(() => setSettled(value)), ms);
-    return () => clearTimeout(timer);
-  }, [value, settled, ms]);
-  return settled;
-}
-
 /** Off screen, a chart waits until the plan stands still this long before it redraws. */
 const OFF_SCREEN_SETTLE_MS = 600;
 
@@ -38,7 +28,7 @@ const OFF_SCREEN_SETTLE_MS = 600;
 export function ChartSlot<T>({ value, children }: { value: T; children: (value: T) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(ref, '100px');
-  const settled = useSettled(value, OFF_SCREEN_SETTLE_MS);
+  const settled = useSettledValue(value, OFF_SCREEN_SETTLE_MS);
   return (
     <div ref={ref} className="min-w-0">
       {children(onScreen ? value : settled)}

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { computeMetrics } from '../../engine/compute-metrics';
 import { useBaselineStore } from '../../state/baseline-store';
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { baselineLabel, type BaselinePlan } from './baseline';
 import { ChartSlot } from './ChartSlot';
@@ -9,22 +8,29 @@ import { LagChart } from './LagChart';
 import { SensitivityChart } from './SensitivityChart';
 import { StorageChart } from './StorageChart';
 import { TrafficChart } from './TrafficChart';
-import { useThrottledValue } from './useThrottledValue';
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
+import { useSettledValue } from '../hooks/useSettledValue';
 
-/** While a slider is dragged the charts redraw at most this often (about 6 a second). */
-const REDRAW_MS = 160;
+/**
+ * The charts redraw once the plan has stood still this long, and at least this often during a
+ * long drag. A redraw of the four charts is a main-thread block of tens of milliseconds on a
+ * modest machine (Recharts renders and updates its own stores synchronously); redrawing while
+ * a slider moves delayed the next step's numbers by that much (docs/benchmarks.md).
+ */
+const REDRAW_SETTLE_MS = 120;
+const REDRAW_MAX_WAIT_MS = 1000;
 
 /**
  * The charts below the metrics: lag over time, traffic, storage and sensitivity, with the pinned
  * baseline (Compare) dashed beside the plan. Loaded lazily (React.lazy, its own chunk with
  * Recharts) so the calculator's first screen stays small; each chart has its own error boundary.
- * The charts follow a throttled copy of the plan (a transition, so input goes first) and are
+ * The charts follow a settled copy of the plan (a transition, so input goes first) and are
  * memoised on it: a dragged slider answers at once and the charts on screen follow a few times
  * a second; those off screen redraw once the plan stands still (ChartSlot).
  */
 export default function ChartsSection() {
-  const liveConfig = usePlannerStore(selectConfig);
-  const config = useThrottledValue(liveConfig, REDRAW_MS);
+  const liveConfig = usePlanInTransition();
+  const config = useSettledValue(liveConfig, REDRAW_SETTLE_MS, REDRAW_MAX_WAIT_MS);
   // Not metricsFor: it remembers only the newest plan, and this one may lag behind on purpose.
   const metrics = useMemo(() => computeMetrics(config), [config]);
   const pinned = useBaselineStore((s) => s.baseline);

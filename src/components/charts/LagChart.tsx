@@ -1,9 +1,9 @@
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Metrics } from '../../engine/compute-metrics';
 import type { PlanConfig } from '../../engine/plan-config';
 import { lagOutlook, lagSeries } from '../../lib/charts/lag-series';
-import { planSignature } from '../../lib/charts/lag-history';
+import { planSignature, type LagHistory } from '../../lib/charts/lag-history';
 import { formatCompact, timeUnitFor } from '../../lib/charts/units';
 import { formatDuration, formatNumber } from '../../lib/format';
 import { startLagHistory, useLagHistoryStore } from '../../state/lag-history-store';
@@ -21,6 +21,8 @@ const HORIZONS = [
 const DEFAULT_HORIZON = 6 * 3600;
 const HEIGHT = 300;
 const MAX_BACKLOG = 1e15;
+const NO_POINTS: LagHistory['points'] = [];
+const MEASURED_REDRAW_MS = 250;
 
 interface Props {
   readonly config: PlanConfig;
@@ -28,14 +30,38 @@ interface Props {
   readonly baseline: BaselinePlan | null;
 }
 
-/** The simulation's measured lag of group 0, recorded while this chart is shown. */
+/** Only a run of this very plan counts (the simulation restarts when the plan changes). */
+function pointsOfRun(history: LagHistory, signature: string): LagHistory['points'] {
+  return history.runKey.endsWith(`|${signature}`) ? history.points : NO_POINTS;
+}
+
+/**
+ * The simulation's measured lag of group 0, recorded while this chart is shown, handed to the
+ * chart at most every MEASURED_REDRAW_MS: snapshots arrive 20 times a second, and each redraw
+ * of the chart blocks the main thread for several milliseconds (Recharts renders synchronously).
+ */
 function useMeasuredLag(config: PlanConfig) {
   useEffect(() => startLagHistory(), []);
-  const history = useLagHistoryStore();
   const signature = useMemo(() => planSignature(config), [config]);
-  // Only a run of this very plan counts (the simulation restarts when the plan changes).
-  const sameRun = history.runKey.endsWith(`|${signature}`);
-  const points = sameRun ? history.points : [];
+  const [points, setPoints] = useState(() => pointsOfRun(useLagHistoryStore.getState(), signature));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastPublished = performance.now();
+    const publish = () => {
+      timer = undefined;
+      lastPublished = performance.now();
+      const next = pointsOfRun(useLagHistoryStore.getState(), signature);
+      startTransition(() => setPoints(next));
+    };
+    publish();
+    const unsubscribe = useLagHistoryStore.subscribe(() => {
+      timer ??= setTimeout(publish, Math.max(0, lastPublished + MEASURED_REDRAW_MS - performance.now()));
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [signature]);
   const ran = points.length >= 2 && (points[points.length - 1]?.timeMs ?? 0) > 0;
   return ran ? points : null;
 }

@@ -1,11 +1,12 @@
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { useBaselineStore } from '../../state/baseline-store';
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
+import { usePlannerStore } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON, SUBHEADING } from '../scenarios/styles';
 
 /** Pin the current plan as a baseline (every metric card then shows the difference), or clear it. */
 export function CompareControls() {
-  const config = usePlannerStore(selectConfig);
+  const config = usePlanInTransition();
   const loaded = loadedIfUnchanged(
     useScenarioSession((state) => state.loaded),
     config,
@@ -21,7 +22,7 @@ export function CompareControls() {
         Compare
       </h3>
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={() => pin(config, loaded?.name ?? 'Baseline')} className={PRIMARY_BUTTON}>
+        <button type="button" onClick={() => pin(usePlannerStore.getState().config, loaded?.name ?? 'Baseline')} className={PRIMARY_BUTTON}>
           Pin as baseline
         </button>
         <button type="button" onClick={clear} disabled={!baseline} className={SECONDARY_BUTTON}>

@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import { DEFAULT_TOPIC_NAME, kafkaTopicsCommand, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from '../../lib/export/kafka-topics';
 import { serializeScenarioFile } from '../../lib/export/scenario-file';
 import { strimziKafkaTopicYaml } from '../../lib/export/strimzi';
-import { selectConfig, useMetrics, usePlannerStore } from '../../state/planner-store';
+import { metricsFor } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { TEXT_INPUT } from '../scenarios/styles';
 import { downloadText, fileSlug } from './download';
 import { ExportBlock } from './ExportBlock';
@@ -14,8 +15,8 @@ const BOM = '\uFEFF';
 
 /** Export the plan: metrics as CSV, the config as JSON, the topic as a command and a Strimzi resource. */
 export function ExportSection() {
-  const config = usePlannerStore(selectConfig);
-  const metrics = useMetrics();
+  const config = usePlanInTransition();
+  const metrics = metricsFor(config);
   const loaded = loadedIfUnchanged(
     useScenarioSession((state) => state.loaded),
     config,

@@ -1,5 +1,5 @@
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { PRESETS, type Preset } from '../../config/presets';
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
 import { loadScenario, useScenarioSession } from '../../state/scenario-session';
 import { SECONDARY_BUTTON, SUBHEADING } from './styles';
 
@@ -19,7 +19,7 @@ function PresetAssumptions({ preset }: { preset: Preset }) {
 
 /** One click loads a preset; the loaded preset's assumptions are shown beside it. */
 export function PresetPicker() {
-  const config = usePlannerStore(selectConfig);
+  const config = usePlanInTransition();
   const loaded = useScenarioSession((state) => state.loaded);
   const current = loaded?.kind === 'preset' ? PRESETS.find((p) => p.id === loaded.presetId) : undefined;
   const unchanged = !!current && loaded?.config === config;

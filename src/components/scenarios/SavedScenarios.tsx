@@ -1,5 +1,6 @@
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
+import { usePlannerStore } from '../../state/planner-store';
 import type { SavedScenario } from '../../state/saved-scenarios';
 import { loadedIfUnchanged, loadScenario, useScenarioSession } from '../../state/scenario-session';
 import { useScenarioStore } from '../../state/scenario-store';
@@ -46,7 +47,7 @@ function RenameForm({ scenario, onDone }: { scenario: SavedScenario; onDone: (me
 
 /** Save the current plan under a name in this browser; load, rename or delete saved ones. */
 export function SavedScenarios() {
-  const config = usePlannerStore(selectConfig);
+  const config = usePlanInTransition();
   const loaded = useScenarioSession((state) => state.loaded);
   const scenarios = useScenarioStore((state) => state.scenarios);
   const save = useScenarioStore((state) => state.save);
@@ -67,7 +68,7 @@ export function SavedScenarios() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = save(name, config);
+    const result = save(name, usePlannerStore.getState().config);
     setDeleted(null);
     if (!result.ok) {
       setStatus(result.reason);

@@ -1,6 +1,7 @@
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { useRef } from 'react';
 import { serializeScenarioFile } from '../../lib/export/scenario-file';
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
+import { usePlannerStore } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
 import { downloadText, fileSlug } from '../export/download';
 import { importScenarioFile } from './import-scenario';
@@ -8,7 +9,7 @@ import { SECONDARY_BUTTON, SUBHEADING } from './styles';
 
 /** The plan as a JSON file (docs/scenarios.md "Scenario file"), and back. */
 export function ScenarioFileControls() {
-  const config = usePlannerStore(selectConfig);
+  const config = usePlanInTransition();
   const loaded = loadedIfUnchanged(
     useScenarioSession((state) => state.loaded),
     config,
@@ -24,7 +25,7 @@ export function ScenarioFileControls() {
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
-          onClick={() => downloadText(`${fileSlug(name ?? '', 'eventflow-plan')}.json`, serializeScenarioFile(config, name), 'application/json')}
+          onClick={() => downloadText(`${fileSlug(name ?? '', 'eventflow-plan')}.json`, serializeScenarioFile(usePlannerStore.getState().config, name), 'application/json')}
           className={SECONDARY_BUTTON}
         >
           Export scenario (JSON)

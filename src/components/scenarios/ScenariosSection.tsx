@@ -1,6 +1,6 @@
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
 import { useScenarioSession, type LoadedScenario } from '../../state/scenario-session';
 import { CompareControls } from '../compare/CompareControls';
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { PresetPicker } from './PresetPicker';
 import { SavedScenarios } from './SavedScenarios';
 import { ScenarioFileControls } from './ScenarioFileControls';
@@ -10,7 +10,7 @@ const KIND_TEXT: Record<LoadedScenario['kind'], string> = { preset: 'preset', sa
 
 /** The Scenarios toolbar: presets, saved scenarios, file export/import, compare. */
 export function ScenariosSection() {
-  const config = usePlannerStore(selectConfig);
+  const config = usePlanInTransition();
   const loaded = useScenarioSession((state) => state.loaded);
   const status = !loaded
     ? 'Your own plan: pick a preset, load a saved scenario or import a file to start from one.'

@@ -1,5 +1,6 @@
+import { useMemo } from 'react';
 import { formatDuration, formatNumber } from '../../lib/format';
-import { useMetrics } from '../../state/planner-store';
+import { computeMetrics } from '../../engine/compute-metrics';
 import { selectSnapshot, useSimStore } from '../../state/sim-store';
 import { compareFigures, differencePercent, idleConsumersOfFirstGroup, type FigureKind } from './model-vs-sim';
 import { PartitionLeaders } from './PartitionLeaders';
@@ -21,8 +22,11 @@ function formatDifference(percent: number | null): string {
  */
 export function ModelVsSim() {
   const snapshot = useSimStore(selectSnapshot);
-  const metrics = useMetrics();
-  if (!snapshot) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
+  // The model of the plan this run simulates (the run follows the plan once it stands still),
+  // not of the plan on the sliders: the page never compares two different plans.
+  const runConfig = snapshot?.config;
+  const metrics = useMemo(() => (runConfig ? computeMetrics(runConfig) : null), [runConfig]);
+  if (!snapshot || !metrics) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
   const figures = compareFigures(snapshot, metrics);
   const idle = idleConsumersOfFirstGroup(snapshot);
   return (

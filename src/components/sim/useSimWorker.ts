@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanConfig } from '../../engine/plan-config';
 import type { SimAction } from '../../sim/types';
-import { selectConfig, usePlannerStore } from '../../state/planner-store';
+import { usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
+import { useSettledValue } from '../hooks/useSettledValue';
 import { STEP_MS, type SimCommand, type SimEvent } from '../../workers/sim-protocol';
+
+/** How long the plan must stand still before the simulation restarts on it. */
+const RESTART_SETTLE_MS = 150;
 
 export interface SimCommands {
   play(): void;
@@ -28,7 +33,10 @@ export interface SimCommands {
  * with an empty timeline: recorded actions belong to the plan they were recorded on.
  */
 export function useSimWorker(): SimCommands {
-  const config = usePlannerStore(selectConfig);
+  // While a slider moves, each step would restart the run in the worker and repaint the view
+  // from its first snapshot: work thrown away at the next step. The run follows the plan once
+  // the plan stands still.
+  const config = useSettledValue(usePlanInTransition(), RESTART_SETTLE_MS);
   const workerRef = useRef<Worker | null>(null);
   const runIdRef = useRef(0);
   const initConfigRef = useRef<PlanConfig | null>(null);
