@@ -97,6 +97,8 @@ test('moving a slider changes the lag chart', async ({ page }) => {
 test('the lag chart shows the simulation’s measured lag on the same axes', async ({ page }) => {
   await page.goto('/');
   const container = chart(page, 'lag');
+  // A plot is drawn once it comes near the screen (selectOption does not scroll).
+  await container.scrollIntoViewIfNeeded();
   await container.getByLabel('Horizon').selectOption({ label: '1 minute' });
   await expect(container).toContainText('Time from now (s)');
   const step = page.getByRole('button', { name: 'Step', exact: true });
@@ -143,4 +145,18 @@ test('with a pinned baseline every chart draws it too, dashed and labelled "Base
   await page.getByRole('button', { name: 'Clear baseline', exact: true }).click();
   await chart(page, 'lag').scrollIntoViewIfNeeded();
   await expect(chart(page, 'lag').getByRole('list', { name: 'Legend' })).not.toContainText('Baseline');
+});
+
+test('a chart below the first screen draws its plot only once it comes near the screen, its words at once', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  const container = chart(page, 'storage');
+  // The frame, title and summary are there from the start; the Recharts plot is not mounted.
+  await expect(plot(container)).toHaveAttribute('aria-label', /.{40,}/);
+  await expect(container.getByRole('heading')).toHaveText(/Storage/);
+  await page.waitForTimeout(1_000);
+  await expect(container.locator('svg.recharts-surface')).toHaveCount(0);
+  await container.scrollIntoViewIfNeeded();
+  await expect(container.locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(firstCurve(container)).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+L/);
 });

@@ -43,7 +43,8 @@ let clean: Record<string, number> | undefined;
 async function cleanCounts(page: Page): Promise<Record<string, number>> {
   if (clean) return clean;
   await page.goto('/');
-  // Every lazy part loaded: the charts and the simulation.
+  // Every lazy part loaded: the charts (a plot is drawn once it comes near the screen) and the simulation.
+  await page.getByTestId('chart-storage').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-storage').locator('svg.recharts-surface').first()).toBeAttached({ timeout: 30_000 });
   await expect(page.getByRole('img', { name: /^Simulation at/ })).toBeVisible({ timeout: 30_000 });
   clean = await countInjectable(page);
@@ -109,6 +110,7 @@ for (let start = 0; start < COUNT; start += BATCH) {
       expect(problems, label).toEqual([]);
       // Every tenth link also waits for the lazy parts (charts, simulation) to draw its plan.
       if (i % 10 === 0) {
+        await page.getByTestId('chart-storage').scrollIntoViewIfNeeded();
         await expect(page.getByTestId('chart-storage').locator('svg.recharts-surface').first(), label).toBeAttached({ timeout: 30_000 });
         await expect(page.getByRole('img', { name: /^Simulation at/ }), label).toBeVisible({ timeout: 30_000 });
         for (const [name, count] of Object.entries(await countInjectable(page))) expect(count, `${label}: ${name} elements`).toBeLessThanOrEqual(baseline[name] ?? 0);

@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { use, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useChartTheme, type ChartTheme } from './chart-theme';
+import { PlotShownContext } from './ChartSlot';
 import { downloadChartPng } from './download-png';
 
 export interface LegendItem {
@@ -91,6 +92,7 @@ export function ChartFrame({ name, title, summary, legend, height, controls, chi
   const captionId = useId();
   const plot = useRef<HTMLDivElement>(null);
   const theme = useChartTheme();
+  const plotShown = use(PlotShownContext);
   return (
     <figure
       data-testid={`chart-${name}`}
@@ -107,7 +109,7 @@ export function ChartFrame({ name, title, summary, legend, height, controls, chi
       {controls && <div className="flex flex-wrap items-end gap-3 text-sm">{controls}</div>}
       <ChartLegend items={legend} />
       <div ref={plot} role="img" aria-label={`${title}. ${summary}`} className="text-xs" style={{ height }}>
-        {children}
+        {plotShown ? children : null}
       </div>
       <figcaption id={captionId} className="min-h-10 text-xs text-slate-600 dark:text-slate-300">
         {summary}
