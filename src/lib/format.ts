@@ -2,26 +2,13 @@
  * Text for numbers a person reads. Pure: used by the engine (advice text) and the UI.
  * Nothing here ever prints "NaN" or "Infinity": unbounded values read "unbounded".
  */
+import { fixedText, significantText } from './decimal-text';
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
 export type BinaryUnit = (typeof BINARY_UNITS)[number];
 
 const UNBOUNDED = 'unbounded';
 
-// toLocaleString builds a new Intl.NumberFormat on every call (about 20 µs); these are reused.
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(minFractionDigits: number, maxFractionDigits: number, significant = false): Intl.NumberFormat {
-  const key = `${minFractionDigits}:${maxFractionDigits}:${significant}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(
-      'en-US',
-      significant ? { maximumSignificantDigits: maxFractionDigits } : { minimumFractionDigits: minFractionDigits, maximumFractionDigits: maxFractionDigits },
-    );
-    formatters.set(key, f);
-  }
-  return f;
-}
 const NOT_A_NUMBER = '—';
 
 function guard(value: number): string | null {
@@ -34,8 +21,13 @@ function guard(value: number): string | null {
 export function formatNumber(value: number, maxFractionDigits = 2): string {
   return (
     guard(value) ??
-    formatter(0, maxFractionDigits).format(value)
+    fixedText(value, 0, maxFractionDigits)
   );
+}
+
+/** Grouped digits rounded to `digits` significant digits: 22539.339 → "22,540" (4). */
+export function formatSignificant(value: number, digits: number): string {
+  return guard(value) ?? significantText(value, digits);
 }
 
 /** A value in one named binary unit, one decimal: (619315200000000, 'GiB') → "576,782.2 GiB". */
@@ -43,7 +35,7 @@ export function formatBytesIn(bytes: number, unit: BinaryUnit): string {
   const g = guard(bytes);
   if (g) return g;
   const scaled = bytes / 1024 ** BINARY_UNITS.indexOf(unit);
-  return `${formatter(1, 1).format(scaled)} ${unit}`;
+  return `${fixedText(scaled, 1, 1)} ${unit}`;
 }
 
 /** The largest binary unit that keeps the number ≥ 1: 1,024,000,000 → "MiB". */
@@ -94,5 +86,5 @@ export function formatUtilization(ratio: number): string {
 export function formatMilliseconds(ms: number): string {
   const g = guard(ms);
   if (g) return g;
-  return `${formatter(0, 3, true).format(ms)} ms`;
+  return `${significantText(ms, 3)} ms`;
 }

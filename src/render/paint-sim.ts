@@ -1,3 +1,4 @@
+import { formatNumber } from '../lib/format';
 import type { GroupSnapshot, SimSnapshot } from '../sim/types';
 import { lagColour, type SimPalette } from './palette';
 import { layoutSim, partitionRowY, type Rect, type SimLayout, type Viewport } from './sim-layout';
@@ -49,7 +50,7 @@ export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, v
 export function compactCount(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  if (abs < 10_000) return Math.round(value).toLocaleString('en-US');
+  if (abs < 10_000) return formatNumber(Math.round(value), 0);
   const [div, unit] = abs < 1e6 ? [1e3, 'k'] : abs < 1e9 ? [1e6, 'M'] : [1e9, 'G'];
   return `${(value / div).toFixed(1)}${unit}`;
 }

@@ -6,7 +6,7 @@ import { METRIC_CATALOG, type MetricEntry } from '../../engine/metric-catalog';
 import type { PlanConfig } from '../../engine/plan-config';
 import { PLOTTABLE_KINDS } from '../../lib/charts/sensitivity';
 import { axisUnitFor, formatCompact, logTicks, type PlottableKind } from '../../lib/charts/units';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatSignificant } from '../../lib/format';
 import type { BaselinePlan } from './baseline';
 import { axisProps, BASELINE_DASH, tooltipProps, useChartTheme } from './chart-theme';
 import { ChartFrame, type LegendItem } from './ChartFrame';
@@ -65,7 +65,7 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
   const highest = finite.reduce<{ x: number; value: number } | null>((a, r) => (!a || r.value > a.value ? r : a), null);
   // Sampled values are not round: 4 significant digits read better than 22,539.339.
   const xText = (x: number) =>
-    `${spec.integer || Math.abs(x) < 1 ? formatNumber(x, 3) : x.toLocaleString('en-US', { maximumSignificantDigits: 4 })} ${spec.unit}`;
+    `${spec.integer || Math.abs(x) < 1 ? formatNumber(x, 3) : formatSignificant(x, 4)} ${spec.unit}`;
   const summary =
     `${entry.title} against ${spec.label.toLowerCase()}, ${formatNumber(spec.min, 3)} – ${xText(spec.max)}` +
     `${spec.scale === 'log' ? ' (log scale)' : ''}, every other input as now. ` +
