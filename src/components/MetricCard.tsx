@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Metrics } from '../engine/compute-metrics';
 import { explainMetric } from '../engine/explain';
 import type { MetricEntry } from '../engine/metric-catalog';
@@ -12,6 +13,9 @@ import { formatMetric, metricDetail } from './metric-text';
 export function MetricCard({ entry, metrics, config }: { entry: MetricEntry; metrics: Metrics; config: PlanConfig }) {
   const value = entry.value(metrics);
   const detail = metricDetail(entry, metrics, config);
+  // The worked example is built only while it is open: 19 cards would otherwise rebuild it,
+  // unseen, on every slider step.
+  const [open, setOpen] = useState(false);
   return (
     <article
       data-testid={`metric-${entry.name}`}
@@ -22,16 +26,18 @@ export function MetricCard({ entry, metrics, config }: { entry: MetricEntry; met
       <p className="text-xl font-semibold tabular-nums">{formatMetric(entry.kind, value)}</p>
       <MetricDelta entry={entry} value={value} />
       {detail && <p className="text-xs text-slate-600 dark:text-slate-400">{detail}</p>}
-      <details className="mt-2 text-xs">
+      <details className="mt-2 text-xs" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer text-teal-700 dark:text-teal-300">How is this computed?</summary>
         <p className="mt-1">
           <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{entry.formula}</code>
         </p>
         <p className="mt-1">{entry.meaning}</p>
-        <p className="mt-1 break-words" data-testid={`explain-${entry.name}`}>
-          <span className="font-medium">With your numbers: </span>
-          {explainMetric(entry.name, config, metrics)}
-        </p>
+        {open && (
+          <p className="mt-1 break-words" data-testid={`explain-${entry.name}`}>
+            <span className="font-medium">With your numbers: </span>
+            {explainMetric(entry.name, config, metrics)}
+          </p>
+        )}
         <p className="mt-1 text-slate-500 dark:text-slate-400">Source: {entry.source}</p>
       </details>
     </article>
