@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { createPortal } from 'react-dom';
 import { AssumptionsPanel } from '../components/AssumptionsPanel';
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
@@ -16,18 +17,16 @@ const SimSection = lazy(() => import('../components/sim/SimSection'));
 // Its own chunk with Recharts (about 120 KB gzip): the numbers never wait for the charts.
 const ChartsSection = lazy(() => import('../components/charts/ChartsSection'));
 
+/** The header is static in index.html (the first paint needs no script); its button is ours. */
+function CopyLinkInHeader() {
+  const target = document.getElementById('copy-link');
+  return target ? createPortal(<CopyLinkButton />, target) : <CopyLinkButton />;
+}
+
 export function App() {
   return (
-    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-200 px-6 py-4 dark:border-slate-800">
-        <div>
-          <h1 className="text-2xl font-bold">Eventflow Planner</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-300">
-            Size a Kafka-like topic before you build it: throughput, replication, storage, consumer capacity, lag and latency.
-          </p>
-        </div>
-        <CopyLinkButton />
-      </header>
+    <>
+      <CopyLinkInHeader />
       <main className="mx-auto grid max-w-screen-2xl gap-6 p-6 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
         <div className="space-y-4 lg:col-span-2">
           <UrlNoticeBanner />
@@ -77,6 +76,6 @@ export function App() {
         Every formula, unit and assumption is written down in docs/model.md and beside each number (“How is this computed?”).
         Byte units are binary: 1 KiB = 1,024 B, 1 MiB = 1,024 KiB.
       </footer>
-    </div>
+    </>
   );
 }
