@@ -63,5 +63,8 @@ export default defineConfig({
     url: BASE_URL,
     // Locally reuse a running preview; in CI always start our own.
     reuseExistingServer: !process.env.CI,
+    // Node answers 431 to a request line over 16 KiB; Chromium opens links up to 2 MiB, and the
+    // URL fuzz generates some that long (docs/reliability.md). A host's own limit is not the app's.
+    env: { NODE_OPTIONS: '--max-http-header-size=4194304' },
   },
 });
