@@ -57,7 +57,7 @@ async function measureMemory(page: Page, cdp: CDPSession): Promise<{ workerBytes
   return { workerBytes: NaN, pageBytes: usedSize };
 }
 
-const MB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 test(`the largest scenario plays for ${WALL_MS / 60_000} wall-clock minutes: invariants on every sampled snapshot, worker and page heaps flat`, async ({ page }) => {
   test.setTimeout(WALL_MS + 5 * 60_000);
@@ -128,9 +128,9 @@ test(`the largest scenario plays for ${WALL_MS / 60_000} wall-clock minutes: inv
   const summary = [
     isolated ? 'heaps by measureUserAgentSpecificMemory' : 'page heap by CDP Runtime.getHeapUsage (measureUserAgentSpecificMemory unavailable: no worker figure)',
     `${checked} snapshots checked over ${(Date.now() - start) / 1000} s of wall time, ${lastSimTimeMs / 1000} simulated s`,
-    `worker heap peak ${MB(peak(first, 'workerBytes'))} → ${MB(peak(last, 'workerBytes'))} (${(growth('workerBytes') * 100).toFixed(1)} %)`,
-    `page heap peak ${MB(peak(first, 'pageBytes'))} → ${MB(peak(last, 'pageBytes'))} (${(growth('pageBytes') * 100).toFixed(1)} %)`,
-    `${samples.length} memory samples: worker ${samples.map((s) => (s.workerBytes / 2 ** 20).toFixed(0)).join(' ')}; page ${samples.map((s) => (s.pageBytes / 2 ** 20).toFixed(0)).join(' ')}`,
+    `worker heap peak ${MiB(peak(first, 'workerBytes'))} → ${MiB(peak(last, 'workerBytes'))} (${(growth('workerBytes') * 100).toFixed(1)} %)`,
+    `page heap peak ${MiB(peak(first, 'pageBytes'))} → ${MiB(peak(last, 'pageBytes'))} (${(growth('pageBytes') * 100).toFixed(1)} %)`,
+    `${samples.length} memory samples (MiB): worker ${samples.map((s) => (s.workerBytes / 2 ** 20).toFixed(0)).join(' ')}; page ${samples.map((s) => (s.pageBytes / 2 ** 20).toFixed(0)).join(' ')}`,
   ].join('; ');
   console.log(`browser soak: ${summary}`);
   test.info().annotations.push({ type: 'soak', description: summary });

@@ -54,7 +54,7 @@ function retainedHeapBytes(): number {
   return process.memoryUsage().heapUsed;
 }
 
-const MB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 describe(`simulation soak: 10,000,000 events/s, 1,000 partitions, ${SPAN_MS / 1000} simulated s with faults (seed ${SEED})`, () => {
   it('the invariants hold at every sampled instant and the retained heap grows < 10 % after warm-up', () => {
@@ -79,7 +79,7 @@ describe(`simulation soak: 10,000,000 events/s, 1,000 partitions, ${SPAN_MS / 10
     }
 
     // The log's segments are merged pairwise at a cap, so the retained heap is a sawtooth
-    // (12 → 30 MB here, about 0.8 simulated s a tooth): compare the peaks of whole windows.
+    // (12 → 30 MiB here, about 0.8 simulated s a tooth): compare the peaks of whole windows.
     const first = heap.filter((h) => h.atMs <= WARM_UP_MS + WINDOW_MS);
     const last = heap.filter((h) => h.atMs > SPAN_MS - WINDOW_MS);
     const peak = (samples: typeof heap) => Math.max(...samples.map((h) => h.bytes));
@@ -89,7 +89,7 @@ describe(`simulation soak: 10,000,000 events/s, 1,000 partitions, ${SPAN_MS / 10
     const summary = [
       `${checks} instants checked over ${SPAN_MS / 1000} simulated s in ${((performance.now() - wallStart) / 1000).toFixed(1)} s of wall time`,
       `${final.produced.toLocaleString('en-US')} events produced, ${timeline.length} faults, lag ${final.groups[0]!.lag.toLocaleString('en-US')}`,
-      `retained heap (${heap.length} samples after ${WARM_UP_MS / 1000} s): first ${WINDOW_MS / 1000} s peak ${MB(peak(first))} mean ${MB(mean(first))}, last ${WINDOW_MS / 1000} s peak ${MB(peak(last))} mean ${MB(mean(last))}: growth ${(growth * 100).toFixed(1)} %`,
+      `retained heap (${heap.length} samples after ${WARM_UP_MS / 1000} s): first ${WINDOW_MS / 1000} s peak ${MiB(peak(first))} mean ${MiB(mean(first))}, last ${WINDOW_MS / 1000} s peak ${MiB(peak(last))} mean ${MiB(mean(last))}: growth ${(growth * 100).toFixed(1)} %`,
     ].join('; ');
     console.log(`soak: ${summary}`);
 
