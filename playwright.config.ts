@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 
 // Why: Playwright's browser download is blocked on some machines; a system Chromium
 // (or CHROMIUM_PATH) works. undefined lets Playwright use its own download.
@@ -40,20 +40,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          // --disable-gpu/--disable-quic: needed for Debian's Chromium in containers;
-          // the rest keep the browser from phoning home or popping first-run UI.
-          args: [
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-sandbox',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: { executablePath, args: [...CHROMIUM_ARGS] },
       },
     },
   ],

@@ -44,6 +44,21 @@ function playwrightChromium() {
   return null;
 }
 
+/**
+ * Flags for every Chromium the project launches (Playwright tests, the benchmark):
+ * --disable-gpu/--disable-quic are needed for Debian's Chromium in containers; the rest keep the
+ * browser from phoning home or popping first-run UI.
+ */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** @returns {string | null} absolute path to a Chromium executable, or null if none is found. */
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;

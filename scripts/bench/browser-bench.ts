@@ -15,7 +15,7 @@
  * Writes reports/bench-parts/browser.json. A benchmark, not a test: nothing here fails a build.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { findChromium } from '../find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
 import { loadNow, median, quantile, series, startPart, type Figure, type Series } from './lib';
 import { installProbe, type ProbeData } from './probe';
 
@@ -33,15 +33,6 @@ const RECORD_MS = Number(process.env.BENCH_CANVAS_MS ?? 2000);
 const SLIDER_BUDGET_S = Number(process.env.BENCH_SLIDER_BUDGET_S ?? 140);
 const CANVAS_BUDGET_S = Number(process.env.BENCH_CANVAS_BUDGET_S ?? 60);
 
-export const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Tall enough that the slider, every metric card and the lag and sensitivity charts are on screen at once. */
 const SLIDER_VIEWPORT = { width: 1920, height: 2900 };
 const PAGE_VIEWPORT = { width: 1280, height: 720 };
@@ -55,7 +46,7 @@ const SETTLE_MS = 1_000;
 const clock = startPart('browser', 'Browser');
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found (CHROMIUM_PATH, a system chromium, or Playwright\'s own).');
-const browser: Browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+const browser: Browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
 const pageErrors: string[] = [];
 
 async function open(viewport: { width: number; height: number }, readySelector: string | null = null): Promise<{ page: Page; close: () => Promise<void> }> {
