@@ -34,7 +34,7 @@ test('every chart renders with data, titles, axis labels with units and a legend
   await expect(chart(page, 'storage')).toContainText('Storage (TiB)');
   // The seed scenario in words: lag grows, the brokers are over their limits with one down.
   await expect(plot(chart(page, 'lag'))).toHaveAttribute('aria-label', /grows by 999,950 events\/s/);
-  await expect(plot(chart(page, 'traffic'))).toHaveAttribute('aria-label', /Over the limit: network in, network out, disk write/);
+  await expect(plot(chart(page, 'traffic'))).toHaveAttribute('aria-label', /Over the limit: network in, network out, disk i\/o/);
   for (const name of CHARTS) await expect(chart(page, name)).not.toContainText(/NaN|Infinity/);
   expect(problems).toEqual([]);
 });

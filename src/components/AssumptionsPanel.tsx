@@ -1,4 +1,4 @@
-import { PARAMS } from '../config/schema';
+import { BROKER_TYPE, PARAMS } from '../config/schema';
 import { ParamControl } from './ParamControl';
 
 const ASSUMPTIONS = PARAMS.filter((spec) => spec.group === 'assumption');
@@ -10,6 +10,11 @@ export function AssumptionsPanel() {
       <summary className="cursor-pointer text-lg font-semibold">Assumptions</summary>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
         The constants behind the numbers, with where each comes from. Change any of them: it becomes part of the plan and of its link.
+      </p>
+      <p data-testid="broker-type" className="mt-1 text-sm">
+        Broker limits describe one real broker: <strong className="font-medium">{BROKER_TYPE}</strong> — its baseline network (not its burst), its
+        default volume throughput (reads and writes together) and the partition replicas AWS recommends for it (MSK developer guide; EC2 network
+        bandwidth docs).
       </p>
       <div className="mt-3 space-y-4">
         {ASSUMPTIONS.map((spec) => (

@@ -6,6 +6,12 @@ const GROUPS: readonly { title: string; names: readonly string[] }[] = [
   { title: 'Consumers and lag', names: ['total-events', 'active-consumers', 'events-per-consumer', 'group-capacity', 'utilization', 'lag-growth', 'latency', 'replay-time'] },
   { title: 'Network', names: ['ingress', 'partition-ingress', 'replication', 'egress', 'broker-network-in', 'broker-network-out'] },
   { title: 'Storage and brokers', names: ['storage-logical', 'storage', 'broker-storage', 'broker-replicas'] },
+  {
+    title: 'Busiest broker, from the placement',
+    names: ['broker-network-in-max', 'broker-network-out-max', 'broker-disk-write-max', 'broker-storage-max', 'storage-on-disk-max'],
+  },
+  { title: 'After the planned failure', names: ['failover-network-in-max', 'failover-network-out-max', 'failover-disk-io-max', 'failover-storage-max'] },
+  { title: 'Reads and clients', names: ['disk-reads', 'page-cache-window', 'poll-batch-time', 'rebalance-time'] },
 ];
 
 const BY_NAME = new Map(METRIC_CATALOG.map((entry) => [entry.name, entry]));

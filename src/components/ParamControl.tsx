@@ -28,6 +28,32 @@ export function ParamControl({ spec }: { spec: ParamSpec }) {
     if (event.key === 'Escape') setDraft(null);
   };
 
+  if (spec.choices) {
+    return (
+      <div className="space-y-1">
+        <label htmlFor={`${id}-choice`} className="block font-medium">
+          {spec.label}
+        </label>
+        <select
+          id={`${id}-choice`}
+          value={value}
+          onChange={(event) => setValue(spec.field, Number(event.target.value))}
+          aria-describedby={`${id}-range`}
+          className="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        >
+          {spec.choices.map((label, i) => (
+            <option key={label} value={spec.min + i}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-range`} className="text-xs text-slate-500 dark:text-slate-400">
+          {spec.description}.
+        </p>
+      </div>
+    );
+  }
+
   if (spec.toggle) {
     return (
       <div className="space-y-1">

@@ -4,22 +4,30 @@ import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { usePlanInTransition } from './hooks/usePlanInTransition';
 
+const APPLIED_FIELDS = ['partitions', 'consumersPerGroup', 'brokers', 'replicationFactor', 'minInsyncReplicas', 'zones', 'maxPollRecords', 'maxPollIntervalMs'] as const;
+type AppliedField = (typeof APPLIED_FIELDS)[number];
+
 /** "What do I need": the smallest counts that meet every check, the limit behind each, and Apply. */
 export function RecommendationsPanel() {
   const config = usePlanInTransition();
   const applyValues = usePlannerStore((state) => state.applyValues);
   const r = useMemo(() => recommend(config), [config]);
-  const rows: { label: string; field: 'partitions' | 'consumersPerGroup' | 'brokers' | 'replicationFactor'; sized: Sized }[] = [
-    { label: 'Partitions', field: 'partitions', sized: r.partitions },
-    { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup },
-    { label: 'Brokers', field: 'brokers', sized: r.brokers },
-    { label: 'Replication factor', field: 'replicationFactor', sized: r.replicationFactor },
+  // What twice the planned growth would need, beside it: partitions cannot be reduced later.
+  const doubledGrowth = Math.min(20, config.growthFactor * 2);
+  const doubled = useMemo(() => recommend({ ...config, growthFactor: doubledGrowth }), [config, doubledGrowth]);
+  const rows: { label: string; field: AppliedField; sized: Sized; doubled: Sized }[] = [
+    { label: 'Partitions', field: 'partitions', sized: r.partitions, doubled: doubled.partitions },
+    { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup, doubled: doubled.consumersPerGroup },
+    { label: 'Brokers', field: 'brokers', sized: r.brokers, doubled: doubled.brokers },
+    { label: 'Replication factor', field: 'replicationFactor', sized: r.replicationFactor, doubled: doubled.replicationFactor },
+    { label: 'Min in-sync replicas', field: 'minInsyncReplicas', sized: r.minInsyncReplicas, doubled: doubled.minInsyncReplicas },
+    { label: 'Availability zones', field: 'zones', sized: r.zones, doubled: doubled.zones },
   ];
-  const unchanged = rows.every((row) => config[row.field] === row.sized.value);
+  const unchanged = APPLIED_FIELDS.every((field) => config[field] === r.config[field]);
   // Sized again for the plan as it is at the click (the panel may be a frame behind a slider).
   const apply = () => {
     const sized = recommend(usePlannerStore.getState().config).config;
-    applyValues({ partitions: sized.partitions, consumersPerGroup: sized.consumersPerGroup, brokers: sized.brokers, replicationFactor: sized.replicationFactor });
+    applyValues(Object.fromEntries(APPLIED_FIELDS.map((field) => [field, sized[field]])));
   };
 
   return (
@@ -54,7 +62,8 @@ export function RecommendationsPanel() {
           <tr className="text-left text-slate-600 dark:text-slate-300">
             <th scope="col" className="font-medium">Count</th>
             <th scope="col" className="font-medium">Now</th>
-            <th scope="col" className="font-medium">Needed</th>
+            <th scope="col" className="font-medium">Needed{config.growthFactor > 1 ? ` at ${formatNumber(config.growthFactor, 2)}×` : ''}</th>
+            <th scope="col" className="font-medium">At {formatNumber(doubledGrowth, 2)}× growth</th>
             <th scope="col" className="font-medium">Driven by</th>
           </tr>
         </thead>
@@ -64,15 +73,41 @@ export function RecommendationsPanel() {
               <th scope="row" className="pr-2 text-left font-normal">{row.label}</th>
               <td className="pr-2 tabular-nums">{formatNumber(config[row.field], 0)}</td>
               <td className="pr-2 font-semibold tabular-nums">{formatNumber(row.sized.value, 0)}</td>
-              <td className="text-slate-600 dark:text-slate-300">{row.sized.drivenBy}</td>
+              <td data-testid={`recommend-doubled-${row.field}`} data-value={String(row.doubled.value)} className="pr-2 tabular-nums">
+                {formatNumber(row.doubled.value, 0)}
+              </td>
+              <td className="text-slate-600 dark:text-slate-300">
+                {row.sized.drivenBy}
+                {row.sized.note ? <span className="block text-xs">{row.sized.note}</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {r.config.maxPollRecords !== config.maxPollRecords && (
+        <p data-testid="recommend-poll" className="text-sm">
+          Set max.poll.records to {formatNumber(r.config.maxPollRecords, 0)}
+          {r.config.maxPollIntervalMs !== config.maxPollIntervalMs ? ` and max.poll.interval.ms to ${formatNumber(r.config.maxPollIntervalMs, 0)}` : ''} so a poll ends
+          within max.poll.interval.ms.
+        </p>
+      )}
+      {r.alternatives.length > 0 && (
+        <div data-testid="recommend-alternatives" className="text-sm">
+          <p className="font-medium">Cheaper than more brokers:</p>
+          <ul className="list-disc pl-5">
+            {r.alternatives.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        The smallest counts that keep the busiest consumer under the target utilization, every broker under its network, disk, storage and
-        replica limits{config.headroomOneBrokerDown >= 1 ? ' with one broker down' : ''}, each partition under its throughput limit
-        {config.latencySloMs > 0 ? ', and p99 latency under the target' : ''}. Limits are in the Assumptions panel; formulas in docs/model.md.
+        Counts that keep the busiest consumer under the target utilization, the busiest broker under its network, storage throughput,
+        disk and replica limits{config.plannedFailure >= 2 ? ' with one zone down' : config.plannedFailure >= 1 ? ' with one broker down' : ''},
+        each partition under its throughput limit{config.latencySloMs > 0 ? ', p99 latency under the target' : ''} and acks=all writes going
+        through the planned failure — sized for {formatNumber(config.growthFactor, 2)}× today&apos;s rate. Partitions are a multiple of the
+        brokers and never fewer than the topic has; brokers a multiple of the zones. Limits are in the Assumptions panel; formulas in
+        docs/model.md.
       </p>
     </section>
   );

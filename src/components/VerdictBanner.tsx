@@ -1,17 +1,11 @@
+import { verdict } from '../engine/verdict';
 import { useMetrics } from '../state/planner-store';
 
 /** The answer first: does this plan hold, and if not, why and what to change. */
 export function VerdictBanner() {
   const { health, utilization } = useMetrics();
-  const problems = [...health.factors].filter((f) => f.score01 < 1).sort((a, b) => a.score01 - b.score01);
+  const { headline, problems } = verdict(health, utilization);
   const worst = problems[0];
-  const headline = !worst
-    ? 'This plan holds its traffic.'
-    : worst.id === 'cluster'
-      ? 'This cluster is invalid.'
-      : utilization >= 1
-        ? 'This plan is overloaded: consumers cannot keep up.'
-        : 'This plan works, with reservations.';
   const tone = !worst
     ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950'
     : worst.score01 === 0

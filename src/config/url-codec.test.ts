@@ -10,10 +10,32 @@ function expectValid(config: Record<string, number>) {
   for (const spec of PARAMS) expect(isValidValue(spec, config[spec.field] ?? NaN), spec.name).toBe(true);
 }
 
-describe('URL codec, schema v1', () => {
-  it('writes v=1 and every parameter under its public name', () => {
+describe('URL codec, schema v2', () => {
+  it('writes v=2 and every plan parameter under its public name', () => {
     const query = encodeConfig(DEFAULT_CONFIG);
-    expect(query).toBe('v=1&rate=1000000&size=1024&partitions=5&latency=100&consumers=10&rf=3&retention=168&groups=1&brokers=3');
+    expect(query).toBe('v=2&rate=1000000&size=1024&partitions=5&latency=100&consumers=10&rf=3&retention=168&groups=1&brokers=3&minIsr=2&zones=3&growth=1&replayGroups=0');
+  });
+
+  it('opens a version 1 link with the numbers it had then: the old broker limits, min ISR and zones by rule, and a notice of the new checks', () => {
+    const { config, notices } = decodeConfig('?v=1&rate=1000&size=1024&partitions=6&latency=1&consumers=6&rf=2&retention=24&groups=1&brokers=2');
+    expect(config.brokerNetworkMiBPerSec).toBe(1192);
+    expect(config.brokerDiskMiBPerSec).toBe(1000);
+    expect(config.replicasPerBrokerLimit).toBe(4000);
+    expect(config.minInsyncReplicas).toBe(1); // rf 2 → 1
+    expect(config.zones).toBe(2); // the largest of 3, 2, 1 dividing 2 brokers
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.param).toBe('v');
+    expect(notices[0]?.reason).toMatch(/numbers are unchanged/);
+    // A v1 link that names a limit keeps it.
+    expect(decodeConfig('?v=1&brokerNetMiBps=500').config.brokerNetworkMiBPerSec).toBe(500);
+  });
+
+  it('repairs min ISR above rf and zones above brokers, each with a notice', () => {
+    const { config, notices } = decodeConfig('?v=2&rf=2&minIsr=3&brokers=2&zones=5');
+    expect(config.minInsyncReplicas).toBe(2);
+    expect(config.zones).toBe(2);
+    expect(notices.map((n) => n.param)).toEqual(['minIsr', 'zones']);
+    expect(notices[0]?.reason).toMatch(/above the replication factor 2/);
   });
 
   it('reads a link it wrote back to the same config, with no notice', () => {

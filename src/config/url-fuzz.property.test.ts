@@ -73,7 +73,7 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
           if (given.length === 0 || noticed.has(spec.name)) continue;
           check(given.length === 1 && Number(given[0]!.trim()) === config[spec.field], `${spec.name}: “${given.join(', ')}” → ${config[spec.field]} without a notice`);
         }
-        if (params.has('v') && !noticed.has('v')) check(params.get('v')!.trim() === '1', 'v changed without a notice');
+        if (params.has('v') && !noticed.has('v')) check(params.get('v')!.trim() === '2', 'v changed without a notice');
         if (params.has('seed') && !noticed.has('seed')) {
           check(params.getAll('seed').length === 1 && Number(params.get('seed')!.trim()) === run.seed, 'seed changed without a notice');
         }

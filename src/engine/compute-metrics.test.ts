@@ -134,7 +134,7 @@ describe('health score', () => {
     expect(m.health.binding.finding).toMatch(/Invalid cluster/);
   });
   it('halves for a single copy and takes 10 points for idle consumers', () => {
-    const single = computeMetrics(plan({ eventsPerSec: 1, partitions: 10, consumersPerGroup: 10, replicationFactor: 1, brokers: 1, headroomOneBrokerDown: 0 }));
+    const single = computeMetrics(plan({ eventsPerSec: 1, partitions: 10, consumersPerGroup: 10, replicationFactor: 1, brokers: 1, plannedFailure: 0 }));
     expect(single.health.score).toBe(50);
     expect(single.health.binding.id).toBe('redundancy');
     const idle = computeMetrics(plan({ eventsPerSec: 1, partitions: 5, consumersPerGroup: 10 }));

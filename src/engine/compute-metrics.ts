@@ -1,4 +1,5 @@
 import { brokerLoad, type BrokerLoad } from './broker-limits';
+import { clientLoad, type ClientLoad } from './client-checks';
 import { consumerLoad, type ConsumerLoad } from './consumer-load';
 import { health, type Health } from './health';
 import { latencyEstimate, type LatencyEstimate } from './latency';
@@ -11,10 +12,11 @@ export interface Metrics extends ConsumerLoad, Traffic {
   /** Lag growth summed over every consumer group: G × the per-group figure. */
   readonly lagGrowthEventsPerSecAllGroups: number;
   readonly latency: LatencyEstimate;
-  /** Per-broker loads against the limits of the assumptions (B − 1 brokers with headroom). */
+  /** Per-broker loads from the replica placement, all up and after the planned failure, against the limits. */
   readonly brokerLoad: BrokerLoad;
   /** Seconds a new consumer group needs to read the retained log and catch up; Infinity if never. */
   readonly replayCatchUpSeconds: number;
+  readonly client: ClientLoad;
   readonly health: Health;
   /** False when the cluster cannot hold the plan at all (replication factor > brokers). */
   readonly clusterValid: boolean;
@@ -24,7 +26,8 @@ export function computeMetrics(config: PlanConfig): Metrics {
   const load = consumerLoad(config);
   const bytes = traffic(config);
   const latency = latencyEstimate(load);
-  const brokers = brokerLoad(config, bytes);
+  const brokers = brokerLoad(config, bytes, load);
+  const client = clientLoad(config);
   return {
     totalEventsPerSec: config.eventsPerSec,
     ...load,
@@ -33,7 +36,8 @@ export function computeMetrics(config: PlanConfig): Metrics {
     latency,
     brokerLoad: brokers,
     replayCatchUpSeconds: replayCatchUpSeconds(config, load),
-    health: health(config, load, brokers, latency),
+    client,
+    health: health(config, load, brokers, latency, client),
     clusterValid: config.replicationFactor <= config.brokers,
   };
 }

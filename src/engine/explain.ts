@@ -1,4 +1,5 @@
 import { formatByteRate, formatBytes, formatDuration, formatNumber } from '../lib/format';
+import { openSegmentBytes } from './broker-limits';
 import type { Metrics } from './compute-metrics';
 import type { PlanConfig } from './plan-config';
 
@@ -12,6 +13,11 @@ const evs = (x: number) => `${n(x)} events/s`;
 const bps = (x: number) => `${n(x, 0)} B/s (${formatByteRate(x)})`;
 const bytes = (x: number) => `${n(x, 0)} B (${formatBytes(x)})`;
 const secs = (x: number) => (Number.isFinite(x) ? `${n(x, 6)} s (${formatDuration(x)})` : 'unbounded');
+
+const failureText = (m: Metrics) => {
+  const f = m.brokerLoad.failover;
+  return f.kind === 'none' ? 'no failure planned (every broker up)' : `worst case ${f.worstCase} down, ${n(f.brokersLeft)} brokers left`;
+};
 
 const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'total-events': (c) => `λ = ${evs(c.eventsPerSec)}`,
@@ -37,6 +43,22 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'broker-storage': (c, m) => `W·T·R / B = ${n(m.storageReplicatedBytes, 0)} B / ${c.brokers} = ${bytes(m.brokerStorageBytes)}`,
   'partition-ingress': (c, m) => `W / P = ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`,
   'broker-replicas': (c, m) => `⌈P·R / B⌉ = ⌈${n(c.partitions)} × ${c.replicationFactor} / ${c.brokers}⌉ = ${n(m.brokerLoad.partitionReplicasAllUp)}`,
+  'broker-network-in-max': (c, m) => `the fullest broker holds ${n(m.brokerLoad.busiest.replicas)} of ${n(c.partitions * Math.min(c.replicationFactor, c.brokers))} replicas: ${n(m.brokerLoad.busiest.replicas)} × ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.networkInBytesPerSec)}`,
+  'broker-network-out-max': (c, m) => `E = ${bps(m.brokerLoad.groupReadBytesPerSec)}; the busiest broker leads ${n(m.brokerLoad.busiest.leaders)} of ${n(c.partitions)} partitions; max_b [leaders_b × E / P + fetches_b × W / P] = ${bps(m.brokerLoad.busiest.networkOutBytesPerSec)}`,
+  'broker-disk-write-max': (c, m) => `${n(m.brokerLoad.busiest.replicas)} replicas × ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)}`,
+  'broker-storage-max': (c, m) => `${n(m.brokerLoad.busiest.replicas)} replicas × ${n(m.storageLogicalBytes, 0)} B / ${n(c.partitions)} = ${bytes(m.brokerLoad.busiest.storageBytes)}`,
+  'failover-network-in-max': (_c, m) => `${failureText(m)}: ${bps(m.brokerLoad.failover.busiest.networkInBytesPerSec)}`,
+  'failover-network-out-max': (_c, m) => `${failureText(m)}: a survivor leads up to ${n(m.brokerLoad.failover.busiest.leaders)} partitions; ${bps(m.brokerLoad.failover.busiest.networkOutBytesPerSec)}`,
+  'failover-disk-io-max': (_c, m) => `${failureText(m)}: writes + reads (D = ${bps(m.brokerLoad.diskReadBytesPerSec)}) = ${bps(m.brokerLoad.failover.busiest.diskIoBytesPerSec)}`,
+  'failover-storage-max': (_c, m) => `${failureText(m)}: ${bytes(m.brokerLoad.failover.busiest.storageOnDiskBytes)}`,
+  'storage-on-disk-max': (c, m) => {
+    const perPartition = m.ingressBytesPerSec / c.partitions;
+    return `${n(m.brokerLoad.busiest.replicas)} replicas × (${n(m.storageLogicalBytes / c.partitions, 0)} B + open segment ${n(openSegmentBytes(perPartition), 0)} B) × (1 + 20/4096) = ${bytes(m.brokerLoad.busiest.storageOnDiskBytes)}`;
+  },
+  'disk-reads': (c, m) => `${m.lagGrowthEventsPerSecPerGroup > 0 ? `${c.consumerGroups} lagging group${c.consumerGroups === 1 ? '' : 's'} at ${evs(c.eventsPerSec - m.lagGrowthEventsPerSecPerGroup)}` : 'no lagging group'}; ${c.replayGroups} replaying group${c.replayGroups === 1 ? '' : 's'} at a·μ = ${evs(m.activeConsumers * m.serviceRatePerConsumer)}; D = ${bps(m.brokerLoad.diskReadBytesPerSec)}`,
+  'page-cache-window': (c, m) => `(${n(c.brokerMemoryGiB)} GiB − 6 GiB) / ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)} = ${secs(m.brokerLoad.pageCacheSeconds)}`,
+  'poll-batch-time': (c, m) => `${n(c.maxPollRecords)} records × ${n(c.processingMs)} ms = ${secs(m.client.pollBatchSeconds)} (max.poll.interval.ms = ${n(c.maxPollIntervalMs)} ms)`,
+  'rebalance-time': (c, m) => `${n(c.sessionTimeoutMs)} ms + min(${n(c.maxPollRecords)} × ${n(c.processingMs)} ms, ${n(c.maxPollIntervalMs)} ms) = ${secs(m.client.rebalanceCrashSeconds)}; after a clean leave ${secs(m.client.rebalanceLeaveSeconds)}`,
   'replay-time': (c, m) => {
     const backlog = c.eventsPerSec * c.retentionHours * 3600;
     const spare = m.groupCapacityEventsPerSec - c.eventsPerSec;

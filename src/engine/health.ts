@@ -1,13 +1,16 @@
 import { formatByteRate, formatBytes, formatDuration, formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
-import { PRACTICAL_MAX_PARTITIONS } from './assumptions';
+import { HOT_WINDOW_TARGET_SECONDS, PRACTICAL_MAX_PARTITIONS } from './assumptions';
 import type { BrokerLoad } from './broker-limits';
+import type { ClientLoad } from './client-checks';
 import type { ConsumerLoad } from './consumer-load';
 import type { LatencyEstimate } from './latency';
 import type { PlanConfig } from './plan-config';
 
 export type HealthFactorId =
   | 'cluster'
+  | 'availability'
   | 'consumers'
+  | 'poll-liveness'
   | 'partition-throughput'
   | 'broker-network'
   | 'broker-disk'
@@ -15,7 +18,9 @@ export type HealthFactorId =
   | 'broker-replicas'
   | 'latency-slo'
   | 'redundancy'
-  | 'idle-consumers';
+  | 'zone-balance'
+  | 'idle-consumers'
+  | 'page-cache';
 
 /** One check of the plan, scored 0 (broken) … 1 (fine). */
 export interface HealthFactor {
@@ -38,22 +43,30 @@ export interface Health {
 }
 
 export const HEALTH_FORMULA =
-  'score = floor(100 × min(cluster, consumers, limits…, latency, redundancy, idle)), so 100 means every check is fully met; ' +
+  'score = floor(100 × min(cluster, availability, consumers, poll liveness, limits…, latency, redundancy, zones, idle)), so 100 means every check is fully met; ' +
   'cluster = 1 if R ≤ B else 0; ' +
+  'availability = 1 if R − f ≥ min ISR (f: the most replicas of one partition the planned failure takes) else 0; ' +
   'consumers = clamp((1 − utilization) / (1 − target utilization), 0, 1); ' +
-  'each limit (partition throughput, broker network, disk write, storage, replicas per broker) = 1 if the load is within it else 0; ' +
+  'poll liveness = 1 if max.poll.records × L ≤ max.poll.interval.ms else 0; ' +
+  'each limit (partition throughput; the busiest broker\'s network, storage throughput and disk after the planned failure; replicas per broker) = 1 if the load is within it else 0; ' +
   'latency = 1 if p99 ≤ the target (or no target) else 0; ' +
   'redundancy = 1 if R ≥ 2 else 0.5; ' +
-  'idle = 1 if no consumer is idle else 0.9';
+  'zones = 1 if B is a multiple of Z else 0.9; ' +
+  'idle = 1 if no consumer is idle else 0.9; ' +
+  'page cache: a finding only';
 
-export function health(config: PlanConfig, load: ConsumerLoad, brokers: BrokerLoad, latency: LatencyEstimate): Health {
+export function health(config: PlanConfig, load: ConsumerLoad, brokers: BrokerLoad, latency: LatencyEstimate, client: ClientLoad): Health {
   const factors = [
     clusterFactor(config),
+    availabilityFactor(config, brokers),
     consumerFactor(config, load),
+    pollLivenessFactor(config, client),
     ...limitFactors(config, brokers),
     latencyFactor(config, latency),
     redundancyFactor(config),
+    zoneBalanceFactor(config),
     idleFactor(config, load),
+    pageCacheFactor(config, load, brokers),
   ];
   const binding = factors.reduce((lowest, factor) => (factor.score01 < lowest.score01 ? factor : lowest));
   // floor, not round: 100 only when every check is fully met (1e-9 absorbs float noise like 0.4999999999).
@@ -162,15 +175,105 @@ function limitFactor(id: HealthFactorId, label: string, what: string, load: numb
 }
 
 function limitFactors(config: PlanConfig, b: BrokerLoad): HealthFactor[] {
-  const counted = config.headroomOneBrokerDown >= 1 ? ` (spread over ${b.brokersCounted} brokers: one down)` : '';
+  const f = b.failover;
+  const after =
+    f.kind === 'none'
+      ? ' (busiest broker, every broker up)'
+      : ` (busiest broker after ${f.kind === 'broker' ? 'one broker' : 'one zone'} down, worst case ${f.worstCase}: ${formatNumber(f.brokersLeft, 0)} of ${formatNumber(config.brokers, 0)} left)`;
   const count = (x: number) => formatNumber(x, 0);
+  const util = config.brokerUtilization < 1 ? ` × ${formatUtilization(config.brokerUtilization)} utilization limit` : '';
+  const network = Math.max(f.busiest.networkOutBytesPerSec, f.busiest.networkInBytesPerSec);
+  const networkWhat = f.busiest.networkOutBytesPerSec >= f.busiest.networkInBytesPerSec ? 'network out of a broker' : 'network into a broker';
+  const reads = b.diskReadBytesPerSec > 0 ? ' (writes plus reads of lagging or replaying groups)' : '';
   return [
     limitFactor('partition-throughput', 'Partition throughput', 'ingress per partition', b.partitionIngressBytesPerSec, b.limits.partitionBytesPerSec, formatByteRate, 'Add partitions so each takes less.', ''),
-    limitFactor('broker-network', 'Broker network', 'network out per broker', Math.max(b.networkOutBytesPerSec, b.networkInBytesPerSec), b.limits.networkBytesPerSec, formatByteRate, 'Add brokers, compress, or use faster network.', counted),
-    limitFactor('broker-disk', 'Broker disk write', 'disk writes per broker', b.diskWriteBytesPerSec, b.limits.diskBytesPerSec, formatByteRate, 'Add brokers or faster disks.', counted),
-    limitFactor('broker-storage', 'Broker storage', 'storage per broker', b.storageBytes, b.limits.storageBytes, formatBytes, 'Add brokers or disk, shorten retention, or compress.', counted),
-    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas per broker', b.partitionReplicas, b.limits.partitionReplicas, count, 'Add brokers or use fewer partitions.', counted),
+    limitFactor('broker-network', 'Broker network', networkWhat, network, b.limits.networkBytesPerSec, formatByteRate, 'Add brokers, compress, or use a broker type with more baseline network.', `${after}${util}`),
+    limitFactor('broker-disk', 'Broker storage throughput', `disk reads + writes of a broker${reads}`, f.busiest.diskIoBytesPerSec, b.limits.diskBytesPerSec, formatByteRate, 'Add brokers, compress, provision more volume throughput, or keep groups from reading the log from disk.', `${after}${util}`),
+    limitFactor('broker-storage', 'Broker storage', 'data on the fullest disk (retained log, open segments, indexes)', b.busiest.storageOnDiskBytes, b.limits.storageBytes, formatBytes, 'Add brokers or disk, shorten retention, or compress.', ` (${formatUtilization(config.targetDiskFill)} of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`),
+    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas on the fullest broker', b.busiest.replicas, b.limits.partitionReplicas, count, 'Add brokers or use fewer partitions.', ''),
   ];
+}
+
+function availabilityFactor(config: PlanConfig, b: BrokerLoad): HealthFactor {
+  const R = config.replicationFactor;
+  const minIsr = config.minInsyncReplicas;
+  const f = b.failover;
+  const base = { id: 'availability' as const, label: 'Writes survive the planned failure', rule: '1 if R − f ≥ min ISR, else 0 (f: most replicas of one partition the failure takes)' };
+  if (f.kind === 'none') {
+    return { ...base, score01: 1, finding: `No failure planned: with every broker up each partition has ${R} in-sync replicas of the ${minIsr} acks=all writes need.`, advice: '' };
+  }
+  const what = f.kind === 'broker' ? 'one broker' : 'one zone';
+  const left = R - f.replicasLost;
+  if (left >= minIsr && f.partitionsOffline === 0) {
+    return { ...base, score01: 1, finding: `With ${what} down every partition keeps at least ${left} of ${R} replicas, ≥ min ISR ${minIsr}: acks=all writes go on.`, advice: '' };
+  }
+  const stopped = f.partitionsOffline > 0 ? `${formatNumber(f.partitionsOffline, 0)} partitions go offline (no replica left)` : `acks=all writes stop on ${formatNumber(f.partitionsBelowMinIsr, 0)} of ${formatNumber(config.partitions, 0)} partitions`;
+  const need = f.kind === 'zone' ? 'zones' : 'brokers';
+  const fix =
+    `Use replication factor 3 with min ISR 2 on at least 3 ${need}` +
+    (f.kind === 'zone' && config.zones < 3 ? ` (now ${config.zones} zone${config.zones === 1 ? '' : 's'}: a zone down takes every replica a partition keeps there)` : '') +
+    `; or set min ISR to ${Math.max(1, left)}, which gives up durability: a write acknowledged by ${Math.max(1, left)} replica${left > 1 ? 's' : ''} is lost if ${left > 1 ? 'they fail' : 'it fails'} before the others catch up.`;
+  return {
+    ...base,
+    score01: 0,
+    finding: `With ${what} down a partition keeps ${Math.max(0, left)} of ${R} replicas, below min ISR ${minIsr}: ${stopped} (producers with acks=all get NotEnoughReplicas).`,
+    advice: fix,
+  };
+}
+
+function pollLivenessFactor(config: PlanConfig, client: ClientLoad): HealthFactor {
+  const within = client.pollBatchSeconds * 1000 <= config.maxPollIntervalMs;
+  const batch = formatDuration(client.pollBatchSeconds);
+  return {
+    id: 'poll-liveness',
+    label: 'max.poll.interval.ms',
+    rule: '1 if max.poll.records × L ≤ max.poll.interval.ms, else 0',
+    score01: within ? 1 : 0,
+    finding: within
+      ? `A full poll (${formatNumber(config.maxPollRecords, 0)} records × ${formatMilliseconds(config.processingMs)}) takes ${batch}, within max.poll.interval.ms = ${formatDuration(config.maxPollIntervalMs / 1000)}.`
+      : `Livelock: a full poll (${formatNumber(config.maxPollRecords, 0)} records × ${formatMilliseconds(config.processingMs)}) takes ${batch}, longer than max.poll.interval.ms = ${formatDuration(config.maxPollIntervalMs / 1000)}: the member is evicted, the group rebalances and the batch is redelivered — again and again.`,
+    advice: within
+      ? ''
+      : `Set max.poll.records to at most ${formatNumber(Math.max(1, Math.floor(config.maxPollIntervalMs / config.processingMs)), 0)}, or process each event in ≤ ${formatMilliseconds(config.maxPollIntervalMs / config.maxPollRecords)}, or raise max.poll.interval.ms above ${formatDuration(client.pollBatchSeconds)}.`,
+  };
+}
+
+function zoneBalanceFactor(config: PlanConfig): HealthFactor {
+  const Z = Math.min(config.zones, config.brokers);
+  const even = config.brokers % Z === 0;
+  const largest = Math.ceil(config.brokers / Z);
+  return {
+    id: 'zone-balance',
+    label: 'Brokers over zones',
+    rule: '1 if brokers are a multiple of zones, else 0.9',
+    score01: even ? 1 : 0.9,
+    finding: even
+      ? `${formatNumber(config.brokers, 0)} brokers, ${formatNumber(config.brokers / Z, 0)} in each of ${Z} zone${Z === 1 ? '' : 's'}.`
+      : `${formatNumber(config.brokers, 0)} brokers do not split evenly over ${Z} zones: the largest zone has ${largest}, so losing it takes more than its share.`,
+    advice: even ? '' : `Use ${formatNumber(Math.ceil(config.brokers / Z) * Z, 0)} brokers (a multiple of ${Z}), as AWS MSK requires.`,
+  };
+}
+
+/** Informational: what the page cache holds, and whether tail readers miss it. Never lowers the score. */
+function pageCacheFactor(config: PlanConfig, load: ConsumerLoad, b: BrokerLoad): HealthFactor {
+  const window = b.pageCacheSeconds;
+  const windowText = Number.isFinite(window) ? formatDuration(window) : 'all';
+  const tail = load.lagGrowthEventsPerSecPerGroup > 0 || config.replayGroups > 0;
+  const short = window < HOT_WINDOW_TARGET_SECONDS;
+  return {
+    id: 'page-cache',
+    label: 'Page cache',
+    rule: 'a finding only: hot window = (memory − 6 GiB heap) / the busiest broker\'s writes',
+    score01: 1,
+    finding:
+      `Each broker's page cache holds about the last ${windowText} of its writes. ` +
+      (tail
+        ? `Groups that lag or replay read further back, from disk: ${formatByteRate(b.diskReadBytesPerSec)} of reads count against storage throughput.`
+        : short
+          ? `A consumer that falls more than ${windowText} behind reads from disk (Netflix plans for about 10 minutes).`
+          : 'Consumers that keep up read from memory.'),
+    advice: '',
+  };
 }
 
 function latencyFactor(config: PlanConfig, latency: LatencyEstimate): HealthFactor {

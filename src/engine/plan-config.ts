@@ -22,6 +22,14 @@ export interface PlanConfig {
   readonly consumerGroups: number;
   /** B: brokers in the cluster. */
   readonly brokers: number;
+  /** min.insync.replicas: in-sync copies an acks=all write needs (1 … R). */
+  readonly minInsyncReplicas: number;
+  /** Z: availability zones (racks) the brokers are spread over evenly (broker b in zone b mod Z). */
+  readonly zones: number;
+  /** N: plan for N × today's rate (growth room); partitions and brokers are sized for it. */
+  readonly growthFactor: number;
+  /** Consumer groups that replay the retained log from the start (rebuilds), reading from disk. */
+  readonly replayGroups: number;
 
   // Assumptions: constants of the model, editable, each with its source (src/config/schema.ts).
   // Their defaults leave the numbers above exactly as defined (compression 1, overhead 0).
@@ -34,8 +42,12 @@ export interface PlanConfig {
   readonly partitionLimitMiBPerSec: number;
   /** Network throughput of one broker, each direction, MiB/s. */
   readonly brokerNetworkMiBPerSec: number;
-  /** Disk write throughput of one broker, MiB/s. */
+  /** Storage throughput of one broker's volume, reads and writes together, MiB/s. */
   readonly brokerDiskMiBPerSec: number;
+  /** Share of each broker limit (network, disk throughput) a plan may use, 0…1. */
+  readonly brokerUtilization: number;
+  /** Memory of one broker, GiB: what is not JVM heap holds the page cache. */
+  readonly brokerMemoryGiB: number;
   /** Usable disk of one broker, GiB. */
   readonly diskPerBrokerGiB: number;
   /** Fill ratio the disks should stay under, 0…1. */
@@ -44,8 +56,18 @@ export interface PlanConfig {
   readonly replicasPerBrokerLimit: number;
   /** Utilization of the busiest consumer to stay under, 0…1. */
   readonly targetUtilization: number;
-  /** 1: every broker limit must hold with one broker down (B − 1 brokers); 0: with all B. */
-  readonly headroomOneBrokerDown: number;
+  /** The failure the plan must survive: 0 none, 1 one broker down, 2 one zone down. */
+  readonly plannedFailure: number;
   /** Target p99 end-to-end latency, ms; 0 = no target. */
   readonly latencySloMs: number;
+  /** Producer linger.ms: how long a batch waits to fill before it is sent. */
+  readonly lingerMs: number;
+  /** Producer batch.size, bytes: a batch is sent when it reaches this size. */
+  readonly batchSizeBytes: number;
+  /** Consumer max.poll.records: events one poll returns at most. */
+  readonly maxPollRecords: number;
+  /** Consumer max.poll.interval.ms: a member that does not poll again within it leaves the group. */
+  readonly maxPollIntervalMs: number;
+  /** Consumer session.timeout.ms: how long until a crashed member is noticed. */
+  readonly sessionTimeoutMs: number;
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { repairPlan } from '../config/plan-repair';
 import { sanitizeValue, DEFAULT_CONFIG, PARAMS } from '../config/schema';
 import type { UrlNotice } from '../config/url-codec';
 import { computeMetrics, type Metrics } from '../engine/compute-metrics';
@@ -26,7 +27,8 @@ export const usePlannerStore = create<PlannerState>()((set) => ({
       const spec = SPEC_BY_FIELD.get(field);
       // Every write is clamped again here: the store never holds an invalid plan.
       const next = spec ? sanitizeValue(spec, value) : value;
-      return next === state.config[field] ? state : { config: { ...state.config, [field]: next } };
+      // Cross-field rules too (min ISR ≤ rf, zones ≤ brokers): a smaller rf pulls min ISR down with it.
+      return next === state.config[field] ? state : { config: repairPlan({ ...state.config, [field]: next }).config };
     }),
   replaceConfig: (config, notices = []) => set({ config, urlNotices: notices }),
   applyValues: (values) =>
@@ -36,7 +38,7 @@ export const usePlannerStore = create<PlannerState>()((set) => ({
         const spec = SPEC_BY_FIELD.get(field as keyof PlanConfig);
         if (spec && typeof value === 'number') next[field] = sanitizeValue(spec, value);
       }
-      return { config: next as unknown as PlanConfig };
+      return { config: repairPlan(next as unknown as PlanConfig).config };
     }),
   dismissUrlNotices: () => set({ urlNotices: [] }),
 }));

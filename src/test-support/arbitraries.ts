@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { repairPlan } from '../config/plan-repair';
 import { PARAMS, type ParamSpec } from '../config/schema';
 import type { PlanConfig } from '../engine/plan-config';
 
@@ -13,7 +14,7 @@ export function paramValue(spec: ParamSpec): fc.Arbitrary<number> {
   return fc.oneof(inRange, logUniform, fc.constantFrom(spec.min, spec.max, spec.defaultValue));
 }
 
-/** Any valid plan over the whole input ranges. */
-export const planConfig: fc.Arbitrary<PlanConfig> = fc.record(
-  Object.fromEntries(PARAMS.map((spec) => [spec.field, paramValue(spec)])) as Record<keyof PlanConfig, fc.Arbitrary<number>>,
-);
+/** Any valid plan over the whole input ranges (min ISR ≤ rf and zones ≤ brokers, as every reader repairs it). */
+export const planConfig: fc.Arbitrary<PlanConfig> = fc
+  .record(Object.fromEntries(PARAMS.map((spec) => [spec.field, paramValue(spec)])) as Record<keyof PlanConfig, fc.Arbitrary<number>>)
+  .map((config) => repairPlan(config).config);

@@ -27,25 +27,22 @@ export const StorageChart = memo(function StorageChart({ config, metrics, baseli
     [config, metrics, baseline],
   );
   const B = config.brokers;
-  const down = series.brokersDown;
   const limitBytes = series.brokerLimit * bytesPerUnit(series.brokerUnit);
-  const worstPerBroker = metrics.storageReplicatedBytes / (down ?? B);
-  const fits = worstPerBroker <= limitBytes;
-  const downLabel = down !== null ? `${down} broker${down === 1 ? '' : 's'} (one down)` : null;
+  const fullest = metrics.brokerLoad.busiest.storageOnDiskBytes;
+  const fits = fullest <= limitBytes;
 
   const legend: LegendItem[] = [
     { label: 'One copy (logical)', color: theme.tertiary, kind: 'line' },
     { label: `All ${config.replicationFactor} copies`, color: theme.secondary, kind: 'line' },
     { label: `Per broker, all ${B}`, color: theme.primary, kind: 'line' },
   ];
-  if (downLabel) legend.push({ label: `Per broker, ${downLabel}`, color: theme.measured, kind: 'line' });
   if (baseline) legend.push({ label: baseline.label, color: theme.baseline, kind: 'dashed' });
   legend.push({ label: `Broker disk × target fill: ${formatBytes(limitBytes)}`, color: theme.limit, kind: 'limit' });
 
   const summary =
     `After ${formatNumber(config.retentionHours, 1)} h of retention the log holds ${formatBytes(metrics.storageLogicalBytes)} (one copy), ` +
     `${formatBytes(metrics.storageReplicatedBytes)} with ${config.replicationFactor} copies: ` +
-    `${formatBytes(worstPerBroker)} per broker${down !== null ? ' with one broker down' : ''}, ` +
+    `${formatBytes(metrics.brokerStorageBytes)} per broker on average; the fullest disk, with open segments and indexes, holds ${formatBytes(fullest)} ` +
     `against ${formatBytes(limitBytes)} usable (${formatNumber(config.diskPerBrokerGiB, 0)} GiB × ${formatNumber(config.targetDiskFill, 2)}): ` +
     `${fits ? 'it fits' : 'it does not fit'}.` +
     (baseline ? ` ${baseline.label}: ${formatBytes(baseline.metrics.storageReplicatedBytes)} with every copy.` : '');
@@ -92,7 +89,6 @@ export const StorageChart = memo(function StorageChart({ config, metrics, baseli
             <YAxis width={64} tickFormatter={(v: number) => formatCompact(v)} label={yLabel(series.brokerUnit)} {...axisProps(theme)} />
             <Tooltip {...tooltipProps(theme)} labelFormatter={hours} formatter={inUnit(series.brokerUnit)} />
             <Line dataKey="perBroker" name={`All ${B} brokers`} stroke={theme.primary} {...line} />
-            {downLabel && <Line dataKey="perBrokerDown" name={downLabel} stroke={theme.measured} {...line} />}
             {baseline && <Line dataKey="baselinePerBroker" name={`${baseline.label}: per broker`} stroke={theme.baseline} strokeDasharray={BASELINE_DASH} {...line} />}
             <ReferenceLine
               y={series.brokerLimit}

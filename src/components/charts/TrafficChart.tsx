@@ -28,15 +28,15 @@ function summaryOf(bars: TrafficBars, config: PlanConfig, baseline: BaselinePlan
   const over = bars.overLimit.length > 0 ? `Over the limit: ${bars.overLimit.join(', ').toLowerCase()}.` : 'Every broker stays under its limits.';
   const who =
     bars.brokersDown === null
-      ? `per broker with all ${config.brokers}`
+      ? `busiest broker with all ${config.brokers} up`
       : bars.brokersDown >= 1
-        ? `per broker with one of ${config.brokers} down`
-        : 'per broker: a single broker has no headroom for one down';
+        ? `busiest broker after ${config.plannedFailure >= 2 ? 'one zone' : 'one broker'} down (${bars.brokersDown} of ${config.brokers} left)`
+        : 'busiest broker: the planned failure leaves no broker';
   const base = baseline ? ` ${baseline.label}: ingress ${mibps(baseline.metrics.ingressBytesPerSec / 1024 ** 2)}.` : '';
   return (
     `Cluster: ingress ${mibps(ingress?.value ?? 0)}, replication ${mibps(replication?.value ?? 0)}, egress ${mibps(egress?.value ?? 0)}. ` +
-    `${who[0]!.toUpperCase()}${who.slice(1)}: network in ${per(netIn)}, out ${per(netOut)}, disk write ${per(disk)}; ` +
-    `limits ${mibps(bars.networkLimit)} network each way, ${mibps(bars.diskLimit)} disk. ${over}${base}`
+    `${who[0]!.toUpperCase()}${who.slice(1)}: network in ${per(netIn)}, out ${per(netOut)}, disk reads + writes ${per(disk)}; ` +
+    `limits (× ${formatNumber(config.brokerUtilization, 2)} utilization) ${mibps(bars.networkLimit)} network each way, ${mibps(bars.diskLimit)} storage throughput. ${over}${base}`
   );
 }
 
@@ -47,15 +47,15 @@ export const TrafficChart = memo(function TrafficChart({ config, metrics, baseli
     [config, metrics, baseline],
   );
   const B = config.brokers;
-  const downLabel = bars.brokersDown !== null && bars.brokersDown >= 1 ? `${bars.brokersDown} broker${bars.brokersDown === 1 ? '' : 's'} (one down)` : null;
+  const downLabel = bars.brokersDown !== null && bars.brokersDown >= 1 ? `after ${config.plannedFailure >= 2 ? 'one zone' : 'one broker'} down` : null;
   const legend: LegendItem[] = [
     { label: 'Cluster total', color: theme.tertiary, kind: 'bar' },
-    { label: `Per broker, all ${B}`, color: theme.primary, kind: 'bar' },
+    { label: `Busiest broker, all ${B} up`, color: theme.primary, kind: 'bar' },
   ];
-  if (downLabel) legend.push({ label: `Per broker, ${downLabel}`, color: theme.secondary, kind: 'bar' });
+  if (downLabel) legend.push({ label: `Busiest broker, ${downLabel}`, color: theme.secondary, kind: 'bar' });
   if (baseline) legend.push({ label: baseline.label, color: theme.baseline, kind: 'dashed' });
   legend.push({ label: `Network limit per broker, each direction: ${mibps(bars.networkLimit)}`, color: theme.limit, kind: 'limit' });
-  legend.push({ label: `Disk write limit per broker: ${mibps(bars.diskLimit)}`, color: theme.limitAlt, kind: 'limit' });
+  legend.push({ label: `Storage throughput limit per broker (reads + writes): ${mibps(bars.diskLimit)}`, color: theme.limitAlt, kind: 'limit' });
 
   const tooltipFormatter = (value: unknown, name: unknown, item: { payload?: { limit?: number } }) => {
     const v = Number(value);

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { DEFAULT_TOPIC_NAME, kafkaTopicsCommand, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from '../../lib/export/kafka-topics';
 import { serializeScenarioFile } from '../../lib/export/scenario-file';
-import { strimziKafkaTopicYaml } from '../../lib/export/strimzi';
+import { STRIMZI_API_VERSIONS, strimziKafkaTopicYaml, type StrimziApiVersion } from '../../lib/export/strimzi';
 import { metricsFor } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
 import { usePlanInTransition } from '../hooks/usePlanInTransition';
@@ -25,12 +25,13 @@ export function ExportSection() {
   const topicId = useId();
   const problem = topicNameProblem(topic);
   const warning = problem ? '' : topicNameWarning(topic);
-  const spec = topicSpecFor(config, topic);
+  const spec = topicSpecFor(config, topic, metrics);
+  const [apiVersion, setApiVersion] = useState<StrimziApiVersion>('kafka.strimzi.io/v1');
 
   const csv = planMetricsCsv(config, metrics);
   const json = serializeScenarioFile(config, loaded?.name);
   const command = problem ? '' : kafkaTopicsCommand(spec);
-  const yaml = problem ? '' : strimziKafkaTopicYaml(spec);
+  const yaml = problem ? '' : strimziKafkaTopicYaml(spec, undefined, apiVersion);
   const jsonFile = `${fileSlug(loaded?.name ?? '', 'eventflow-plan')}.json`;
 
   return (
@@ -86,9 +87,24 @@ export function ExportSection() {
           onDownload={() => downloadText(`kafkatopic-${topic}.yaml`, yaml, 'application/yaml')}
         />
       </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor={`${topicId}-api`}>Strimzi API version</label>
+        <select
+          id={`${topicId}-api`}
+          value={apiVersion}
+          onChange={(event) => setApiVersion(event.target.value as StrimziApiVersion)}
+          className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        >
+          {STRIMZI_API_VERSIONS.map((v) => (
+            <option key={v} value={v}>
+              {v === 'kafka.strimzi.io/v1' ? `${v} (Strimzi 1.0 and later)` : `${v} (Strimzi 0.x)`}
+            </option>
+          ))}
+        </select>
+      </div>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        min.insync.replicas is min(2, replication factor): with acks=all a write needs two copies, yet a topic with one replica can still be written. Replace the
-        bootstrap server and the Strimzi cluster name with yours.
+        min.insync.replicas is the plan&apos;s (Min in-sync replicas): with acks=all a write needs that many copies in sync. Replace the bootstrap server and
+        the Strimzi cluster name with yours.
       </p>
     </section>
   );

@@ -57,7 +57,22 @@ describe('metrics CSV of a plan', () => {
 
 describe('topic of a plan', () => {
   it('takes partitions, replication factor and retention in ms', () => {
-    expect(topicSpecFor({ ...DEFAULT_CONFIG, retentionHours: 2.5 }, 'orders')).toEqual({ topic: 'orders', partitions: 5, replicationFactor: 3, retentionMs: 9_000_000 });
+    const config = { ...DEFAULT_CONFIG, retentionHours: 2.5 };
+    expect(topicSpecFor(config, 'orders', computeMetrics(config))).toEqual({
+      topic: 'orders',
+      partitions: 5,
+      replicationFactor: 3,
+      retentionMs: 9_000_000,
+      minInsyncReplicas: 2,
+      availability: 'Survives one broker down with acks=all: 3 replicas, min.insync.replicas=2, at least 2 stay in sync.',
+    });
+  });
+
+  it('says when the planned failure stops acks=all writes (RF 2, min ISR 2)', () => {
+    const config = { ...DEFAULT_CONFIG, replicationFactor: 2, minInsyncReplicas: 2 };
+    expect(topicSpecFor(config, 't', computeMetrics(config)).availability).toBe(
+      'Does NOT survive one broker down with acks=all: 2 replicas, min.insync.replicas=2, only 1 stay in sync; writes stop.',
+    );
   });
 });
 

@@ -37,6 +37,26 @@ export function planMetricsCsv(config: PlanConfig, metrics: Metrics): string {
   return metricsCsv(configCsvRows(config), metricCsvRows(metrics));
 }
 
-export function topicSpecFor(config: PlanConfig, topic: string): TopicSpec {
-  return { topic, partitions: config.partitions, replicationFactor: config.replicationFactor, retentionMs: retentionMsFromHours(config.retentionHours) };
+export function topicSpecFor(config: PlanConfig, topic: string, metrics: Metrics): TopicSpec {
+  return {
+    topic,
+    partitions: config.partitions,
+    replicationFactor: config.replicationFactor,
+    retentionMs: retentionMsFromHours(config.retentionHours),
+    minInsyncReplicas: config.minInsyncReplicas,
+    availability: availabilityLine(config, metrics),
+  };
+}
+
+/** What the planned failure does to acks=all writes, as the availability check found it. */
+export function availabilityLine(config: PlanConfig, metrics: Metrics): string {
+  const check = metrics.health.factors.find((f) => f.id === 'availability');
+  const f = metrics.brokerLoad.failover;
+  const R = config.replicationFactor;
+  const minIsr = config.minInsyncReplicas;
+  if (f.kind === 'none') return `No failure planned. ${R} replicas, min.insync.replicas=${minIsr}: acks=all writes need ${minIsr} in sync.`;
+  const what = f.kind === 'broker' ? 'one broker' : 'one zone';
+  return check && check.score01 >= 1
+    ? `Survives ${what} down with acks=all: ${R} replicas, min.insync.replicas=${minIsr}, at least ${R - f.replicasLost} stay in sync.`
+    : `Does NOT survive ${what} down with acks=all: ${R} replicas, min.insync.replicas=${minIsr}, only ${Math.max(0, R - f.replicasLost)} stay in sync; writes stop.`;
 }

@@ -26,7 +26,7 @@ describe('sensitivity sweep', () => {
     expect(partitions.every(Number.isInteger)).toBe(true);
     expect(new Set(partitions).size).toBe(partitions.length);
     expect(sweepValues(spec('replicationFactor'), DEFAULT_CONFIG)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(sweepValues(spec('headroomOneBrokerDown'), DEFAULT_CONFIG)).toEqual([0, 1]);
+    expect(sweepValues(spec('plannedFailure'), DEFAULT_CONFIG)).toEqual([0, 1, 2]);
     const fill = sweepValues(spec('targetDiskFill'), DEFAULT_CONFIG);
     expect(fill[1]! - fill[0]!).toBeCloseTo(0.9 / 119, 9);
   });

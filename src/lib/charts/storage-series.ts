@@ -7,9 +7,11 @@ import { bytesPerUnit, GIB } from './units';
 /**
  * The storage chart's lines. Pure. Starting from an empty topic, the retained log grows at
  * W bytes/s until it is one retention T old, then stays there (old segments are deleted as new
- * ones arrive): logical(t) = W·min(t, T), all copies R·logical(t), per broker R·logical(t)/B
- * (and /(B − 1) with the one-broker-down headroom). The per-broker line is held against the
- * usable disk × target fill. Values are in the panel's binary unit; x is hours.
+ * ones arrive): logical(t) = W·min(t, T), all copies R·logical(t), per broker R·logical(t)/B.
+ * A broker failure moves no replicas in Kafka, so there is no "one down" line: the health check
+ * holds the fullest broker's disk (metric storage-on-disk-max, from the placement, with open
+ * segments and indexes) against the usable disk × target fill, which the chart draws as the
+ * limit. Values are in the panel's binary unit; x is hours.
  */
 export interface StoragePlan {
   readonly config: PlanConfig;
@@ -27,7 +29,6 @@ export interface StorageRow {
 export interface BrokerStorageRow {
   readonly x: number;
   readonly perBroker: number;
-  readonly perBrokerDown?: number;
   readonly baselinePerBroker?: number;
 }
 
@@ -40,8 +41,8 @@ export interface StorageSeries {
   readonly broker: readonly BrokerStorageRow[];
   /** Usable disk × target fill, in brokerUnit. */
   readonly brokerLimit: number;
-  /** B − 1 when the headroom is on and B ≥ 2, else null. */
-  readonly brokersDown: number | null;
+  /** Always null: a failure moves no replicas (kept so the row shape stays one type). */
+  readonly brokersDown: null;
 }
 
 function logicalAt({ config, traffic }: StoragePlan, hours: number): number {
@@ -60,13 +61,13 @@ export function storageSeries(current: StoragePlan, baseline?: StoragePlan | nul
 
   const R = config.replicationFactor;
   const B = config.brokers;
-  const brokersDown = config.headroomOneBrokerDown >= 1 && B >= 2 ? B - 1 : null;
+  const brokersDown = null;
   const brokerLimitBytes = config.diskPerBrokerGiB * GIB * config.targetDiskFill;
 
   const full = logicalAt(current, maxHours);
   const baseFull = baseline ? logicalAt(baseline, maxHours) * baseline.config.replicationFactor : 0;
   const clusterUnit = binaryUnitFor(Math.max(full * R, baseFull));
-  const perBrokerMax = Math.max((full * R) / (brokersDown ?? B), baseline ? baseFull / baseline.config.brokers : 0, brokerLimitBytes);
+  const perBrokerMax = Math.max((full * R) / B, baseline ? baseFull / baseline.config.brokers : 0, brokerLimitBytes);
   const brokerUnit = binaryUnitFor(perBrokerMax);
   const cu = bytesPerUnit(clusterUnit);
   const bu = bytesPerUnit(brokerUnit);
@@ -84,7 +85,6 @@ export function storageSeries(current: StoragePlan, baseline?: StoragePlan | nul
   const broker = xs.map((x): BrokerStorageRow => {
     const replicated = logicalAt(current, x) * R;
     const row: { -readonly [K in keyof BrokerStorageRow]: BrokerStorageRow[K] } = { x, perBroker: replicated / B / bu };
-    if (brokersDown !== null) row.perBrokerDown = replicated / brokersDown / bu;
     if (baseline) row.baselinePerBroker = (logicalAt(baseline, x) * baseline.config.replicationFactor) / baseline.config.brokers / bu;
     return row;
   });

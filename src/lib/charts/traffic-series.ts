@@ -1,17 +1,18 @@
-import type { Traffic } from '../../engine/traffic';
+import type { BrokerFigures } from '../../engine/broker-limits';
+import type { Metrics } from '../../engine/compute-metrics';
 import type { PlanConfig } from '../../engine/plan-config';
 import { MIB } from './units';
 
 /**
  * The traffic chart's bars, in MiB/s (binary). Pure. Per cluster: ingress W, replication
- * W·(R − 1), egress W·G. Per broker, spread evenly (docs/model.md, "Network"): network in
- * W·R/B, network out W·(G + R − 1)/B, disk write W·R/B (every copy is written once, by the
- * broker that holds it). With the one-broker-down headroom on, the same loads over B − 1
- * brokers are shown too: those are what must stay under the limits.
+ * W·(R − 1), egress W·G. Per broker, the model's own figures (docs/model.md, "Brokers"): the
+ * busiest broker of Kafka's placement with every broker up, and after the planned failure (the
+ * worst case): network in, network out, and disk reads + writes. The limits are the broker's
+ * times the utilization limit: what the health check holds them against.
  */
 export interface TrafficPlan {
   readonly config: PlanConfig;
-  readonly traffic: Traffic;
+  readonly traffic: Metrics;
 }
 
 export interface ClusterBar {
@@ -21,10 +22,10 @@ export interface ClusterBar {
 }
 
 export interface BrokerBar {
-  readonly name: 'Network in' | 'Network out' | 'Disk write';
-  /** With all B brokers. */
+  readonly name: 'Network in' | 'Network out' | 'Disk I/O';
+  /** The busiest broker, every broker up. */
   readonly all: number;
-  /** With B − 1 brokers (headroom on and B ≥ 2). */
+  /** The busiest survivor after the planned failure (when one is planned and a broker is left). */
   readonly down?: number;
   /** The baseline's figure with its own broker count. */
   readonly baseline?: number;
@@ -35,54 +36,50 @@ export interface BrokerBar {
 export interface TrafficBars {
   readonly cluster: readonly ClusterBar[];
   readonly broker: readonly BrokerBar[];
-  /** B − 1 when the headroom is on and B ≥ 2; 0 when on with a single broker; null when off. */
+  /** Brokers left after the planned failure (0 when none would be); null when none is planned. */
   readonly brokersDown: number | null;
   readonly networkLimit: number;
   readonly diskLimit: number;
-  /** Bars whose checked load (B − 1 brokers with headroom, else B) is over its limit. */
+  /** Bars whose checked load (after the planned failure, else all up) is over its limit. */
   readonly overLimit: readonly BrokerBar['name'][];
 }
 
 const mib = (bytesPerSec: number) => bytesPerSec / MIB;
 
-function clusterLoads({ config, traffic }: TrafficPlan) {
-  const W = traffic.ingressBytesPerSec;
-  const R = config.replicationFactor;
+function clusterLoads({ traffic }: TrafficPlan) {
   return {
-    Ingress: mib(W),
+    Ingress: mib(traffic.ingressBytesPerSec),
     Replication: mib(traffic.replicationBytesPerSec),
     Egress: mib(traffic.egressBytesPerSec),
-    'Network in': mib(W * R),
-    'Network out': mib(W * (config.consumerGroups + R - 1)),
-    'Disk write': mib(W * R),
   };
 }
 
 export function trafficBars(current: TrafficPlan, baseline?: TrafficPlan | null): TrafficBars {
-  const { config } = current;
   const now = clusterLoads(current);
   const base = baseline ? clusterLoads(baseline) : null;
-  const B = config.brokers;
-  const headroom = config.headroomOneBrokerDown >= 1;
-  const brokersDown = headroom ? B - 1 : null;
-  const networkLimit = config.brokerNetworkMiBPerSec;
-  const diskLimit = config.brokerDiskMiBPerSec;
+  const load = current.traffic.brokerLoad;
+  const failure = load.failover;
+  const brokersDown = failure.kind === 'none' ? null : failure.brokersLeft;
+  const networkLimit = load.limits.networkBytesPerSec / MIB;
+  const diskLimit = load.limits.diskBytesPerSec / MIB;
+  const figure = (name: BrokerBar['name'], f: BrokerFigures) =>
+    mib(name === 'Network in' ? f.networkInBytesPerSec : name === 'Network out' ? f.networkOutBytesPerSec : f.diskIoBytesPerSec);
 
   const cluster = (['Ingress', 'Replication', 'Egress'] as const).map((name): ClusterBar => ({
     name,
     value: now[name],
     ...(base ? { baseline: base[name] } : {}),
   }));
-  const broker = (['Network in', 'Network out', 'Disk write'] as const).map((name): BrokerBar => ({
+  const broker = (['Network in', 'Network out', 'Disk I/O'] as const).map((name): BrokerBar => ({
     name,
-    all: now[name] / B,
-    ...(brokersDown !== null && brokersDown >= 1 ? { down: now[name] / brokersDown } : {}),
-    ...(base && baseline ? { baseline: base[name] / baseline.config.brokers } : {}),
-    limit: name === 'Disk write' ? diskLimit : networkLimit,
+    all: figure(name, load.busiest),
+    ...(brokersDown !== null && brokersDown >= 1 ? { down: figure(name, failure.busiest) } : {}),
+    ...(baseline ? { baseline: figure(name, baseline.traffic.brokerLoad.busiest) } : {}),
+    limit: name === 'Disk I/O' ? diskLimit : networkLimit,
   }));
   const overLimit = broker
     .filter((bar) => {
-      // A single broker with the headroom on has nothing left when it is down.
+      // A single broker with a failure planned has nothing left when it is down.
       const checked = brokersDown === null ? bar.all : brokersDown >= 1 ? (bar.down ?? bar.all) : bar.all > 0 ? Infinity : 0;
       return checked > bar.limit;
     })

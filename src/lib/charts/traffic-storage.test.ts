@@ -12,7 +12,7 @@ const plan = (overrides: Partial<PlanConfig> = {}) => {
 };
 
 describe('traffic bars', () => {
-  it("are the model's figures in MiB/s: the seed's 976.6 MiB/s ingress, R = 3, G = 1, B = 3", () => {
+  it("are the model's own figures in MiB/s: the cluster totals, and the busiest broker of the placement before and after the planned failure", () => {
     const current = plan();
     const m = current.traffic;
     const bars = trafficBars(current);
@@ -21,38 +21,39 @@ describe('traffic bars', () => {
     expect(bars.cluster[1]!.value).toBeCloseTo(m.replicationBytesPerSec / MIB, 9);
     expect(bars.cluster[2]!.value).toBeCloseTo(m.egressBytesPerSec / MIB, 9);
     const [netIn, netOut, disk] = bars.broker;
-    expect(netIn!.all).toBeCloseTo(m.brokerNetworkInBytesPerSec / MIB, 9);
-    expect(netOut!.all).toBeCloseTo(m.brokerNetworkOutBytesPerSec / MIB, 9);
-    expect(disk!.all).toBeCloseTo(m.brokerNetworkInBytesPerSec / MIB, 9);
-    // Headroom on by default: the same loads over B − 1 = 2 brokers.
+    expect(bars.broker.map((b) => b.name)).toEqual(['Network in', 'Network out', 'Disk I/O']);
+    expect(netIn!.all).toBeCloseTo(m.brokerLoad.busiest.networkInBytesPerSec / MIB, 9);
+    expect(netOut!.all).toBeCloseTo(m.brokerLoad.busiest.networkOutBytesPerSec / MIB, 9);
+    expect(disk!.all).toBeCloseTo(m.brokerLoad.busiest.diskIoBytesPerSec / MIB, 9);
+    // One broker down by default: 2 of 3 left; the worst survivor leads 3 of 5 partitions.
     expect(bars.brokersDown).toBe(2);
-    expect(netIn!.down).toBeCloseTo((m.ingressBytesPerSec * 3) / 2 / MIB, 9);
-    expect(netIn!.limit).toBe(1192);
-    expect(disk!.limit).toBe(1000);
-    // 1,464.8 MiB/s in and out with one broker down: over 1,192 (network) and 1,000 (disk).
-    expect(bars.overLimit).toEqual(['Network in', 'Network out', 'Disk write']);
+    expect(netOut!.down).toBeCloseTo(m.brokerLoad.failover.busiest.networkOutBytesPerSec / MIB, 9);
+    // 298 MiB/s baseline network and 250 MiB/s volume throughput, each × 0.8.
+    expect(netIn!.limit).toBeCloseTo(298 * 0.8, 9);
+    expect(disk!.limit).toBeCloseTo(250 * 0.8, 9);
+    expect(bars.overLimit).toEqual(['Network in', 'Network out', 'Disk I/O']);
   });
 
-  it('without the headroom only the loads over all B brokers count', () => {
-    const bars = trafficBars(plan({ headroomOneBrokerDown: 0 }));
+  it('with no failure planned only the brokers all up count', () => {
+    const bars = trafficBars(plan({ plannedFailure: 0, eventsPerSec: 100_000 }));
     expect(bars.brokersDown).toBeNull();
     expect(bars.broker.every((b) => b.down === undefined)).toBe(true);
-    // 976.6 MiB/s per broker: under both limits.
+    // 97.7 MiB/s × 3 replicas over 3 brokers: 97.7 MiB/s each, under both limits.
     expect(bars.overLimit).toEqual([]);
   });
 
-  it('a single broker with the headroom on has nothing left when it is down', () => {
-    const bars = trafficBars(plan({ brokers: 1, replicationFactor: 1, eventsPerSec: 10 }));
+  it('a single broker with a failure planned has nothing left when it is down', () => {
+    const bars = trafficBars(plan({ brokers: 1, replicationFactor: 1, minInsyncReplicas: 1, zones: 1, eventsPerSec: 10 }));
     expect(bars.brokersDown).toBe(0);
     expect(bars.broker.every((b) => b.down === undefined)).toBe(true);
-    expect(bars.overLimit).toEqual(['Network in', 'Network out', 'Disk write']);
+    expect(bars.overLimit).toEqual(['Network in', 'Network out', 'Disk I/O']);
   });
 
   it("carries the baseline's figures with its own broker count", () => {
     const baseline = plan({ brokers: 6, eventsPerSec: 500_000 });
     const bars = trafficBars(plan(), baseline);
     expect(bars.cluster[0]!.baseline).toBeCloseTo(976.5625 / 2, 9);
-    expect(bars.broker[0]!.baseline).toBeCloseTo(baseline.traffic.brokerNetworkInBytesPerSec / MIB, 9);
+    expect(bars.broker[0]!.baseline).toBeCloseTo(baseline.traffic.brokerLoad.busiest.networkInBytesPerSec / MIB, 9);
   });
 });
 
@@ -72,14 +73,13 @@ describe('storage series', () => {
     expect((last.replicated * cu) / m.storageReplicatedBytes).toBeCloseTo(1, 12);
     const mid = s.cluster.find((r) => r.x === 84)!;
     expect(mid.logical).toBeCloseTo(last.logical / 2, 9);
-    // Per broker (865 TiB with one of 3 down), against 16 TiB × 0.7.
+    // Per broker (577 TiB of 3), against 16 TiB × 0.7; no "one down" line: a failure moves no replicas.
     expect(s.brokerUnit).toBe('TiB');
     const bu = bytesPerUnit(s.brokerUnit);
     const b = s.broker[s.broker.length - 1]!;
     expect((b.perBroker * bu) / m.brokerStorageBytes).toBeCloseTo(1, 12);
-    expect((b.perBrokerDown! * bu) / (m.storageReplicatedBytes / 2)).toBeCloseTo(1, 12);
     expect(s.brokerLimit).toBeCloseTo(16 * 0.7, 12);
-    expect(s.brokersDown).toBe(2);
+    expect(s.brokersDown).toBeNull();
   });
 
   it('with a longer baseline retention, the plan levels off at its own retention', () => {

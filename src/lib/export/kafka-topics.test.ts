@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaTopicsCommand, minInsyncReplicas, retentionMsFromHours, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from './kafka-topics';
+
+const AVAILABILITY = 'Survives one broker down with acks=all: 3 replicas, min.insync.replicas=2, at least 2 stay in sync.';
+import { kafkaTopicsCommand, retentionMsFromHours, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from './kafka-topics';
 
 describe('kafka-topics.sh command', () => {
   it('carries the partitions, replication factor, retention and min.insync.replicas', () => {
-    const text = kafkaTopicsCommand({ topic: 'orders', partitions: 24, replicationFactor: 3, retentionMs: 604_800_000 });
+    const text = kafkaTopicsCommand({ topic: 'orders', partitions: 24, replicationFactor: 3, retentionMs: 604_800_000, minInsyncReplicas: 2, availability: AVAILABILITY });
     expect(text).toBe(
       [
+        `# ${AVAILABILITY}`,
         '# Replace localhost:9092 with one of your brokers.',
         'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders \\',
         '  --partitions 24 --replication-factor 3 \\',
@@ -16,9 +19,10 @@ describe('kafka-topics.sh command', () => {
     );
   });
 
-  it('min.insync.replicas is min(2, R)', () => {
-    expect([1, 2, 3, 7].map(minInsyncReplicas)).toEqual([1, 2, 2, 2]);
-    expect(kafkaTopicsCommand({ topic: 't', partitions: 1, replicationFactor: 1, retentionMs: 3_600_000 })).toContain('min.insync.replicas=1');
+  it("writes the plan's min.insync.replicas, whatever it is", () => {
+    for (const minIsr of [1, 2, 3]) {
+      expect(kafkaTopicsCommand({ topic: 't', partitions: 1, replicationFactor: 3, retentionMs: 3_600_000, minInsyncReplicas: minIsr, availability: '' })).toContain(`min.insync.replicas=${minIsr}`);
+    }
   });
 
   it('retention hours become whole milliseconds', () => {
@@ -29,7 +33,7 @@ describe('kafka-topics.sh command', () => {
   });
 
   it('uses the bootstrap server given', () => {
-    expect(kafkaTopicsCommand({ topic: 't', partitions: 1, replicationFactor: 3, retentionMs: 1 }, 'kafka-0:9093')).toContain('--bootstrap-server kafka-0:9093 ');
+    expect(kafkaTopicsCommand({ topic: 't', partitions: 1, replicationFactor: 3, retentionMs: 1, minInsyncReplicas: 2, availability: '' }, 'kafka-0:9093')).toContain('--bootstrap-server kafka-0:9093 ');
   });
 });
 

@@ -16,6 +16,10 @@ export interface TopicSpec {
   readonly partitions: number;
   readonly replicationFactor: number;
   readonly retentionMs: number;
+  /** The plan's min.insync.replicas. */
+  readonly minInsyncReplicas: number;
+  /** One line on what the planned failure does to acks=all writes, written as a comment. */
+  readonly availability: string;
 }
 
 /** Why Kafka would refuse this topic name; '' when it is legal (Kafka's Topic.validate rules). */
@@ -37,18 +41,14 @@ export function retentionMsFromHours(hours: number): number {
   return Math.round(hours * 3_600_000);
 }
 
-/** At least two in-sync copies for acks=all, but never more than the replicas there are. */
-export function minInsyncReplicas(replicationFactor: number): number {
-  return Math.min(2, replicationFactor);
-}
-
 export function kafkaTopicsCommand(spec: TopicSpec, bootstrapServer: string = BOOTSTRAP_PLACEHOLDER): string {
   return [
+    `# ${spec.availability}`,
     `# Replace ${bootstrapServer} with one of your brokers.`,
     `kafka-topics.sh --bootstrap-server ${bootstrapServer} --create --topic ${spec.topic} \\`,
     `  --partitions ${spec.partitions} --replication-factor ${spec.replicationFactor} \\`,
     `  --config retention.ms=${spec.retentionMs} \\`,
-    `  --config min.insync.replicas=${minInsyncReplicas(spec.replicationFactor)}`,
+    `  --config min.insync.replicas=${spec.minInsyncReplicas}`,
     '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { defaultMinInsyncReplicas, defaultZones, repairPlan } from '../../config/plan-repair';
 import { readValue } from '../../config/read-value';
 import { DEFAULT_CONFIG, PARAMS, type ParamName } from '../../config/schema';
 import type { PlanConfig } from '../../engine/plan-config';
@@ -76,7 +77,12 @@ export function readConfigRecord(record: unknown): ReadConfig {
     config[spec.field] = value;
     if (reason) notices.push({ param: spec.name, given: shorten(text), reason });
   }
-  return { config: config as unknown as PlanConfig, notices };
+  // A record from before min ISR and zones existed: their defaults follow rf and the brokers.
+  if (!Object.hasOwn(record, 'minIsr')) config.minInsyncReplicas = defaultMinInsyncReplicas(config.replicationFactor as number);
+  if (!Object.hasOwn(record, 'zones')) config.zones = defaultZones(config.brokers as number);
+  const repaired = repairPlan(config as unknown as PlanConfig);
+  for (const r of repaired.repairs) notices.push({ param: r.param, given: String(r.given), reason: r.reason });
+  return { config: repaired.config, notices };
 }
 
 /** A scenario file's text → a valid config and name, or why the file cannot be read at all. */

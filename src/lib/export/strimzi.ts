@@ -1,9 +1,13 @@
-import { minInsyncReplicas, type TopicSpec } from './kafka-topics';
+import type { TopicSpec } from './kafka-topics';
 
 /**
- * The topic of a plan as a Strimzi `KafkaTopic` custom resource (kafka.strimzi.io/v1beta2).
- * Pure: plain numbers in, YAML text out. docs/scenarios.md "Exports".
+ * The topic of a plan as a Strimzi `KafkaTopic` custom resource. Pure: plain numbers in, YAML
+ * text out. docs/scenarios.md "Exports". Strimzi 1.0 serves its resources only as
+ * `kafka.strimzi.io/v1` (v1beta2 was removed: strimzi/strimzi-kafka-operator PR 12520); older
+ * operators (0.x) need `v1beta2`, offered as a choice.
  */
+export const STRIMZI_API_VERSIONS = ['kafka.strimzi.io/v1', 'kafka.strimzi.io/v1beta2'] as const;
+export type StrimziApiVersion = (typeof STRIMZI_API_VERSIONS)[number];
 
 export const STRIMZI_CLUSTER_PLACEHOLDER = 'my-cluster';
 
@@ -31,10 +35,11 @@ export function kubernetesNameFor(topic: string): string {
  * Names are always double-quoted: a legal topic such as "true", "null" or "1e3" would otherwise
  * be read as a YAML boolean, null or number. Topic names hold no character that needs escaping.
  */
-export function strimziKafkaTopicYaml(spec: TopicSpec, clusterName: string = STRIMZI_CLUSTER_PLACEHOLDER): string {
+export function strimziKafkaTopicYaml(spec: TopicSpec, clusterName: string = STRIMZI_CLUSTER_PLACEHOLDER, apiVersion: StrimziApiVersion = 'kafka.strimzi.io/v1'): string {
   const direct = isKubernetesName(spec.topic);
   const lines = [
-    'apiVersion: kafka.strimzi.io/v1beta2',
+    `# ${spec.availability}`,
+    `apiVersion: ${apiVersion}`,
     'kind: KafkaTopic',
     'metadata:',
     `  name: "${direct ? spec.topic : kubernetesNameFor(spec.topic)}"`,
@@ -48,7 +53,7 @@ export function strimziKafkaTopicYaml(spec: TopicSpec, clusterName: string = STR
     `  replicas: ${spec.replicationFactor}`,
     '  config:',
     `    retention.ms: ${spec.retentionMs}`,
-    `    min.insync.replicas: ${minInsyncReplicas(spec.replicationFactor)}`,
+    `    min.insync.replicas: ${spec.minInsyncReplicas}`,
     '',
   ];
   return lines.join('\n');

@@ -1,0 +1,26 @@
+import type { Health, HealthFactor } from './health';
+
+/**
+ * The headline, from the checks by one rule: it says the plan holds only when every check is
+ * fully met (score 100); otherwise it names what falls short, worst first. Never "works" beside
+ * a failing check.
+ */
+export interface Verdict {
+  readonly kind: 'holds' | 'invalid' | 'overloaded' | 'fails' | 'falls-short';
+  readonly headline: string;
+  /** Checks not fully met, worst first (stable: the order of the health factors among equals). */
+  readonly problems: readonly HealthFactor[];
+}
+
+export function verdict(health: Health, utilization: number): Verdict {
+  const problems = health.factors.filter((f) => f.score01 < 1).sort((a, b) => a.score01 - b.score01);
+  const worst = problems[0];
+  if (!worst) return { kind: 'holds', headline: 'This plan holds its traffic.', problems };
+  if (worst.id === 'cluster') return { kind: 'invalid', headline: 'This cluster is invalid.', problems };
+  if (utilization >= 1) return { kind: 'overloaded', headline: 'This plan is overloaded: consumers cannot keep up.', problems };
+  const labels = problems.map((f) => f.label.toLowerCase());
+  const list = labels.length <= 3 ? labels.join(', ') : `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more`;
+  return worst.score01 === 0
+    ? { kind: 'fails', headline: `This plan fails: ${list}.`, problems }
+    : { kind: 'falls-short', headline: `This plan falls short: ${list}.`, problems };
+}
