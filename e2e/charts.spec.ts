@@ -77,7 +77,7 @@ test('the sensitivity chart follows its metric and input selects; the current va
 
 test('moving a slider changes the lag chart', async ({ page }) => {
   // 45 events/s against a capacity of 50: the group keeps up, the forecast is flat at 0.
-  await page.goto('/?v=1&rate=45');
+  await page.goto('/?v=2&rate=45');
   const container = chart(page, 'lag');
   await container.scrollIntoViewIfNeeded();
   await expect(plot(container)).toHaveAttribute('aria-label', /the group keeps up; lag stays at 0/);

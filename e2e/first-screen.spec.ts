@@ -40,12 +40,12 @@ test.describe("the first screen answers the seed's question", () => {
     }
   });
 
-  test('writes the canonical link with v=1', async ({ page }) => {
-    await expect(page).toHaveURL(/\?v=1&rate=1000000&size=1024&partitions=5&latency=100&consumers=10&rf=3&retention=168&groups=1&brokers=3$/);
+  test('writes the canonical link with v=2', async ({ page }) => {
+    await expect(page).toHaveURL(/\?v=2&rate=1000000&size=1024&partitions=5&latency=100&consumers=10&rf=3&retention=168&groups=1&brokers=3&minIsr=2&zones=3&growth=1&replayGroups=0$/);
   });
 
   test('says an invalid cluster (rf > brokers) is invalid', async ({ page }) => {
-    await page.goto('/?v=1&rf=5&brokers=3');
+    await page.goto('/?v=2&rf=5&brokers=3');
     await expect(page.getByTestId('verdict')).toContainText('invalid');
     await expect(page.getByTestId('verdict')).toContainText('replication factor 5 needs at least 5 brokers');
   });

@@ -43,7 +43,7 @@ for (const search of HOSTILE) {
       expect(Number.isFinite(value) && value >= 0, name).toBe(true);
     }
     expect(await page.locator('#root img, #root svg[onload], #root script').count()).toBe(0);
-    expect(queryOf(page).get('v')).toBe('1');
+    expect(queryOf(page).get('v')).toBe('2');
     expect(problems).toEqual([]);
   });
 }

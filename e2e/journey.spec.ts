@@ -15,7 +15,8 @@ test('preset → what limits it → Apply → healthy → topic command → wher
   await page.getByTestId('preset-amazon').click();
 
   // What limits it: the verdict names the broken limit, the health check says which one binds.
-  await expect(page.getByTestId('verdict')).toContainText('Storage per broker');
+  await expect(page.getByTestId('verdict')).toContainText('This plan fails: broker storage.');
+  await expect(page.getByTestId('verdict')).toContainText('Data on the fullest disk');
   await expect(page.getByTestId('verdict')).toContainText('over the limit');
   await expect(page.getByTestId('health-broker-storage')).toHaveAttribute('data-value', '0');
   await expect(page.getByTestId('recommend-brokers')).toContainText('storage');

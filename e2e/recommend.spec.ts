@@ -2,14 +2,17 @@ import { expect, test } from '@playwright/test';
 import { metricValue, queryOf } from './helpers';
 
 test('Apply sets the recommended counts and the plan becomes healthy', async ({ page }) => {
-  await page.goto('/?v=1&rate=100000&latency=1');
+  await page.goto('/?v=2&rate=100000&latency=1');
   expect(await metricValue(page, 'score')).toBeLessThan(100);
-  await expect(page.getByTestId('recommend-partitions')).toHaveAttribute('data-value', '143');
+  // 143 needed, rounded up to a multiple of the 18 brokers.
+  await expect(page.getByTestId('recommend-partitions')).toHaveAttribute('data-value', '144');
+  await expect(page.getByTestId('recommend-partitions')).toContainText('143 needed, rounded up to a multiple of 18 brokers');
+  await expect(page.getByTestId('recommend-brokers')).toHaveAttribute('data-value', '18');
   await expect(page.getByTestId('recommend-brokers')).toContainText(/storage/);
   await page.getByRole('button', { name: 'Apply recommendation' }).click();
   await expect(page.getByTestId('metric-score')).toHaveAttribute('data-value', '100');
   await expect(page.getByTestId('verdict')).toContainText('This plan holds its traffic.');
-  await expect.poll(() => queryOf(page).get('partitions')).toBe('143');
+  await expect.poll(() => queryOf(page).get('partitions')).toBe('144');
   await expect(page.getByRole('button', { name: 'Apply recommendation' })).toBeDisabled();
 });
 

@@ -80,7 +80,7 @@ test('each preset loads in one click: every metric becomes the preset\'s, the li
 test('a downloaded JSON imports back to the same link, and a repaired import says what changed', async ({ page }, testInfo) => {
   const problems = watchForBreakage(page);
   await page.goto('/?rate=12345.5&partitions=48&latency=0.25&consumers=16&brokers=6&groups=3&compression=2.5&sloMs=250');
-  await expect.poll(() => queryOf(page).get('v')).toBe('1');
+  await expect.poll(() => queryOf(page).get('v')).toBe('2');
   const original = page.url();
 
   const { text, download } = await downloadedText(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
@@ -151,8 +151,10 @@ test('the kafka-topics.sh command and the Strimzi YAML carry the plan\'s partiti
   await expect(command).toHaveValue(/--create --topic events /);
   await expect(command).toHaveValue(/--partitions 48 --replication-factor 2 /);
   await expect(command).toHaveValue(/--config retention\.ms=129600000 /);
-  await expect(command).toHaveValue(/--config min\.insync\.replicas=2\n/);
-  await expect(yaml).toHaveValue(/^apiVersion: kafka\.strimzi\.io\/v1beta2\nkind: KafkaTopic\n/);
+  // The link sets no min ISR: with rf 2 the rule gives 1, and both exports say it survives a broker down.
+  await expect(command).toHaveValue(/--config min\.insync\.replicas=1\n/);
+  await expect(command).toHaveValue(/^# Survives one broker down with acks=all: 2 replicas, min\.insync\.replicas=1/);
+  await expect(yaml).toHaveValue(/^# Survives one broker down with acks=all[^\n]*\napiVersion: kafka\.strimzi\.io\/v1\nkind: KafkaTopic\n/);
   await expect(yaml).toHaveValue(/\n {2}partitions: 48\n {2}replicas: 2\n {2}config:\n {4}retention\.ms: 129600000\n/);
 
   // They follow the plan.

@@ -14,7 +14,7 @@ test('a copied link opened in a new page restores the exact plan', async ({ page
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('v=1');
+  expect(copied).toContain('v=2');
   expect(new URL(copied).searchParams.get('rate')).toBe('12345.5');
 
   const original: Record<string, number> = {};

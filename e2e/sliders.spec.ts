@@ -17,7 +17,7 @@ const CASES = [
 
 for (const { label, param, metric } of CASES) {
   test(`the ${label} slider moves by keyboard and updates metrics and the URL`, async ({ page }) => {
-    await page.goto('/?v=1&partitions=100');
+    await page.goto('/?v=2&partitions=100');
     const slider = page.getByRole('slider', { name: label, exact: true });
     const before = { value: queryOf(page).get(param), metric: await metricValue(page, metric), text: await slider.getAttribute('aria-valuetext') };
 

@@ -9,13 +9,22 @@
  * number formatting, allocation). A trivial pure function (say the sum of the fields) costs a
  * few nanoseconds after the JIT inlines it, so its ratio would mostly measure loop overhead and
  * timer noise. The ratio reads "computeMetrics costs as much as N JSON.stringify calls".
+ *
+ * Then computeMetrics at the largest plan the sliders reach (10,000 partitions, 1,000 brokers,
+ * 10,000 consumers) beside the engine of before c7da893's rewrite (commit 500fdeb, read from git by
+ * scripts/bench/run.mjs; '@bench-baseline/compute-metrics') on the same plans: that rewrite places
+ * every replica (src/engine/placement.ts, O(P·R)) and finds the busiest broker after every failure
+ * case (src/engine/broker-limits.ts). placement.ts keeps the last placement, so two ways a slider
+ * moves are measured: the event rate changing call to call (placement reused) and partitions
+ * alternating 10,000 / 9,999 (placed afresh every call).
  */
 import { DEFAULT_CONFIG, PARAMS } from '../../src/config/schema';
 import { PRESETS } from '../../src/config/presets';
 import { computeMetrics } from '../../src/engine/compute-metrics';
 import type { PlanConfig } from '../../src/engine/plan-config';
 import { sweep, sweepValues, type SweepInput } from '../../src/lib/charts/sensitivity';
-import { median, series, startPart, type Figure } from './lib';
+import * as baselineEngine from '@bench-baseline/compute-metrics';
+import { median, series, startPart, type Figure, type Series } from './lib';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Wall time each variant runs for in one round. */
@@ -78,6 +87,142 @@ for (let round = 0; round < ROUNDS; round += 1) {
   sweepRate.rounds.push(rate(() => sweepOnce(), SLICE_MS, 1));
 }
 
+// computeMetrics at the largest plan, beside the 500fdeb engine.
+const SLIDER_STEP_MS = 16;
+/** The plan as both engines read it: today's fields and 500fdeb's `headroomOneBrokerDown` (1 = one broker down). */
+type BothPlans = PlanConfig & { readonly headroomOneBrokerDown: number };
+const LARGEST: BothPlans = {
+  ...DEFAULT_CONFIG,
+  partitions: 10_000,
+  brokers: 1_000,
+  zones: 3,
+  replicationFactor: 3,
+  minInsyncReplicas: 2,
+  consumersPerGroup: 10_000,
+  plannedFailure: 1,
+  headroomOneBrokerDown: 1,
+};
+const LARGE_PLANS = [
+  { key: 'broker', label: 'rf 3, one broker down', plan: LARGEST },
+  // 500fdeb knows no zones: its closest check is one broker down (headroomOneBrokerDown 1).
+  { key: 'zone', label: 'rf 3, one zone down', plan: { ...LARGEST, plannedFailure: 2 } },
+  { key: 'rf7', label: 'rf 7, one broker down', plan: { ...LARGEST, replicationFactor: 7 } },
+] as const;
+/** Calls in a row never see the same plan: the event rate steps by 0.1 % (a slider moving the rate). */
+const VARIANTS = 16;
+const rateVarying = (plan: BothPlans): BothPlans[] =>
+  Array.from({ length: VARIANTS }, (_, i) => ({ ...plan, eventsPerSec: plan.eventsPerSec * (1 + i / 1000) }));
+/** …and also partitions alternating 10,000 / 9,999 (a slider moving partitions: placed afresh every call). */
+const partitionsAlternating = (plan: BothPlans): BothPlans[] =>
+  rateVarying(plan).map((p, i) => ({ ...p, partitions: i % 2 ? plan.partitions - 1 : plan.partitions }));
+const baselineMetrics = baselineEngine.computeMetrics;
+const newCall = (config: BothPlans) => {
+  const m = computeMetrics(config);
+  return m.utilization + m.brokerLoad.brokersCounted;
+};
+const baselineCall = baselineMetrics
+  ? (config: BothPlans) => {
+      const m = baselineMetrics(config);
+      return m.utilization + m.brokerLoad.brokersCounted;
+    }
+  : null;
+
+/**
+ * Calls `fn` on `plans` in turn for about `sliceMs`, one call per clock read; ms per call, and the
+ * slowest call. One untimed call on the last plan first, so the first timed call finds the
+ * placement cache as every later one does (the previous variant left another placement there).
+ */
+function msPerCall(fn: (config: BothPlans) => number, plans: readonly BothPlans[], sliceMs = SLICE_MS): { mean: number; max: number; calls: number } {
+  sink += fn(plans[plans.length - 1] as BothPlans);
+  let calls = 0;
+  let max = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < sliceMs) {
+    sink += fn(plans[calls % plans.length] as BothPlans);
+    calls += 1;
+    const t = performance.now();
+    max = Math.max(max, t - now);
+    now = t;
+  }
+  return { mean: (now - start) / calls, max, calls };
+}
+
+interface LargeCase {
+  readonly id: string;
+  readonly name: string;
+  readonly plans: readonly BothPlans[];
+  readonly value: Series;
+  readonly baseline: Series;
+  readonly maxMs: number[];
+  readonly calls: number[];
+}
+const largeCases: LargeCase[] = LARGE_PLANS.flatMap(({ key, label, plan }) =>
+  [
+    { cached: true, what: 'event rate varying (placement reused)', plans: rateVarying(plan) },
+    { cached: false, what: 'partitions alternating 10,000 / 9,999 (placed every call)', plans: partitionsAlternating(plan) },
+  ].map(({ cached, what, plans }) => {
+    const name = `computeMetrics at the largest plan (10,000 partitions, 1,000 brokers, 3 zones, ${label}, min ISR 2, 10,000 consumers), ${what}, ms per call`;
+    return {
+      id: `engine-largest-${key}-${cached ? 'rate' : 'partitions'}-ms`,
+      name,
+      plans,
+      value: series(name),
+      baseline: series(`The ${baselineEngine.commit} engine's computeMetrics on the same plans, ms per call`),
+      maxMs: [],
+      calls: [],
+    };
+  }),
+);
+for (let i = 0; i < 2; i += 1) {
+  for (const c of largeCases) {
+    msPerCall(newCall, c.plans, 100);
+    if (baselineCall) msPerCall(baselineCall, c.plans, 100);
+  }
+}
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const c of largeCases) {
+    // Interleaved, the order swapped every round so neither engine always runs first.
+    const runNew = () => {
+      const r = msPerCall(newCall, c.plans);
+      c.value.rounds.push(r.mean);
+      c.maxMs.push(r.max);
+      c.calls.push(r.calls);
+    };
+    const runBaseline = () => {
+      if (baselineCall) c.baseline.rounds.push(msPerCall(baselineCall, c.plans).mean);
+    };
+    if (round % 2) {
+      runBaseline();
+      runNew();
+    } else {
+      runNew();
+      runBaseline();
+    }
+  }
+}
+const goalAtMost = (text: string, value: number, limit: number, unit: string): Figure['goal'] =>
+  value <= limit ? { text, met: true } : { text, met: false, gap: `${(value - limit).toFixed(1)} ${unit} over (${(value / limit).toFixed(1)}× the limit)` };
+const largeFigures: Figure[] = largeCases.map((c) => {
+  const ms = median(c.value.rounds);
+  return {
+    id: c.id,
+    name: c.name,
+    unit: 'ms',
+    digits: 3,
+    value: c.value,
+    baseline: baselineCall ? c.baseline : null,
+    ratioText: `× the ${baselineEngine.commit} engine`,
+    goal: goalAtMost(`≤ ${SLIDER_STEP_MS} ms (a slider step)`, ms, SLIDER_STEP_MS, 'ms'),
+    note: [
+      `${median(c.calls)} calls a round (median); the slowest single call ${Math.max(...c.maxMs).toFixed(1)} ms over all rounds`,
+      baselineCall ? null : `no baseline: ${baselineEngine.missing}`,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  };
+});
+
 const msPer = (s: { name: string; rounds: number[] }, name: string) => series(name, s.rounds.map((r) => 1000 / r));
 const sweepMs = msPer(sweepRate, `Sensitivity sweep, ms per sweep (${POINTS} points)`);
 const batchMs = msPer(batchRate, `${POINTS} JSON.stringify(config) calls, ms`);
@@ -98,14 +243,20 @@ const figures: Figure[] = [
     ratioText: `× ${POINTS} JSON.stringify calls`,
     note: `the chart computes the same points in 6 ms slices once the plan has stood still for 400 ms (src/components/charts/useSweep.ts), so a sweep of ${median(sweepMs.rounds).toFixed(1)} ms is ${Math.ceil(median(sweepMs.rounds) / 6)} slice(s)`,
   },
+  ...largeFigures,
 ];
+const baselineText = baselineCall
+  ? `the engine of commit ${baselineEngine.commit} (${baselineEngine.hash?.slice(0, 12)})${baselineEngine.commit === '500fdeb' ? ", before c7da893's rewrite" : ''}: its src/engine read from git by scripts/bench/run.mjs into node_modules/.cache/bench and bundled beside today's, in the same process`
+  : `missing in this run (${baselineEngine.missing}), so those figures have no ratio`;
 
 const part = clock.done(
   [
     `Each round runs every variant for about ${SLICE_MS} ms of wall time, interleaved; results feed a sink so nothing is optimised away.`,
     'Baseline: JSON.stringify of the same config (see scripts/bench/engine-bench.ts for why), in the same process.',
+    `computeMetrics at the largest plan the sliders reach (10,000 partitions, 1,000 brokers over 3 zones, min ISR 2, 10,000 consumers per group, every other input the seed default): rf 3 with one broker down, rf 3 with one zone down, rf 7 with one broker down; each plan as today's fields plus 500fdeb's headroomOneBrokerDown 1 (that engine knows no zones, so one broker down is its check for the zone case too). The event rate steps by 0.1 % call to call, so no two calls in a row see the same plan; src/engine/placement.ts keeps the last placement, so a slider moving the rate reuses it while one moving partitions does not: measured both ways, the second with partitions alternating 10,000 / 9,999. One call per clock read (after one untimed call, so the cache is as a moving slider finds it), for about ${SLICE_MS} ms a variant, today's engine and the baseline interleaved (the order swapped every round), after a warm-up; the goal is one slider step, ${SLIDER_STEP_MS} ms.`,
+    `Baseline of those: ${baselineText}.`,
   ],
   figures,
-  { rounds: ROUNDS, sweepPoints: POINTS, sink: sink % 1000 },
+  { rounds: ROUNDS, sweepPoints: POINTS, sink: sink % 1000, baselineEngine: { commit: baselineEngine.commit, hash: baselineEngine.hash, missing: baselineEngine.missing } },
 );
 console.log(`engine: ${part.seconds} s`);

@@ -131,6 +131,13 @@ const GAP_CAUSES: Record<string, string> = {
   'canvas-large-interval-p95':
     'At 10,000 partitions each snapshot (about 30,000 objects: partitions with their replica and ISR lists, per-partition lag) is structured-cloned from the worker; reading it is about a fifth of the main thread while playing, and its garbage brings collections of 50–150 ms. Next: a columnar snapshot in transferable typed arrays.',
   'canvas-large-longtasks': 'The same cause as the frame interval at this scale: snapshot deserialisation and the garbage collections it brings.',
+  'engine-largest-broker-rate-ms':
+    'In a CPU profile of computeMetrics at this plan alone, the largest share is the broker-by-broker failover (brokerFailover in src/engine/broker-limits.ts: each of the 1,000 brokers down in turn, its partitions\' leadership moved to their next replica and the brokers that take it recomputed; O(P·R²) in all), then the per-broker loads with every broker up (loadsOf, maxFigures) and garbage collection. Under load (the part\'s load average) a call also waits for the CPU.',
+  'engine-largest-broker-partitions-ms': 'As with the rate varying, plus placing every replica afresh (placeReplicas in src/engine/placement.ts, O(P·R)): a slider moving partitions never finds the placement cache, so this is its slowest step.',
+  'engine-largest-zone-rate-ms': 'One zone down is 3 failure cases (zoneFailover), not 1,000: the per-broker loads (loadsOf, maxFigures) and garbage collection are most of a call; a miss here is more the machine\'s load than the engine.',
+  'engine-largest-zone-partitions-ms': 'As with the rate varying, plus placing every replica afresh (placeReplicas), the largest share here.',
+  'engine-largest-rf7-rate-ms': 'As at rf 3 with the rate varying, with 70,000 replicas instead of 30,000: every failure case moves more leaders and follower fetches.',
+  'engine-largest-rf7-partitions-ms': 'As at rf 7 with the rate varying, plus placing 70,000 replicas afresh every call (placeReplicas).',
   'lighthouse-performance':
     'Lighthouse\'s default is a mid-range phone: 4× CPU slowdown on a machine it rates slower than its reference (benchmark index about 720), and simulated slow 4G. The first paint no longer waits for the script (static header); what remains is the first render and the lazy simulation chunk on a throttled CPU (total blocking time) and the 98 kB script on a slow network.',
 };

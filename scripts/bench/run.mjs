@@ -7,7 +7,7 @@
 // BENCH_ONLY=browser,size runs only those (the other parts' last results stay in the report).
 // Everything is built into node_modules/.cache/bench, so dist/ (the e2e tests') is left alone.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,12 +60,55 @@ console.log(`bench: parts ${only.join(', ')}`);
 mkdirSync(partsDir, { recursive: true });
 for (const part of only) rmSync(join(partsDir, `${part}.json`), { force: true });
 
+// 0. The engine of before c7da893's rewrite, for the engine part's ratio "× the 500fdeb engine":
+//    src/engine (and src/lib, src/config it may import) at that commit, read from git into the
+//    cache, never into the working tree. engine-bench.ts imports it as
+//    '@bench-baseline/compute-metrics' (scripts/bench/bench-baseline.d.ts), a module written here
+//    that re-exports its computeMetrics, or says why there is none (no git, commit not found):
+//    the engine part then runs without it and says so. BENCH_BASELINE_COMMIT picks another commit.
+const baselineCommit = process.env.BENCH_BASELINE_COMMIT || '500fdeb';
+const baselineModule = join(cache, 'baseline.mjs');
+function prepareBaseline() {
+  const dir = join(cache, `baseline-${baselineCommit}`);
+  const git = (args, options = {}) => spawnSync('git', args, { cwd: root, env, maxBuffer: 256 * 2 ** 20, ...options });
+  const rev = git(['rev-parse', '--verify', '--quiet', `${baselineCommit}^{commit}`], { encoding: 'utf8' });
+  if (rev.error || rev.status !== 0) {
+    const why = rev.error ? `git could not run (${rev.error.message})` : `commit ${baselineCommit} is not in this checkout`;
+    return { commit: baselineCommit, missing: why };
+  }
+  const hash = rev.stdout.trim();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = git(['archive', '--format=tar', hash, 'src/engine', 'src/lib', 'src/config']);
+  if (archive.error || archive.status !== 0) return { commit: baselineCommit, hash, missing: `git archive ${baselineCommit} failed: ${String(archive.error?.message ?? archive.stderr).trim()}` };
+  const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  const entry = join(dir, 'src', 'engine', 'compute-metrics.ts');
+  if (tar.error || tar.status !== 0 || !existsSync(entry)) {
+    return { commit: baselineCommit, hash, missing: `src/engine/compute-metrics.ts of ${baselineCommit} could not be unpacked${tar.error ? ` (${tar.error.message})` : ''}` };
+  }
+  return { commit: baselineCommit, hash, entry };
+}
+const baseline = only.includes('engine') ? prepareBaseline() : { commit: baselineCommit, missing: 'the engine part is not run' };
+mkdirSync(cache, { recursive: true });
+writeFileSync(
+  baselineModule,
+  [
+    `export const commit = ${JSON.stringify(baseline.commit)};`,
+    `export const hash = ${JSON.stringify(baseline.hash ?? null)};`,
+    `export const missing = ${JSON.stringify(baseline.missing ?? null)};`,
+    baseline.entry ? `export { computeMetrics } from ${JSON.stringify(baseline.entry)};` : 'export const computeMetrics = null;',
+    '',
+  ].join('\n'),
+);
+console.log(`bench: baseline engine ${baseline.entry ? `${baseline.commit} (${baseline.hash.slice(0, 12)})` : `missing: ${baseline.missing}`}`);
+
 // 1. The bench scripts (TypeScript importing src/), bundled for Node.
 const entries = Object.fromEntries([...PARTS.map((p) => [p, `scripts/bench/${p}-bench.ts`]), ['report', 'scripts/bench/report.ts']]);
 await build({
   configFile: false,
   root,
   logLevel: 'warn',
+  resolve: { alias: { '@bench-baseline/compute-metrics': baselineModule } },
   build: {
     ssr: true,
     outDir: scriptsDir,

@@ -1,4 +1,5 @@
 import type { PlanConfig } from '../engine/plan-config';
+import { defaultMinInsyncReplicas, defaultZones } from './plan-repair';
 import { DEFAULT_CONFIG, PARAMS, type ParamName } from './schema';
 
 /**
@@ -27,13 +28,15 @@ export interface Preset {
 const SEED_PAGE = 'Seed page "Event-Driven Architecture", section "Real-World Examples" (shared/seed)';
 const HOUSE_ESTIMATE = 'Our estimate: a typical workload of this kind, not a measured one';
 
-/** A full config from URL-named values; every other input keeps its default. */
+/** A full config from URL-named values; every other input keeps its default (min ISR and zones by their rules). */
 function configOf(values: Partial<Record<ParamName, number>>): PlanConfig {
   const config: Record<string, number> = { ...DEFAULT_CONFIG };
   for (const spec of PARAMS) {
     const value = values[spec.name];
     if (value !== undefined) config[spec.field] = value;
   }
+  if (values.minIsr === undefined) config.minInsyncReplicas = defaultMinInsyncReplicas(config.replicationFactor as number);
+  if (values.zones === undefined) config.zones = defaultZones(config.brokers as number);
   return config as unknown as PlanConfig;
 }
 
@@ -154,10 +157,11 @@ export const PRESETS: readonly Preset[] = [
       '2 consumer groups (search indexing, archive to object storage), each taking 0.5 ms per line (parse and batch; μ = 2,000 events/s a consumer).',
       'Consumers needed at the 70 % target: 200,000 / (0.7 × 2,000) = 143; 192 partitions and 192 consumers per group (52 % busy).',
       'Retention 24 h: the index and the archive keep the history, Kafka only rides out an outage downstream.',
-      'Replication factor 2: losing a little log data on a double failure is accepted to halve replication traffic and disk; 4 brokers.',
+      'Replication factor 2: losing a little log data on a double failure is accepted to halve replication traffic and disk; 4 brokers in 2 zones.',
+      'min.insync.replicas 2, as many log pipelines copy from RF 3 setups: with RF 2 that stops acks=all writes on every partition of a broker that restarts — the planner flags it, and Apply moves to RF 3 with min ISR 2.',
     ],
     sources: [HOUSE_ESTIMATE, 'Producer compression (zstd) on text logs: typically 4× or more'],
-    config: configOf({ rate: 200_000, size: 500, partitions: 192, latency: 0.5, consumers: 192, rf: 2, retention: 24, groups: 2, brokers: 4, compression: 4 }),
+    config: configOf({ rate: 200_000, size: 500, partitions: 192, latency: 0.5, consumers: 192, rf: 2, minIsr: 2, retention: 24, groups: 2, brokers: 4, compression: 4 }),
   },
 ];
 

@@ -297,36 +297,54 @@ function brokerFailover(config: PlanConfig, placement: Placement, rates: Partiti
     onBroker[fill[b] as number] = i;
     fill[b] = (fill[b] as number) + 1;
   }
-  // Figures that do not change on the survivors (their replicas stay): the top two of each.
-  const unchanged = ['networkInBytesPerSec', 'diskWriteBytesPerSec', 'storageBytes', 'storageOnDiskBytes', 'replicas'] as const;
-  const baseFigures = Array.from({ length: B }, (_, b) => figuresOf(base, b));
-  const order = (key: (typeof FIGURE_KEYS)[number]) => Array.from({ length: B }, (_, b) => b).sort((a, b) => (baseFigures[b] as BrokerFigures)[key] - (baseFigures[a] as BrokerFigures)[key]);
-  const changing = ['networkOutBytesPerSec', 'diskIoBytesPerSec', 'leaders'] as const;
-  const orders = Object.fromEntries(changing.map((key) => [key, order(key)])) as Record<(typeof changing)[number], number[]>;
-  const unchangedOrders = Object.fromEntries(unchanged.map((key) => [key, order(key).slice(0, 2)])) as Record<(typeof unchanged)[number], number[]>;
+  const { writeBytesPerSec: w, groupReadBytesPerSec: e, diskReadBytesPerSec: d } = rates;
+  const outOf = (leaders: number, fetches: number) => leaders * e + fetches * w;
+  const ioOf = (leaders: number, replicas: number) => replicas * w + leaders * d;
+  // Base values per broker, and each broker order by them (descending): the survivors a case does
+  // not touch keep their value, so the largest untouched one is the first of that order.
+  const baseOut = new Float64Array(B);
+  const baseIo = new Float64Array(B);
+  for (let b = 0; b < B; b += 1) {
+    baseOut[b] = outOf(base.leaders[b] as number, base.followerFetches[b] as number);
+    baseIo[b] = ioOf(base.leaders[b] as number, base.replicas[b] as number);
+  }
+  const descending = (values: ArrayLike<number>) => Int32Array.from({ length: B }, (_, b) => b).sort((a, b) => (values[b] as number) - (values[a] as number));
+  const byOut = descending(baseOut);
+  const byIo = descending(baseIo);
+  const byLeaders = descending(base.leaders);
+  const byReplicas = descending(base.replicas);
+  const firstUntouched = (order: Int32Array, f: number, mark: Uint8Array) => {
+    for (let i = 0; i < order.length; i += 1) {
+      const b = order[i] as number;
+      if (b !== f && mark[b] === 0) return b;
+    }
+    return -1;
+  };
 
   const leaders = base.leaders.slice();
   const fetches = base.followerFetches.slice();
   const touchedMark = new Uint8Array(B);
-  const busiest: Record<(typeof FIGURE_KEYS)[number], number> = { ...NO_LOAD };
+  const touched = new Int32Array(B);
+  let maxOut = 0;
+  let maxIo = 0;
+  let maxLeaders = 0;
   let worstOut = -1;
   let worstCase = '';
   let replicasLost = 0;
   let offline = 0;
   for (let f = 0; f < B; f += 1) {
-    const touched: number[] = [];
+    let nTouched = 0;
     const touch = (b: number) => {
       if (touchedMark[b] === 0) {
         touchedMark[b] = 1;
-        touched.push(b);
+        touched[nTouched++] = b;
       }
     };
     let offlineHere = 0;
     for (let k = start[f] as number; k < (start[f + 1] as number); k += 1) {
       const i = onBroker[k] as number;
       const p = (i / R) | 0;
-      const position = i - p * R;
-      if (position === 0) {
+      if (i === p * R) {
         if (R === 1) {
           offlineHere += 1;
           continue;
@@ -344,33 +362,49 @@ function brokerFailover(config: PlanConfig, placement: Placement, rates: Partiti
     if (start[f + 1] !== start[f]) replicasLost = 1;
     offline = Math.max(offline, offlineHere);
     // The survivors' maxima: touched brokers with their new loads, the rest as they were.
-    const current = { leaders, replicas: base.replicas, followerFetches: fetches, up: null, rates };
-    const here: Record<(typeof FIGURE_KEYS)[number], number> = { ...NO_LOAD };
-    for (const b of touched) {
+    let out = 0;
+    let io = 0;
+    let lead = 0;
+    for (let t = 0; t < nTouched; t += 1) {
+      const b = touched[t] as number;
       if (b === f) continue;
-      const fig = figuresOf(current, b);
-      for (const key of changing) if (fig[key] > here[key]) here[key] = fig[key];
+      out = Math.max(out, outOf(leaders[b] as number, fetches[b] as number));
+      io = Math.max(io, ioOf(leaders[b] as number, base.replicas[b] as number));
+      lead = Math.max(lead, leaders[b] as number);
     }
-    for (const key of changing) {
-      const first = orders[key].find((b) => b !== f && touchedMark[b] === 0);
-      if (first !== undefined) here[key] = Math.max(here[key], (baseFigures[first] as BrokerFigures)[key]);
-    }
-    for (const key of unchanged) {
-      const first = unchangedOrders[key].find((b) => b !== f);
-      if (first !== undefined) here[key] = (baseFigures[first] as BrokerFigures)[key];
-    }
-    for (const key of FIGURE_KEYS) if (here[key] > busiest[key]) busiest[key] = here[key];
-    if (here.networkOutBytesPerSec > worstOut) {
-      worstOut = here.networkOutBytesPerSec;
+    const u1 = firstUntouched(byOut, f, touchedMark);
+    if (u1 >= 0) out = Math.max(out, baseOut[u1] as number);
+    const u2 = firstUntouched(byIo, f, touchedMark);
+    if (u2 >= 0) io = Math.max(io, baseIo[u2] as number);
+    const u3 = firstUntouched(byLeaders, f, touchedMark);
+    if (u3 >= 0) lead = Math.max(lead, base.leaders[u3] as number);
+    maxOut = Math.max(maxOut, out);
+    maxIo = Math.max(maxIo, io);
+    maxLeaders = Math.max(maxLeaders, lead);
+    if (out > worstOut) {
+      worstOut = out;
       worstCase = `broker ${f}`;
     }
     // Undo this case's changes.
-    for (const b of touched) {
+    for (let t = 0; t < nTouched; t += 1) {
+      const b = touched[t] as number;
       leaders[b] = base.leaders[b] as number;
       fetches[b] = base.followerFetches[b] as number;
       touchedMark[b] = 0;
     }
   }
+  // Replicas do not move: some case leaves the fullest broker up (B ≥ 2), so the survivors' most is the fullest broker's.
+  const replicasMax = B > 1 ? (base.replicas[byReplicas[0] as number] as number) : 0;
+  const busiest: BrokerFigures = {
+    networkInBytesPerSec: replicasMax * w,
+    networkOutBytesPerSec: maxOut,
+    diskWriteBytesPerSec: replicasMax * w,
+    diskIoBytesPerSec: maxIo,
+    storageBytes: replicasMax * rates.retainedBytes,
+    storageOnDiskBytes: replicasMax * rates.onDiskBytes,
+    leaders: maxLeaders,
+    replicas: replicasMax,
+  };
   // One replica down leaves R − 1 live on each of its partitions.
   const belowMinIsr = R - replicasLost < config.minInsyncReplicas ? maxPartitionsOnOneBroker(start) : 0;
   return { kind: 'broker', brokersLeft: B - 1, replicasLost, partitionsOffline: offline, partitionsBelowMinIsr: belowMinIsr, busiest, worstCase };

@@ -176,19 +176,19 @@ function limitFactor(id: HealthFactorId, label: string, what: string, load: numb
 
 function limitFactors(config: PlanConfig, b: BrokerLoad): HealthFactor[] {
   const f = b.failover;
-  const after =
+  const where =
     f.kind === 'none'
-      ? ' (busiest broker, every broker up)'
-      : ` (busiest broker after ${f.kind === 'broker' ? 'one broker' : 'one zone'} down, worst case ${f.worstCase}: ${formatNumber(f.brokersLeft, 0)} of ${formatNumber(config.brokers, 0)} left)`;
+      ? 'the busiest broker, every broker up'
+      : `the busiest broker after ${f.kind === 'broker' ? 'one broker' : 'one zone'} down (worst case ${f.worstCase}: ${formatNumber(f.brokersLeft, 0)} of ${formatNumber(config.brokers, 0)} left)`;
   const count = (x: number) => formatNumber(x, 0);
-  const util = config.brokerUtilization < 1 ? ` × ${formatUtilization(config.brokerUtilization)} utilization limit` : '';
+  const share = (limitMiB: number) => ` (${formatUtilization(config.brokerUtilization)} of ${formatNumber(limitMiB, 0)} MiB/s; ${where})`;
   const network = Math.max(f.busiest.networkOutBytesPerSec, f.busiest.networkInBytesPerSec);
   const networkWhat = f.busiest.networkOutBytesPerSec >= f.busiest.networkInBytesPerSec ? 'network out of a broker' : 'network into a broker';
   const reads = b.diskReadBytesPerSec > 0 ? ' (writes plus reads of lagging or replaying groups)' : '';
   return [
     limitFactor('partition-throughput', 'Partition throughput', 'ingress per partition', b.partitionIngressBytesPerSec, b.limits.partitionBytesPerSec, formatByteRate, 'Add partitions so each takes less.', ''),
-    limitFactor('broker-network', 'Broker network', networkWhat, network, b.limits.networkBytesPerSec, formatByteRate, 'Add brokers, compress, or use a broker type with more baseline network.', `${after}${util}`),
-    limitFactor('broker-disk', 'Broker storage throughput', `disk reads + writes of a broker${reads}`, f.busiest.diskIoBytesPerSec, b.limits.diskBytesPerSec, formatByteRate, 'Add brokers, compress, provision more volume throughput, or keep groups from reading the log from disk.', `${after}${util}`),
+    limitFactor('broker-network', 'Broker network', networkWhat, network, b.limits.networkBytesPerSec, formatByteRate, 'Add brokers, compress, or use a broker type with more baseline network.', share(config.brokerNetworkMiBPerSec)),
+    limitFactor('broker-disk', 'Broker storage throughput', `disk reads + writes of a broker${reads}`, f.busiest.diskIoBytesPerSec, b.limits.diskBytesPerSec, formatByteRate, 'Add brokers, compress, provision more volume throughput, or keep groups from reading the log from disk.', share(config.brokerDiskMiBPerSec)),
     limitFactor('broker-storage', 'Broker storage', 'data on the fullest disk (retained log, open segments, indexes)', b.busiest.storageOnDiskBytes, b.limits.storageBytes, formatBytes, 'Add brokers or disk, shorten retention, or compress.', ` (${formatUtilization(config.targetDiskFill)} of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`),
     limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas on the fullest broker', b.busiest.replicas, b.limits.partitionReplicas, count, 'Add brokers or use fewer partitions.', ''),
   ];

@@ -108,6 +108,13 @@ describe('recommend: counts that satisfy every limit, with judgement', () => {
     expect(score(twoZones.config)).toBe(100);
   });
 
+  it('raises consumers with partitions when a broker step rounds partitions up (99,500 events/s at 1.01 ms, 167 h)', () => {
+    const r = recommend(plan({ eventsPerSec: 99_500, processingMs: 1.01, brokers: 6, retentionHours: 167 }));
+    expect(r.feasible).toBe(true);
+    expect(r.config.consumersPerGroup).toBe(r.config.partitions);
+    expect(score(r.config)).toBe(100);
+  });
+
   it('fixes a max.poll.interval.ms livelock with fewer records per poll', () => {
     const slow = recommend(plan({ eventsPerSec: 10, processingMs: 1000, partitions: 24, consumersPerGroup: 24, retentionHours: 24 }));
     // 500 × 1 s = 500 s > 300 s: half the interval, 150 records a poll

@@ -111,10 +111,12 @@ export function recommend(config: PlanConfig): Recommendation {
     P = partitionsFor(neededPartitions.value, B, config.partitions);
   }
   const consumers = consumersFor(P, lambda, perConsumerMax, perConsumerLimit);
+  // Whenever partitions change below, consumers follow: the fewest that keep each within its share.
+  const consumersOf = (partitions: number) => Math.min(MAX_CONSUMERS, partitions, Math.max(1, consumersFor(partitions, lambda, perConsumerMax, perConsumerLimit).value));
 
   // Check against the model itself, at today's rate and at the grown rate, and step up where a limit is still broken.
   const start: PlanConfig = { ...withAvailability, ...poll, partitions: P, consumersPerGroup: Math.min(MAX_CONSUMERS, consumers.value), brokers: B };
-  const applied = fewestBrokers(settle(start, growth), growth, neededPartitions.value, config.partitions);
+  const applied = fewestBrokers(settle(start, growth, consumersOf), growth, neededPartitions.value, config.partitions, consumersOf);
   if (brokerNeed.value > MAX_BROKERS) problems.push(`It would take ${formatNumber(brokerNeed.value, 0)} brokers (${brokerNeed.drivenBy}), more than ${formatNumber(MAX_BROKERS, 0)}.`);
   const feasible = problems.length === 0 && healthy(applied) && healthy({ ...applied, eventsPerSec: lambda });
 
@@ -237,7 +239,7 @@ function brokersNeeded(config: PlanConfig, grown: PlanConfig, P: number, R: numb
 const healthy = (c: PlanConfig) => computeMetrics(c).health.score === 100;
 
 /** Step up where the model still finds a limit broken — at today's rate and at the grown one. */
-function settle(config: PlanConfig, growth: number): PlanConfig {
+function settle(config: PlanConfig, growth: number, consumersOf: (partitions: number) => number): PlanConfig {
   let c = config;
   for (let i = 0; i < 12; i += 1) {
     const grown = { ...c, eventsPerSec: Math.min(10_000_000, c.eventsPerSec * growth) };
@@ -247,18 +249,19 @@ function settle(config: PlanConfig, growth: number): PlanConfig {
     if ((failing.has('consumers') || failing.has('latency-slo')) && c.consumersPerGroup < c.partitions) c = { ...c, consumersPerGroup: c.consumersPerGroup + 1 };
     else if ((failing.has('consumers') || failing.has('latency-slo') || failing.has('partition-throughput')) && c.partitions < PRACTICAL_MAX_PARTITIONS) {
       const P = Math.min(PRACTICAL_MAX_PARTITIONS, c.partitions + (c.partitions >= c.brokers ? c.brokers : 1));
-      c = { ...c, partitions: P, consumersPerGroup: Math.min(P, c.consumersPerGroup + (c.consumersPerGroup === c.partitions ? 1 : 0)) };
+      c = { ...c, partitions: P, consumersPerGroup: Math.max(consumersOf(P), Math.min(P, c.consumersPerGroup)) };
     }
     if (BROKER_CHECKS.some((id) => failing.has(id)) && c.brokers + Z <= MAX_BROKERS) {
       const B = roundUp(c.brokers + 1, Z);
-      c = { ...c, brokers: B, partitions: partitionsFor(c.partitions, B, c.partitions) };
+      const P = partitionsFor(c.partitions, B, c.partitions);
+      c = { ...c, brokers: B, partitions: P, consumersPerGroup: P === c.partitions ? c.consumersPerGroup : Math.max(consumersOf(P), Math.min(P, c.consumersPerGroup)) };
     }
   }
   return c;
 }
 
 /** And where the estimate overshot: step brokers down by a zone while the plan stays healthy at both rates. */
-function fewestBrokers(config: PlanConfig, growth: number, neededPartitions: number, currentPartitions: number): PlanConfig {
+function fewestBrokers(config: PlanConfig, growth: number, neededPartitions: number, currentPartitions: number, consumersOf: (partitions: number) => number): PlanConfig {
   let c = config;
   const Z = Math.min(c.zones, c.brokers);
   const ok = (x: PlanConfig) => healthy(x) && healthy({ ...x, eventsPerSec: Math.min(10_000_000, x.eventsPerSec * growth) });
@@ -266,7 +269,7 @@ function fewestBrokers(config: PlanConfig, growth: number, neededPartitions: num
   while (c.brokers - Z >= Math.max(1, c.replicationFactor, Z)) {
     const B = c.brokers - Z;
     const P = Math.max(partitionsFor(neededPartitions, B, currentPartitions), Math.min(c.partitions, partitionsFor(c.partitions, B, currentPartitions)));
-    const fewer = { ...c, brokers: B, partitions: P, consumersPerGroup: Math.min(c.consumersPerGroup, P) };
+    const fewer = { ...c, brokers: B, partitions: P, consumersPerGroup: P === c.partitions ? c.consumersPerGroup : consumersOf(P) };
     if (!ok(fewer)) break;
     c = fewer;
   }
