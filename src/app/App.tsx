@@ -27,7 +27,7 @@ export function App() {
   return (
     <>
       <CopyLinkInHeader />
-      <main className="mx-auto grid max-w-screen-2xl gap-6 p-6 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
+      <main className="mx-auto grid max-w-screen-2xl grid-cols-1 gap-6 p-6 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
         <div className="space-y-4 lg:col-span-2">
           <UrlNoticeBanner />
           <ErrorBoundary area="The scenarios">

@@ -28,12 +28,12 @@ export function HealthPanel() {
           <tbody>
             {metrics.health.factors.map((factor) => (
               <tr key={factor.id} data-testid={`health-${factor.id}`} data-value={String(factor.score01)} className="align-top">
-                <th scope="row" className="pr-2 text-left font-normal">
+                <th scope="row" className="pr-2 text-left font-normal [overflow-wrap:anywhere]">
                   {factor.label}
                   <span className="block text-xs text-slate-500 dark:text-slate-400">{factor.rule}</span>
                 </th>
-                <td className="pr-2 tabular-nums">{factor.score01.toFixed(2)}</td>
-                <td>{factor.finding}</td>
+                <td className="whitespace-nowrap pr-2 tabular-nums">{factor.score01.toFixed(2)}</td>
+                <td className="[overflow-wrap:anywhere]">{factor.finding}</td>
               </tr>
             ))}
           </tbody>

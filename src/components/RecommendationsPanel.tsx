@@ -60,10 +60,10 @@ export function RecommendationsPanel() {
         <caption className="sr-only">Recommended counts and the limit that drives each</caption>
         <thead>
           <tr className="text-left text-slate-600 dark:text-slate-300">
-            <th scope="col" className="font-medium">Count</th>
-            <th scope="col" className="font-medium">Now</th>
-            <th scope="col" className="font-medium">Needed{config.growthFactor > 1 ? ` at ${formatNumber(config.growthFactor, 2)}×` : ''}</th>
-            <th scope="col" className="font-medium">At {formatNumber(doubledGrowth, 2)}× growth</th>
+            <th scope="col" className="pr-2 font-medium">Count</th>
+            <th scope="col" className="pr-2 font-medium">Now</th>
+            <th scope="col" className="pr-2 font-medium">Needed{config.growthFactor > 1 ? ` at ${formatNumber(config.growthFactor, 2)}×` : ''}</th>
+            <th scope="col" className="pr-2 font-medium">At {formatNumber(doubledGrowth, 2)}× growth</th>
             <th scope="col" className="font-medium">Driven by</th>
           </tr>
         </thead>

@@ -57,7 +57,7 @@ export default function SimSection() {
         </p>
       </div>
       {error ? <SimFailure message={error} sim={sim} /> : <SimControls sim={sim} />}
-      <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[3fr_2fr]">
         <ErrorBoundary area="The simulation picture">
           <SimCanvas />
         </ErrorBoundary>
