@@ -3,7 +3,7 @@ import type { SimAction, TimedAction } from '../sim/types';
 import type { UrlNotice } from './url-codec';
 
 /**
- * The simulation's part of the shareable link, beside the planner's params (v=1 stays):
+ * The simulation's part of the shareable link, beside the planner's params (v=2):
  *   seed=42                      PRNG seed, whole number 0 … 2^32−1 (absent: 1)
  *   actions=1500:broker-down:1,4000:spike:5:10000
  * Each action is `atMs:name[:args]`, sorted by atMs, at most 200. Same plan + seed + actions

@@ -83,8 +83,8 @@ describe('consumer load with uneven assignment', () => {
 });
 
 describe('latency: the busiest consumer as an M/M/1 queue', () => {
-  it('mean 1/(μ − λ_b), wait ρ/(μ − λ_b), p50 ln2·mean, p99 ln100·mean', () => {
-    const m = computeMetrics(plan({ eventsPerSec: 4, partitions: 1, consumersPerGroup: 1, processingMs: 100 }));
+  it('without producer batching (linger 0) it is M/M/1: mean 1/(μ − λ_b), wait ρ/(μ − λ_b), p50 ln2·mean, p99 ln100·mean', () => {
+    const m = computeMetrics(plan({ eventsPerSec: 4, partitions: 1, consumersPerGroup: 1, processingMs: 100, lingerMs: 0 }));
     expect(m.latency.bounded).toBe(true);
     expect(m.latency.meanSeconds).toBeCloseTo(1 / 6, 12);
     expect(m.latency.meanWaitSeconds).toBeCloseTo(0.4 / 6, 12);

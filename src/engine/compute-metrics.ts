@@ -25,7 +25,7 @@ export interface Metrics extends ConsumerLoad, Traffic {
 export function computeMetrics(config: PlanConfig): Metrics {
   const load = consumerLoad(config);
   const bytes = traffic(config);
-  const latency = latencyEstimate(load);
+  const latency = latencyEstimate(load, config);
   const brokers = brokerLoad(config, bytes, load);
   const client = clientLoad(config);
   return {

@@ -66,9 +66,17 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   },
   latency: (c, m) => {
     const lambdaB = m.busiestConsumerEventsPerSec;
-    const head = `λ_b = λ·⌈P/a⌉/P = ${n(c.eventsPerSec)} × ${n(m.partitionsOfBusiestConsumer)} / ${n(c.partitions)} = ${evs(lambdaB)}; μ = ${evs(m.serviceRatePerConsumer)}`;
+    const mu = m.serviceRatePerConsumer;
+    const head = `λ_b = λ·⌈P/a⌉/P = ${n(c.eventsPerSec)} × ${n(m.partitionsOfBusiestConsumer)} / ${n(c.partitions)} = ${evs(lambdaB)}; μ = ${evs(mu)}`;
     if (!m.latency.bounded) return `${head}; λ_b ≥ μ, so the queue grows without bound: unbounded`;
-    return `${head}; mean = 1 / (μ − λ_b) = 1 / ${n(m.serviceRatePerConsumer - lambdaB)} = ${secs(m.latency.meanSeconds)}; p50 = ln 2 × mean = ${secs(m.latency.p50Seconds)}; p99 = ln 100 × mean = ${secs(m.latency.p99Seconds)}`;
+    const { batch, batchMatesAhead, regularityCredit, meanWaitSeconds } = m.latency;
+    const rho = lambdaB / mu;
+    const batches =
+      `m = ⌊batch.size / s⌋ = ⌊${n(c.batchSizeBytes)} B / ${n(c.eventSizeBytes)} B⌋ = ${n(batch.maxEvents)}; ` +
+      `λ/P × linger.ms = ${n(c.eventsPerSec / c.partitions)} events/s × ${n(c.lingerMs)} ms = ${n(batch.eventsInLinger, 4)} events; ` +
+      `E[X] = ${n(batch.meanEvents, 4)}, E[X²]/E[X] − 1 = ${n(2 * batchMatesAhead, 4)}; d = ${secs(batch.meanLingerSeconds)}`;
+    const wait = `ρ = λ_b/μ = ${n(rho, 4)}; Δ = ${n(regularityCredit, 4)}; Wq = [ρ/μ + (E[X²]/E[X] − 1)/(2μ) − Δ/μ] / (1 − ρ) = ${secs(meanWaitSeconds)}`;
+    return `${head}; ${batches}; ${wait}; mean = d + Wq + 1/μ = ${secs(m.latency.meanSeconds)}; p50 = d + ln 2 × (Wq + 1/μ) = ${secs(m.latency.p50Seconds)}; p99 = d + ln 100 × (Wq + 1/μ) = ${secs(m.latency.p99Seconds)}`;
   },
   score: (_c, m) =>
     `min over the checks = ${n(m.health.binding.score01, 4)} (${m.health.binding.label.toLowerCase()}); floor(100 × ${n(m.health.binding.score01, 4)}) = ${m.health.score}`,

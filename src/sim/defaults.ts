@@ -4,19 +4,29 @@ import type { SimOptions } from './types';
 /** Every option resolved to a value. Defaults follow Kafka's own where Kafka has one. */
 export type ResolvedSimOptions = Required<SimOptions>;
 
+/**
+ * The simulation's options: what `options` sets, else the plan's own Kafka settings
+ * (min.insync.replicas, linger.ms, batch.size, max.poll.records, session.timeout.ms; their
+ * defaults and sources are in src/config/schema.ts), else Kafka's default. Every value is
+ * clamped to what the simulation can run: min.insync.replicas to 1 … min(R, B), counts whole.
+ */
 export function resolveOptions(config: PlanConfig, options: SimOptions = {}): ResolvedSimOptions {
-  const replicas = Math.min(config.replicationFactor, config.brokers);
+  const replicas = Math.max(1, Math.min(config.replicationFactor, config.brokers));
+  const fromPlan = (value: number | undefined, planValue: number | undefined, kafkaDefault: number): number => {
+    if (value !== undefined && !Number.isNaN(value)) return value;
+    return planValue !== undefined && Number.isFinite(planValue) ? planValue : kafkaDefault;
+  };
   return {
     seed: (options.seed ?? 1) >>> 0,
     arrivals: options.arrivals ?? 'poisson',
     service: options.service ?? 'exponential',
-    lingerMs: Math.max(0, options.lingerMs ?? 5),
-    batchSizeBytes: Math.max(1, options.batchSizeBytes ?? 16_384),
+    lingerMs: Math.max(0, fromPlan(options.lingerMs, config.lingerMs, 5)),
+    batchSizeBytes: Math.max(1, fromPlan(options.batchSizeBytes, config.batchSizeBytes, 16_384)),
     hotKeyShare: Math.min(1, Math.max(0, options.hotKeyShare ?? 0)),
-    minInsyncReplicas: Math.min(replicas, Math.max(1, options.minInsyncReplicas ?? Math.min(2, replicas))),
+    minInsyncReplicas: Math.min(replicas, Math.max(1, Math.floor(fromPlan(options.minInsyncReplicas, config.minInsyncReplicas, Math.min(2, replicas))))),
     replicationDelayMs: Math.max(0, options.replicationDelayMs ?? 1),
-    maxPollRecords: Math.max(1, Math.floor(options.maxPollRecords ?? 500)),
-    sessionTimeoutMs: Math.max(0, options.sessionTimeoutMs ?? 10_000),
+    maxPollRecords: Math.max(1, Math.floor(fromPlan(options.maxPollRecords, config.maxPollRecords, 500))),
+    sessionTimeoutMs: Math.max(0, fromPlan(options.sessionTimeoutMs, config.sessionTimeoutMs, 45_000)),
     rebalanceMs: Math.max(0, options.rebalanceMs ?? 500),
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
     idempotentConsumers: options.idempotentConsumers ?? false,
@@ -40,3 +50,9 @@ export const SEGMENT_BUDGET = 400_000;
 export const MIN_SEGMENTS_PER_PARTITION = 64;
 /** Up to this many events per poll, each event's service time is drawn on its own. */
 export const EXACT_SERVICE_MAX_EVENTS = 8;
+/**
+ * A running poll keeps the arrival and readable times of its events as at most this many runs
+ * (taken from the log when the poll starts; neighbours merged pairwise beyond it), so memory per
+ * consumer stays bounded however many record batches one poll spans.
+ */
+export const MAX_RUNS_PER_POLL = 64;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
+import { placeReplicas, replicasOf, zoneOf } from '../engine/placement';
 import type { PlanConfig } from '../engine/plan-config';
 import { createSimulation } from './simulation';
 import { expectInvariants } from './test/check-invariants';
@@ -64,17 +65,21 @@ describe('consumer groups', () => {
     expectInvariants(s);
   });
 
-  it('rebalances after a crash is noticed, and redelivers: at-least-once duplicates (seed 8)', () => {
+  it("rebalances after the plan's 45 s session timeout notices a crash, and redelivers: at-least-once duplicates (seed 8)", () => {
     // ρ = 1.2: consumer 0 is always mid-poll (400 events, ~5 s); what it processed was never committed.
-    const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12 }), { seed: 8, maxPollRecords: 400 }, []);
+    const config = plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12 });
+    expect(config.sessionTimeoutMs).toBe(45_000); // session.timeout.ms, Kafka's default since 3.0
+    const run = createRecordedRun(config, { seed: 8, maxPollRecords: 400 }, []);
     run.advance(10_000);
     run.apply({ type: 'consumer-crash', group: 0, consumer: 0 });
     let s = run.sim.snapshot();
     expect(s.groups[0]?.consumers[0]?.alive).toBe(false);
-    run.advance(9_000); // before the 10 s session timeout: partition 0 is not consumed
+    run.advance(44_000); // before the 45 s session timeout: partition 0 is not consumed
     s = run.sim.snapshot();
-    expect(s.groups[0]?.partitionLag[0]).toBeGreaterThan(800);
-    run.advance(2_000); // timeout + 500 ms rebalance
+    expect(s.groups[0]?.rebalances).toBe(0);
+    expect(s.groups[0]?.consumers[1]?.assigned).toEqual([1]);
+    expect(s.groups[0]?.partitionLag[0]).toBeGreaterThan(100 * 44 * 0.9);
+    run.advance(1_600); // timeout at 45 s + 500 ms rebalance
     s = run.sim.snapshot();
     expect(s.groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
     expect(s.groups[0]?.rebalances).toBe(1);
@@ -85,12 +90,23 @@ describe('consumer groups', () => {
     expectInvariants(s);
   });
 
+  it('notices a crash after a shorter session timeout when the plan sets one (seed 8)', () => {
+    const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12, sessionTimeoutMs: 10_000 }), { seed: 8, maxPollRecords: 400 }, [
+      { atMs: 10_000, action: { type: 'consumer-crash', group: 0, consumer: 0 } },
+    ]);
+    run.advance(19_900);
+    expect(run.sim.snapshot().groups[0]?.rebalances).toBe(0);
+    run.advance(700); // 10 s timeout + 500 ms rebalance
+    expect(run.sim.snapshot().groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
+    expect(run.sim.snapshot().log.some((line) => line.text.includes('10000 ms session timeout'))).toBe(true);
+  });
+
   it('suppresses the same duplicates with idempotent consumers (seed 8)', () => {
     const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12 }), { seed: 8, maxPollRecords: 400 }, [
       { atMs: 0, action: { type: 'set-idempotent', enabled: true } },
       { atMs: 10_000, action: { type: 'consumer-crash', group: 0, consumer: 0 } },
     ]);
-    run.advance(51_000);
+    run.advance(86_000); // crash at 10 s, noticed at 55 s, rebalanced at 55.5 s, then 30 s more
     const s = run.sim.snapshot();
     expect(s.groups[0]?.duplicates).toBe(0);
     expect(s.groups[0]?.duplicatesSuppressed).toBeGreaterThan(0);
@@ -109,6 +125,51 @@ describe('consumer groups', () => {
 });
 
 describe('brokers, replication and failover', () => {
+  it("places replicas with Kafka's assignment, the capacity model's (engine/placement.ts): one zone each, leaders round the brokers", () => {
+    const config = plan({ partitions: 12, replicationFactor: 3, brokers: 6, zones: 3 });
+    const s = createSimulation(config).snapshot();
+    const placement = placeReplicas(12, 3, 6, 3);
+    for (const p of s.partitions) {
+      expect(p.replicas).toEqual(replicasOf(placement, p.id));
+      expect(p.leader).toBe(p.replicas[0]); // the preferred leader
+      expect(p.isr).toEqual(p.replicas);
+      expect(new Set(p.replicas.map((b) => zoneOf(b, 3))).size).toBe(3); // R ≤ Z: a copy in every zone
+    }
+    // Not "brokers p, p+1, p+2": from the second round of brokers on, followers shift.
+    expect(s.partitions.some((p) => p.replicas.some((b, i) => b !== (p.id + i) % 6))).toBe(true);
+    for (const b of s.brokers) {
+      expect(b.leaderOf).toBe(2); // ⌈P/B⌉
+      expect(b.replicas).toBe(6); // P·R/B
+    }
+  });
+
+  it('on a broker down, elects the first live in-sync replica in assignment order (seed 15)', () => {
+    const config = plan({ eventsPerSec: 1000, partitions: 12, consumersPerGroup: 12, processingMs: 1, replicationFactor: 3, brokers: 6, zones: 3 });
+    const run = createRecordedRun(config, { seed: 15 });
+    run.advance(500);
+    const before = run.sim.snapshot();
+    run.apply({ type: 'broker-down', broker: 0 });
+    const afterOne = run.sim.snapshot();
+    for (const p of before.partitions) {
+      const expected = p.leader === 0 ? p.replicas.find((b) => b !== 0) : p.leader;
+      expect(afterOne.partitions[p.id]?.leader, `partition ${p.id}`).toBe(expected);
+    }
+    // Partition 6's replicas are 0, 4, 5 in Kafka's assignment: it moves to 4, not to broker 1.
+    expect(before.partitions[6]?.replicas[0]).toBe(0);
+    expect(afterOne.partitions[6]?.leader).toBe(before.partitions[6]?.replicas[1]);
+    expect(afterOne.partitions[6]?.leader).not.toBe(1);
+    // A second broker down: again the first of the assignment still alive and in sync.
+    const second = afterOne.partitions[6]!.leader;
+    run.apply({ type: 'broker-down', broker: second });
+    const afterTwo = run.sim.snapshot();
+    for (const p of afterTwo.partitions) {
+      const alive = p.replicas.filter((b) => b !== 0 && b !== second);
+      expect(p.isr).toEqual(alive);
+      expect(p.leader).toBe(alive[0]);
+    }
+    expectInvariants(afterTwo);
+  });
+
   it('moves leadership off a downed broker and shrinks the ISR (seed 9)', () => {
     const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 6, consumersPerGroup: 6, processingMs: 1 }), { seed: 9 });
     run.advance(1_000);
@@ -222,5 +283,54 @@ describe('snapshots', () => {
     sim.advance(100);
     const s = sim.snapshot();
     expect(structuredClone(s)).toEqual(s);
+  });
+});
+
+describe('measured waits and latencies', () => {
+  it("the seed's defaults after 1.2 s: figures no longer than the 1.2 s simulated, over the events actually processed (seed 1)", () => {
+    // The seed's scenario: 5 partitions, 5 active consumers at 100 ms an event, 500 records a poll.
+    // A sample taken when a poll of 500 starts, timed at its end 50 s later, read 25.4 s mean wait
+    // (p99 53.6 s) over 1,080 "processed" events while 52 events/s were consumed.
+    const sim = createSimulation(DEFAULT_CONFIG, { seed: 1 });
+    sim.advance(1_200);
+    const s = sim.snapshot();
+    const m = s.measurements;
+    for (const seconds of [m.waitMeanSeconds, m.waitP50Seconds, m.waitP99Seconds, m.waitMaxSeconds, m.latencyMeanSeconds, m.latencyP99Seconds, m.latencyMaxSeconds]) {
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThanOrEqual(1.2);
+    }
+    // The samples are the events processed so far, the rate's own count: 5 consumers × ~12 events.
+    const group = s.groups[0]!;
+    expect(group.duplicates).toBe(0);
+    expect(m.waitSamples).toBe(group.processed);
+    expect(m.latencySamples).toBe(group.processed);
+    expect(m.waitSamples).toBeCloseTo((m.consumedPerSec * m.windowMs) / 1000, 6);
+    expect(m.waitSamples).toBeGreaterThan(40);
+    expect(m.waitSamples).toBeLessThan(80);
+    expect(m.waitSamples).toBeGreaterThanOrEqual(group.consumed); // committed ones plus the finished part of running polls
+    expectInvariants(s);
+  });
+
+  it('measures a long poll event by event as it runs, never ahead of simulated time (seed 2)', () => {
+    // One consumer, constant 100 ms an event, far behind: after a first short poll (the first batch),
+    // the next takes 500 events and runs 50 s.
+    const sim = createSimulation(plan({ eventsPerSec: 1_000, partitions: 1, consumersPerGroup: 1, processingMs: 100 }), { seed: 2, service: 'constant' });
+    let before = 0;
+    for (let t = 1; t <= 20; t += 1) {
+      sim.advance(1_000);
+      const s = sim.snapshot();
+      const m = s.measurements;
+      // 10 events finish each second; all of them are measured by the next 100 ms sampling instant.
+      expect(m.waitSamples - before).toBeGreaterThanOrEqual(9);
+      expect(m.waitSamples - before).toBeLessThanOrEqual(11);
+      before = m.waitSamples;
+      expect(m.latencyMaxSeconds).toBeLessThanOrEqual(t);
+      if (t >= 2) expect(m.waitSamples - s.groups[0]!.consumed).toBeGreaterThan(0); // measured before the poll commits
+      expectInvariants(s);
+    }
+    // Waits grow by 100 ms an event inside the poll: the last measured one waited ~(n − 1) × 100 ms.
+    const m = sim.snapshot().measurements;
+    expect(m.waitMaxSeconds).toBeGreaterThan(19);
+    expect(m.waitMaxSeconds).toBeLessThan(20);
   });
 });

@@ -1,4 +1,5 @@
 import type { PlanConfig } from '../engine/plan-config';
+import { placeReplicas, replicasOf } from '../engine/placement';
 import {
   EXACT_SERVICE_MAX_EVENTS,
   FOLLOWER_CATCH_UP_MS,
@@ -6,6 +7,7 @@ import {
   MAX_FLOWS_IN_SNAPSHOT,
   MAX_LOG_LINES,
   MAX_PARTITION_LAG_VALUES,
+  MAX_RUNS_PER_POLL,
   MIN_SEGMENTS_PER_PARTITION,
   PRODUCE_FLOW_MS,
   RATE_WINDOW_MS,
@@ -34,15 +36,30 @@ interface Chunk {
   readonly from: number;
   /** Events in this poll batch (duplicates included). */
   readonly events: number;
-  /** Leading events already processed once before (redelivered). */
+  /** Leading events already processed once before (redelivered), as known when the poll started. */
   readonly duplicates: number;
+  /** Leading events an idempotent consumer recognised and skipped (0 unless idempotent at the start). */
+  readonly skipped: number;
+  /** Events actually processed: events − skipped, offsets from + skipped onwards. */
+  readonly work: number;
   readonly poison: boolean;
   readonly startMs: number;
   readonly endMs: number;
   readonly token: number;
-  /** Finish time of each processed event, when drawn one by one; null when drawn as a sum. */
+  /**
+   * Finish time (ms after startMs) of each worked event when drawn one by one (the consumer's
+   * buffer, `work` entries); null when the poll's total was drawn as one sum and the events are
+   * spread evenly over it: event j finishes at durationMs·(j + 1)/work.
+   */
   readonly finishes: Float64Array | null;
+  /** Worked events already accounted for (counted as processed, sampled if new): 0 … work. */
+  settled: number;
+  /** Runs of the worked events' times in the consumer's `runs` buffer (RUN_FIELDS numbers each). */
+  runCount: number;
 }
+
+/** A run of consecutive offsets in a poll: count, first and last arrival, first and last readable. */
+const RUN_FIELDS = 5;
 
 interface Consumer {
   readonly id: number;
@@ -57,7 +74,11 @@ interface Consumer {
   chunk: Chunk | null;
   token: number;
   wakeAtMs: number;
+  /** Events finished processing (duplicates included), as accounted so far. */
   processed: number;
+  /** Buffers reused by every poll of this consumer (it runs one poll at a time). */
+  finishes: Float64Array;
+  runs: Float64Array;
 }
 
 interface Group {
@@ -73,6 +94,8 @@ interface Group {
   /** 1 where the partition is in its owner's ready queue. */
   readonly ready: Uint8Array;
   consumed: number;
+  /** Σ processed of its consumers, the crashed ones included. */
+  processed: number;
   deadLettered: number;
   expired: number;
   duplicates: number;
@@ -89,7 +112,6 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const queue = new EventQueue();
   const P = config.partitions;
   const B = config.brokers;
-  const R = Math.min(config.replicationFactor, B);
   const serviceRatePerMs = 1 / config.processingMs;
   const retentionMs = config.retentionHours * 3_600_000;
   const maxRecordsPerBatch = Math.max(1, Math.floor(opt.batchSizeBytes / config.eventSizeBytes));
@@ -103,7 +125,9 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   let idempotent = opt.idempotentConsumers;
   let deadLetterQueue = 0;
 
-  // Brokers and partitions: replicas of partition p on brokers p, p+1, … (mod B); the first is preferred leader.
+  // Brokers and partitions: Kafka's replica assignment over B brokers in Z zones, the one the
+  // capacity model uses (engine/placement.ts); the first replica is the preferred leader.
+  const placement = placeReplicas(P, config.replicationFactor, B, config.zones);
   const brokerUp = new Array<boolean>(B).fill(true);
   const replicas: number[][] = [];
   const isr: number[][] = [];
@@ -112,7 +136,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const logs: PartitionLog[] = [];
   const poison: number[][] = [];
   for (let p = 0; p < P; p += 1) {
-    const set = Array.from({ length: R }, (_, i) => (p + i) % B);
+    const set = replicasOf(placement, p);
     replicas.push(set);
     isr.push([...set]);
     leader[p] = set[0] ?? -1;
@@ -361,7 +385,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     let finishes: Float64Array | null = null;
     let durationMs: number;
     if (work <= EXACT_SERVICE_MAX_EVENTS) {
-      finishes = new Float64Array(work);
+      finishes = consumer.finishes;
       let t = 0;
       for (let i = 0; i < work; i += 1) {
         t += opt.service === 'exponential' ? rng.exponential(serviceRatePerMs) : config.processingMs;
@@ -372,42 +396,135 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       durationMs = opt.service === 'exponential' ? rng.gamma(work, serviceRatePerMs) : work * config.processingMs;
     }
     consumer.token += 1;
-    const chunk: Chunk = { partition: p, from, events, duplicates, poison: isPoison, startMs: nowMs, endMs: nowMs + durationMs, token: consumer.token, finishes };
+    const chunk: Chunk = { partition: p, from, events, duplicates, skipped, work, poison: isPoison, startMs: nowMs, endMs: nowMs + durationMs, token: consumer.token, finishes, settled: 0, runCount: 0 };
     consumer.chunk = chunk;
-    if (!isPoison) recordTimes(chunk, skipped, work, durationMs);
+    if (!isPoison && work > 0) captureRuns(consumer, chunk);
     queue.push(chunk.endMs, CONSUMER_DONE, group.id, consumer.id, consumer.token);
   };
 
-  /** Wait (readable → start) and latency (produced → done) of the events processed for the first time. */
-  const recordTimes = (chunk: Chunk, skipped: number, work: number, durationMs: number) => {
-    const firstNew = chunk.from + chunk.duplicates;
-    const end = chunk.from + chunk.events;
-    if (firstNew >= end) return;
-    const finishAt = (j: number): number => {
-      // j: index among worked events (may be fractional when sampling a long run).
-      if (chunk.finishes) return chunk.finishes[Math.min(work - 1, Math.max(0, Math.round(j)))] as number;
-      return ((j + 1) * durationMs) / work;
-    };
-    const startAt = (j: number): number => {
-      if (chunk.finishes) {
-        const i = Math.min(work - 1, Math.max(0, Math.round(j)));
-        return i === 0 ? 0 : (chunk.finishes[i - 1] as number);
+  /**
+   * Keeps the arrival and readable times of the poll's worked events, read from the log when the
+   * poll starts (retention or segment merging may change the log before the events finish).
+   * Beyond MAX_RUNS_PER_POLL runs, neighbours are merged pairwise (times interpolated evenly).
+   */
+  const captureRuns = (consumer: Consumer, chunk: Chunk) => {
+    let runs = consumer.runs;
+    let count = 0;
+    (logs[chunk.partition] as PartitionLog).forEachRun(chunk.from + chunk.skipped, chunk.from + chunk.events, (events, arrA, arrB, readA, readB) => {
+      if (count === MAX_RUNS_PER_POLL) {
+        for (let src = 0, dst = 0; src < count; src += 2, dst += 1) {
+          const a = src * RUN_FIELDS;
+          const b = a + RUN_FIELDS;
+          const d = dst * RUN_FIELDS;
+          runs[d] = (runs[a] as number) + (runs[b] as number);
+          runs[d + 1] = runs[a + 1] as number;
+          runs[d + 2] = runs[b + 2] as number;
+          runs[d + 3] = runs[a + 3] as number;
+          runs[d + 4] = runs[b + 4] as number;
+        }
+        count /= 2;
       }
-      return (j * durationMs) / work;
-    };
-    let j0 = chunk.duplicates - skipped; // worked events before the first new one
-    (logs[chunk.partition] as PartitionLog).forEachRun(firstNew, end, (events, arrA, arrB, readA, readB) => {
-      const points = Math.min(events, 4);
-      const weight = events / points;
-      for (let s = 0; s < points; s += 1) {
-        const i = points === events ? s : ((s + 0.5) * events) / points - 0.5;
-        const f = events > 1 ? i / (events - 1) : 0;
-        const j = j0 + i;
-        waitHistogram.add(chunk.startMs + startAt(j) - (readA + f * (readB - readA)), weight);
-        latencyHistogram.add(chunk.startMs + finishAt(j) - (arrA + f * (arrB - arrA)), weight);
+      if ((count + 1) * RUN_FIELDS > runs.length) {
+        const bigger = new Float64Array(Math.min(MAX_RUNS_PER_POLL, runs.length / RUN_FIELDS * 2) * RUN_FIELDS);
+        bigger.set(runs);
+        runs = bigger;
+        consumer.runs = runs;
       }
-      j0 += events;
+      const i = count * RUN_FIELDS;
+      runs[i] = events;
+      runs[i + 1] = arrA;
+      runs[i + 2] = arrB;
+      runs[i + 3] = readA;
+      runs[i + 4] = readB;
+      count += 1;
     });
+    chunk.runCount = count;
+  };
+
+  /** Worked events of the running poll finished by nowMs (never one that finishes later). */
+  const finishedByNow = (chunk: Chunk): number => {
+    if (chunk.finishes) {
+      let done = chunk.settled;
+      while (done < chunk.work && chunk.startMs + (chunk.finishes[done] as number) <= nowMs) done += 1;
+      return done;
+    }
+    const spanMs = chunk.endMs - chunk.startMs;
+    if (nowMs >= chunk.endMs) return chunk.work;
+    let done = spanMs > 0 ? Math.min(chunk.work, Math.floor((chunk.work * (nowMs - chunk.startMs)) / spanMs)) : chunk.work;
+    while (done > chunk.settled && chunk.startMs + spanMs * (done / chunk.work) > nowMs) done -= 1;
+    return Math.max(done, chunk.settled);
+  };
+
+  /**
+   * Accounts for the worked events settled … upto of a poll, all finished by now: each is counted
+   * as processed; the ones this group never processed before get their wait (readable → start of
+   * processing) and latency (producer send → end of processing) recorded, at the times they
+   * started and finished. Called when a poll ends, when its consumer crashes, and at every
+   * sampling instant (so a long poll's finished events are measured while it runs). Redelivered
+   * events are counted as duplicates and not measured again.
+   */
+  const settle = (group: Group, consumer: Consumer, chunk: Chunk, upto: number) => {
+    const lo = chunk.settled;
+    if (chunk.poison || upto <= lo) return;
+    chunk.settled = upto;
+    const n = upto - lo;
+    consumer.processed += n;
+    group.processed += n;
+    const p = chunk.partition;
+    const base = chunk.from + chunk.skipped; // offset of worked event 0
+    const firstNew = Math.max(lo, (group.processedUpTo[p] as number) - base);
+    const fresh = Math.max(0, upto - firstNew);
+    group.duplicates += n - fresh;
+    if (fresh === 0) return;
+    group.processedUpTo[p] = base + upto;
+    recordTimes(consumer, chunk, firstNew, upto);
+  };
+
+  /** Wait and latency samples of worked events j0 … j1 − 1 of a poll. */
+  const recordTimes = (consumer: Consumer, chunk: Chunk, j0: number, j1: number) => {
+    const runs = consumer.runs;
+    const finishes = chunk.finishes;
+    const spanMs = chunk.endMs - chunk.startMs;
+    const perEventMs = spanMs / chunk.work;
+    let first = 0; // worked index of the run's first event
+    for (let r = 0; r < chunk.runCount && first < j1; r += 1) {
+      const i = r * RUN_FIELDS;
+      const count = runs[i] as number;
+      const a = Math.max(j0, first);
+      const b = Math.min(j1, first + count);
+      if (a < b) {
+        const arrA = runs[i + 1] as number;
+        const readA = runs[i + 3] as number;
+        const arrStep = count > 1 ? ((runs[i + 2] as number) - arrA) / (count - 1) : 0;
+        const readStep = count > 1 ? ((runs[i + 4] as number) - readA) / (count - 1) : 0;
+        if (finishes) {
+          for (let j = a; j < b; j += 1) {
+            const k = j - first;
+            const startMs = chunk.startMs + (j === 0 ? 0 : (finishes[j - 1] as number));
+            waitHistogram.add(startMs - (readA + readStep * k));
+            latencyHistogram.add(chunk.startMs + (finishes[j] as number) - (arrA + arrStep * k));
+          }
+        } else {
+          // Spread evenly: event j starts at perEventMs·j and finishes at span·(j + 1)/work.
+          const k = a - first;
+          const startMs = chunk.startMs + spanMs * (a / chunk.work);
+          const finishMs = chunk.startMs + spanMs * ((a + 1) / chunk.work);
+          waitHistogram.addLinear(startMs - (readA + readStep * k), perEventMs - readStep, b - a);
+          latencyHistogram.addLinear(finishMs - (arrA + arrStep * k), perEventMs - arrStep, b - a);
+        }
+      }
+      first += count;
+    }
+  };
+
+  /** Settles the finished part of every running poll: at each sampling instant. */
+  const settleRunning = () => {
+    for (const group of groups) {
+      for (const consumer of group.consumers) {
+        const chunk = consumer.chunk;
+        if (chunk && !chunk.poison && chunk.settled < chunk.work) settle(group, consumer, chunk, finishedByNow(chunk));
+      }
+    }
   };
 
   const finishChunk = (group: Group, consumer: Consumer, token: number) => {
@@ -427,11 +544,8 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         say(`group ${group.id}: poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter queue after ${opt.maxAttempts} attempts`);
       }
     } else {
-      const skipped = idempotent ? chunk.duplicates : 0;
-      consumer.processed += chunk.events - skipped;
-      if (idempotent) group.duplicatesSuppressed += chunk.duplicates;
-      else group.duplicates += chunk.duplicates;
-      group.processedUpTo[p] = Math.max(group.processedUpTo[p] as number, chunk.from + chunk.events);
+      settle(group, consumer, chunk, chunk.work);
+      group.duplicatesSuppressed += chunk.skipped;
       // A commit after losing the partition in a rebalance is refused: the events will be redelivered.
       if (owns) {
         group.consumed += chunk.events;
@@ -450,17 +564,8 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     if (!consumer.alive) return;
     consumer.alive = false;
     const chunk = consumer.chunk;
-    if (chunk && !chunk.poison) {
-      // Events finished before the crash were processed but never committed: they come back.
-      const elapsedMs = nowMs - chunk.startMs;
-      const skipped = idempotent ? chunk.duplicates : 0;
-      const work = chunk.events - skipped;
-      let done = 0;
-      if (chunk.finishes) while (done < work && (chunk.finishes[done] as number) <= elapsedMs) done += 1;
-      else done = Math.floor((work * elapsedMs) / Math.max(1e-12, chunk.endMs - chunk.startMs));
-      consumer.processed += done;
-      group.processedUpTo[chunk.partition] = Math.max(group.processedUpTo[chunk.partition] as number, chunk.from + skipped + done);
-    }
+    // Events finished before the crash were processed but never committed: they come back.
+    if (chunk && !chunk.poison) settle(group, consumer, chunk, finishedByNow(chunk));
     consumer.chunk = null;
     consumer.token += 1;
     say(`group ${group.id}: consumer ${consumer.id} crashed; noticed after the ${opt.sessionTimeoutMs} ms session timeout`);
@@ -523,6 +628,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       attempts: new Int32Array(P),
       ready: new Uint8Array(P),
       consumed: 0,
+      processed: 0,
       deadLettered: 0,
       expired: 0,
       duplicates: 0,
@@ -537,7 +643,21 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     return group;
   };
 
-  const newConsumer = (id: number): Consumer => ({ id, alive: true, assigned: [], pending: [], pendingHead: 0, ready: [], readyHead: 0, chunk: null, token: 0, wakeAtMs: Infinity, processed: 0 });
+  const newConsumer = (id: number): Consumer => ({
+    id,
+    alive: true,
+    assigned: [],
+    pending: [],
+    pendingHead: 0,
+    ready: [],
+    readyHead: 0,
+    chunk: null,
+    token: 0,
+    wakeAtMs: Infinity,
+    processed: 0,
+    finishes: new Float64Array(EXACT_SERVICE_MAX_EVENTS),
+    runs: new Float64Array(RUN_FIELDS * 4),
+  });
 
   // ---- brokers ------------------------------------------------------------------------
 
@@ -605,35 +725,15 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     return lag;
   };
 
-  /**
-   * Events the group has processed, counting the finished part of polls still running: a
-   * poll of 500 events at 100 ms each takes 50 s, and the rate should not jump when it commits.
-   */
-  const processedSoFar = (group: Group): number => {
-    let total = 0;
-    for (const consumer of group.consumers) {
-      total += consumer.processed;
-      const chunk = consumer.chunk;
-      if (!chunk || chunk.poison) continue;
-      const work = chunk.events - (idempotent ? chunk.duplicates : 0);
-      const elapsedMs = nowMs - chunk.startMs;
-      if (chunk.finishes) {
-        let done = 0;
-        while (done < work && (chunk.finishes[done] as number) <= elapsedMs) done += 1;
-        total += done;
-      } else {
-        total += (work * elapsedMs) / Math.max(1e-12, chunk.endMs - chunk.startMs);
-      }
-    }
-    return total;
-  };
-
   const takeSample = () => {
+    // The finished part of running polls counts now: a poll of 500 events at 100 ms each takes
+    // 50 s, and neither the rate nor the measured waits should wait for it to commit.
+    settleRunning();
     const slot = samplesTaken % SAMPLES;
     const first = groups[0];
     sampleAt[slot] = nowMs;
     sampleProduced[slot] = produced;
-    sampleConsumed[slot] = first ? processedSoFar(first) : 0;
+    sampleConsumed[slot] = first ? first.processed : 0;
     sampleLag[slot] = first ? groupLag(first) : 0;
     samplesTaken += 1;
     queue.push(nowMs + SAMPLE_INTERVAL_MS, SAMPLE);
@@ -773,6 +873,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         id: group.id,
         kind: group.kind,
         consumed: group.consumed,
+        processed: group.processed,
         lag,
         partitionLag,
         deadLettered: group.deadLettered,
@@ -846,10 +947,14 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       waitP50Seconds: waitHistogram.quantileMs(0.5) / 1000,
       waitP99Seconds: waitHistogram.quantileMs(0.99) / 1000,
       waitTotalSeconds: waitHistogram.sumMilliseconds / 1000,
+      waitMaxSeconds: waitHistogram.maxMilliseconds / 1000,
       latencyMeanSeconds: latencyHistogram.meanMs() / 1000,
       latencyP50Seconds: latencyHistogram.quantileMs(0.5) / 1000,
       latencyP99Seconds: latencyHistogram.quantileMs(0.99) / 1000,
+      latencyMaxSeconds: latencyHistogram.maxMilliseconds / 1000,
+      latencyTotalSeconds: latencyHistogram.sumMilliseconds / 1000,
       waitSamples: waitHistogram.count,
+      latencySamples: latencyHistogram.count,
     };
   };
 

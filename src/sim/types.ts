@@ -16,19 +16,19 @@ export interface SimOptions {
   readonly arrivals?: ArrivalProcess;
   /** Per-event processing time: exponential with mean L (default) or exactly L. */
   readonly service?: ServiceTime;
-  /** Producer linger.ms: how long a batch waits to fill. Default 5. 0 sends every event alone. */
+  /** Producer linger.ms: how long a batch waits to fill. Default: the plan's lingerMs (5). 0 sends every event alone. */
   readonly lingerMs?: number;
-  /** Producer batch.size in bytes. Default 16,384 (Kafka's default). */
+  /** Producer batch.size in bytes. Default: the plan's batchSizeBytes (16,384, Kafka's default). */
   readonly batchSizeBytes?: number;
   /** Extra share of all events that goes to partition 0 (a hot key), 0…1. Default 0 (even keys). */
   readonly hotKeyShare?: number;
-  /** min.insync.replicas: with acks=all, produce blocks when fewer replicas are in sync. Default min(2, rf). */
+  /** min.insync.replicas: with acks=all, produce blocks when fewer replicas are in sync. Default: the plan's minInsyncReplicas, at most min(R, B). */
   readonly minInsyncReplicas?: number;
   /** Time for followers to fetch a batch before the high watermark covers it. Default 1 ms. */
   readonly replicationDelayMs?: number;
-  /** max.poll.records: events a consumer takes per poll, committed after processing. Default 500. */
+  /** max.poll.records: events a consumer takes per poll, committed after processing. Default: the plan's maxPollRecords (500). */
   readonly maxPollRecords?: number;
-  /** session.timeout.ms: how long until a crashed consumer is noticed. Default 10,000. */
+  /** session.timeout.ms: how long until a crashed consumer is noticed. Default: the plan's sessionTimeoutMs (45,000). */
   readonly sessionTimeoutMs?: number;
   /** How long a rebalance stops the group. Default 500 ms. */
   readonly rebalanceMs?: number;
@@ -93,7 +93,10 @@ export interface ConsumerSnapshot {
   readonly assigned: readonly number[];
   /** Processing a poll batch right now. */
   readonly busy: boolean;
-  /** Events this consumer finished processing (duplicates included). */
+  /**
+   * Events this consumer finished processing (duplicates included): counted when its poll ends,
+   * when it crashes, and at every 100 ms sampling instant for the finished part of its running poll.
+   */
   readonly processed: number;
 }
 
@@ -103,6 +106,12 @@ export interface GroupSnapshot {
   readonly kind: 'live' | 'replay';
   /** Events processed and committed, each counted once. */
   readonly consumed: number;
+  /**
+   * Events the group's consumers finished processing, duplicates included, counted as their
+   * ConsumerSnapshot.processed is (crashed consumers too). processed − duplicates = events this
+   * group processed at least once: each has one wait and one latency sample.
+   */
+  readonly processed: number;
   /** Σ over partitions of (log end offset − committed offset). */
   readonly lag: number;
   /** Per-partition lag, same order as partitions[]; empty for later groups when partitions × groups > 200,000. */
@@ -111,7 +120,7 @@ export interface GroupSnapshot {
   readonly deadLettered: number;
   /** Events deleted by retention before this group read them (0 unless it fell a whole retention behind). */
   readonly expired: number;
-  /** Redelivered events processed a second time (at-least-once duplicates). */
+  /** Redelivered events processed again (at-least-once duplicates), counted as they finish. */
   readonly duplicates: number;
   /** Redelivered events an idempotent consumer recognised and skipped. */
   readonly duplicatesSuppressed: number;
@@ -136,17 +145,32 @@ export interface SimMeasurements {
   readonly consumedPerSec: number;
   /** Lag growth of the first group over the window, events/s (negative when draining). */
   readonly lagGrowthPerSec: number;
-  /** Wait from readable to processing start, seconds, events processed so far. */
+  /**
+   * Wait from readable to processing start, seconds, over every group's events that finished
+   * processing (each event once: its first processing). A sample is taken once its event has
+   * finished (at the end of its poll, or at the first 100 ms sampling instant after it finished),
+   * so no sample is ever longer than the simulated time since its event was produced.
+   */
   readonly waitMeanSeconds: number;
   readonly waitP50Seconds: number;
   readonly waitP99Seconds: number;
-  /** Produced → processed, seconds (linger, replication, wait and processing). */
+  /** The longest wait measured (≤ timeMs / 1000). */
+  readonly waitMaxSeconds: number;
+  /** Produced → processed, seconds (linger, replication, wait and processing); same events as the waits. */
   readonly latencyMeanSeconds: number;
   readonly latencyP50Seconds: number;
   readonly latencyP99Seconds: number;
-  /** Events the wait figures are based on, and the sum of their waits (for batch means). */
+  /** The longest latency measured (≤ timeMs / 1000). */
+  readonly latencyMaxSeconds: number;
+  /**
+   * Events the wait figures are based on, and the sum of their waits (for batch means):
+   * waitSamples = latencySamples = Σ over groups of (processed − duplicates).
+   */
   readonly waitSamples: number;
   readonly waitTotalSeconds: number;
+  /** Events the latency figures are based on, and the sum of their latencies. */
+  readonly latencySamples: number;
+  readonly latencyTotalSeconds: number;
 }
 
 /** A batch on its way, for the animation: producer → partition, or partition → consumer. */

@@ -1,14 +1,16 @@
 import { DEFAULT_CONFIG } from '../config/schema';
+import { placeReplicas, replicasOf } from '../engine/placement';
 import type { PlanConfig } from '../engine/plan-config';
 import type { ConsumerSnapshot, GroupSnapshot, SimMeasurements, SimSnapshot } from '../sim/types';
 
-/** A hand-made snapshot for tests of the page side: P partitions round-robin over B brokers. */
+/** A hand-made snapshot for tests of the page side: P partitions placed as the simulation places them (engine/placement.ts). */
 export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?: number; downBrokers?: number[]; flows?: number; measurements?: Partial<SimMeasurements>; groups?: Partial<GroupSnapshot>[] } = {}): SimSnapshot {
   const config = { ...DEFAULT_CONFIG, ...overrides.config };
   const down = new Set(overrides.downBrokers ?? []);
   const brokers = config.brokers;
+  const placement = placeReplicas(config.partitions, config.replicationFactor, brokers, config.zones);
   const partitions = Array.from({ length: config.partitions }, (_, id) => {
-    const replicas = Array.from({ length: Math.min(config.replicationFactor, brokers) }, (_, r) => (id + r) % brokers);
+    const replicas = replicasOf(placement, id);
     const isr = replicas.filter((b) => !down.has(b));
     return { id, logEndOffset: 1000 * (id + 1), highWatermark: 1000 * (id + 1), logStartOffset: 0, leader: isr[0] ?? -1, replicas, isr, produceBlocked: isr.length === 0 };
   });
@@ -25,6 +27,7 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
     id: 0,
     kind: 'live',
     consumed: 500,
+    processed: 500,
     lag: partitionLag.reduce((a, b) => a + b, 0),
     partitionLag,
     deadLettered: 0,
@@ -65,11 +68,15 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
       waitMeanSeconds: 1,
       waitP50Seconds: 0.5,
       waitP99Seconds: 2,
+      waitMaxSeconds: 3,
       latencyMeanSeconds: 1.1,
       latencyP50Seconds: 0.6,
       latencyP99Seconds: 2.1,
+      latencyMaxSeconds: 3.1,
       waitSamples: 100,
       waitTotalSeconds: 100,
+      latencySamples: 100,
+      latencyTotalSeconds: 110,
       ...overrides.measurements,
     },
     flows: Array.from({ length: overrides.flows ?? 20 }, (_, i) => ({

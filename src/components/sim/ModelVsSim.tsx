@@ -63,7 +63,7 @@ export function ModelVsSim() {
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Rates are measured over the last {formatDuration(snapshot.measurements.windowMs / 1000)} of simulated time; waits and latencies over {formatNumber(snapshot.measurements.waitSamples, 0)} processed
-        events. The model is the planner&apos;s (docs/model.md): even keys, M/M/1 per consumer, no broker time.
+        events. The model is the planner&apos;s (docs/model.md): even keys, each consumer a queue fed by the producers&apos; batches (linger, batch size), no broker time.
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
         <dt>Idle consumers in group 0</dt>

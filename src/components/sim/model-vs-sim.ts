@@ -1,4 +1,5 @@
 import type { Metrics } from '../../engine/compute-metrics';
+import { waitQuantileSeconds } from '../../engine/latency';
 import type { SimSnapshot } from '../../sim/types';
 
 /** How a figure is written: events/s, events, or seconds. */
@@ -19,17 +20,6 @@ export interface ComparedFigure {
   readonly settled: boolean;
 }
 
-/**
- * M/M/1 wait quantile: P(W > t) = ρ·e^−(μ−λ)t, so the p-quantile is 0 when 1 − p ≥ ρ (that
- * share of events never waits) and ln(ρ / (1 − p)) / (μ − λ) otherwise. Kleinrock vol. 1 §3.2.
- */
-export function mm1WaitQuantileSeconds(arrivalsPerSec: number, servicePerSec: number, p: number): number {
-  const spare = servicePerSec - arrivalsPerSec;
-  if (!(spare > 0)) return Infinity;
-  const rho = arrivalsPerSec / servicePerSec;
-  return 1 - p >= rho ? 0 : Math.log(rho / (1 - p)) / spare;
-}
-
 /** (measured − model) / model in %, or null when either is not a finite number or the model is 0. */
 export function differencePercent(measured: number, model: number | null): number | null {
   if (model === null || !Number.isFinite(measured) || !Number.isFinite(model) || model === 0) return null;
@@ -41,8 +31,6 @@ export function compareFigures(snapshot: SimSnapshot, metrics: Metrics): Compare
   const m = snapshot.measurements;
   const group = snapshot.groups[0];
   const seconds = snapshot.timeMs / 1000;
-  const lambdaB = metrics.busiestConsumerEventsPerSec;
-  const mu = metrics.serviceRatePerConsumer;
   const growth = metrics.lagGrowthEventsPerSecPerGroup;
   const rates = m.windowMs > 0;
   const waits = m.waitSamples > 0;
@@ -52,11 +40,12 @@ export function compareFigures(snapshot: SimSnapshot, metrics: Metrics): Compare
     { name: 'consumed-rate', label: 'Consumed (group 0)', kind: 'rate', measured: m.consumedPerSec, model: Math.min(metrics.totalEventsPerSec, metrics.groupCapacityEventsPerSec), modelNote: 'min(λ, group capacity)' },
     { name: 'lag', label: 'Lag (group 0)', kind: 'count', measured: group?.lag ?? 0, model: growth > 0 ? growth * seconds : null, modelNote: growth > 0 ? 'lag growth × time, from an empty start' : 'no steady growth: the group keeps up' },
     { name: 'lag-growth', label: 'Lag growth (group 0)', kind: 'rate', measured: m.lagGrowthPerSec, model: growth, modelNote: 'Σ max(0, λ·k_i/P − μ)' },
-    { name: 'wait-mean', label: 'Wait before processing, mean', kind: 'seconds', measured: m.waitMeanSeconds, model: metrics.latency.meanWaitSeconds, modelNote: 'ρ / (μ − λ_b), busiest consumer' },
-    { name: 'wait-p50', label: 'Wait, p50', kind: 'seconds', measured: m.waitP50Seconds, model: mm1WaitQuantileSeconds(lambdaB, mu, 0.5), modelNote: 'M/M/1: ln(2ρ) / (μ − λ_b), 0 if ρ ≤ ½' },
-    { name: 'wait-p99', label: 'Wait, p99', kind: 'seconds', measured: m.waitP99Seconds, model: mm1WaitQuantileSeconds(lambdaB, mu, 0.99), modelNote: 'M/M/1: ln(100ρ) / (μ − λ_b)' },
-    { name: 'latency-p50', label: 'Latency, p50', kind: 'seconds', measured: m.latencyP50Seconds, model: metrics.latency.p50Seconds, modelNote: 'ln 2 / (μ − λ_b); leaves out linger and replication' },
-    { name: 'latency-p99', label: 'Latency, p99', kind: 'seconds', measured: m.latencyP99Seconds, model: metrics.latency.p99Seconds, modelNote: 'ln 100 / (μ − λ_b)' },
+    { name: 'wait-mean', label: 'Wait before processing, mean', kind: 'seconds', measured: m.waitMeanSeconds, model: metrics.latency.meanWaitSeconds, modelNote: 'Wq: batches of X events, busiest consumer (M^X/M/1 less Δ)' },
+    { name: 'wait-p50', label: 'Wait, p50', kind: 'seconds', measured: m.waitP50Seconds, model: waitQuantileSeconds(metrics.latency, 0.5), modelNote: 'P(W > t) = π·e^(−t·π/Wq), π = min(1, Wq·(μ − λ_b)); 0 if π ≤ ½' },
+    { name: 'wait-p99', label: 'Wait, p99', kind: 'seconds', measured: m.waitP99Seconds, model: waitQuantileSeconds(metrics.latency, 0.99), modelNote: '(Wq/π)·ln(100π)' },
+    { name: 'latency-mean', label: 'Latency, mean', kind: 'seconds', measured: m.latencyMeanSeconds, model: metrics.latency.meanSeconds, modelNote: 'd + Wq + 1/μ: linger, wait, processing; leaves out replication (1 ms here)' },
+    { name: 'latency-p50', label: 'Latency, p50', kind: 'seconds', measured: m.latencyP50Seconds, model: metrics.latency.p50Seconds, modelNote: 'd + ln 2 × (Wq + 1/μ)' },
+    { name: 'latency-p99', label: 'Latency, p99', kind: 'seconds', measured: m.latencyP99Seconds, model: metrics.latency.p99Seconds, modelNote: 'd + ln 100 × (Wq + 1/μ)' },
     { name: 'dead-lettered', label: 'Dead-lettered', kind: 'count', measured: snapshot.deadLetterQueue, model: null, modelNote: 'not in the model' },
     { name: 'duplicates', label: 'Duplicates processed (all groups)', kind: 'count', measured: snapshot.groups.reduce((sum, g) => sum + g.duplicates, 0), model: null, modelNote: 'not in the model' },
   ];

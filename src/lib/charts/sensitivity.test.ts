@@ -55,8 +55,8 @@ describe('sensitivity sweep', () => {
   });
 
   it('an unbounded value is a gap (null), never a number', () => {
-    const points = sweep(DEFAULT_CONFIG, spec('eventsPerSec'), metric('latency'));
-    // Capacity 50 events/s: bounded below, unbounded from 50 up.
+    const points = sweep({ ...DEFAULT_CONFIG, lingerMs: 0 }, spec('eventsPerSec'), metric('latency'));
+    // Capacity 50 events/s: bounded below (M/M/1 without linger), unbounded from 50 up.
     expect(points[0]!.y).toBeCloseTo(1 / (10 - 1 / 5), 9);
     const gaps = points.filter((p) => p.y === null);
     expect(gaps.length).toBeGreaterThan(0);
