@@ -59,6 +59,15 @@ describe('recommend: counts that satisfy every limit, with judgement', () => {
     expect(score(slo.config)).toBe(100);
   });
 
+  it("sizes a tight p99 target with the model's own latency (linger and batches), not M/M/1's", () => {
+    const slo = recommend(plan({ eventsPerSec: 10_000, processingMs: 2, latencySloMs: 15, retentionHours: 24 }));
+    // M/M/1 alone: μ − ln 100 / 0.015 s = 193 events/s a consumer → 52 partitions; the 5 ms linger needs more.
+    expect(slo.partitions.value).toBeGreaterThan(52);
+    expect(slo.partitions.drivenBy).toMatch(/p99/);
+    expect(computeMetrics(slo.config).latency.p99Seconds).toBeLessThanOrEqual(0.015);
+    expect(score(slo.config)).toBe(100);
+  });
+
   it('says when processing time alone makes the target impossible, and what per-event time would do', () => {
     const seed = recommend(DEFAULT_CONFIG);
     expect(seed.feasible).toBe(false);

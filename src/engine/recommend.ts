@@ -2,6 +2,8 @@ import { formatMilliseconds, formatNumber } from '../lib/format';
 import { PRACTICAL_MAX_PARTITIONS } from './assumptions';
 import { GIB, MIB } from './broker-limits';
 import { computeMetrics } from './compute-metrics';
+import { consumerLoad } from './consumer-load';
+import { latencyEstimate } from './latency';
 import type { HealthFactorId } from './health';
 import type { PlanConfig } from './plan-config';
 import { traffic } from './traffic';
@@ -72,9 +74,18 @@ export function recommend(config: PlanConfig): Recommendation {
           `${formatMilliseconds(config.latencySloMs / Math.log(100))} (p99 of one exponential service is ln 100 ≈ 4.6 times its mean); ` +
           `it takes ${formatMilliseconds(config.processingMs)}.`,
       );
-    } else if (sloMax < perConsumerMax) {
-      perConsumerMax = sloMax;
-      perConsumerLimit = `p99 latency ≤ ${formatMilliseconds(config.latencySloMs)}${grownText}`;
+    } else {
+      // M/M/1's bound is where to start; the model's own p99 (with the producers' batching) decides.
+      const modelMax = sloPerConsumerMax(grown, sloMax);
+      if (modelMax === null) {
+        problems.push(
+          `A p99 latency of ${formatMilliseconds(config.latencySloMs)} is not reached with up to ${formatNumber(PRACTICAL_MAX_PARTITIONS, 0)} partitions: ` +
+            `the producers' batching (linger.ms ${formatNumber(config.lingerMs, 3)} ms) and the processing alone take longer. Lower linger.ms or process each event faster.`,
+        );
+      } else if (modelMax < perConsumerMax) {
+        perConsumerMax = modelMax;
+        perConsumerLimit = `p99 latency ≤ ${formatMilliseconds(config.latencySloMs)}${grownText}`;
+      }
     }
   }
 
@@ -144,6 +155,22 @@ export function recommend(config: PlanConfig): Recommendation {
     problems,
     config: applied,
   };
+}
+
+/**
+ * The most events/s one consumer (one partition each) may take with the model's p99 within the
+ * target: from M/M/1's bound up, partitions grow by a tenth until the model (which adds the
+ * producers' linger and batches) meets it; null when 10,000 partitions do not.
+ */
+function sloPerConsumerMax(grown: PlanConfig, mm1Max: number): number | null {
+  const lambda = grown.eventsPerSec;
+  const target = grown.latencySloMs / 1000;
+  for (let P = Math.max(1, Math.ceil(lambda / mm1Max)); ; P = Math.max(P + 1, Math.ceil(P * 1.1))) {
+    const partitions = Math.min(P, PRACTICAL_MAX_PARTITIONS);
+    const layout = { ...grown, partitions, consumersPerGroup: partitions };
+    if (latencyEstimate(consumerLoad(layout), layout).p99Seconds <= target) return lambda / partitions;
+    if (partitions >= PRACTICAL_MAX_PARTITIONS) return null;
+  }
 }
 
 function sized(candidates: { limit: string; value: number }[]): Sized {
