@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG } from '../src/config/schema';
-import { serializeScenarioFile } from '../src/lib/export/scenario-file';
+import { serializeScenarioFile } from '../src/export/scenario-file';
 import { metricValue, queryOf, watchForBreakage } from './helpers';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Bench part "engine": computeMetrics calls per second and the charts' sensitivity sweep
- * (src/lib/charts/sensitivity.ts `sweep`), each beside JSON.stringify of the same config in the
+ * (src/charts/sensitivity.ts `sweep`), each beside JSON.stringify of the same config in the
  * same Node process, interleaved, after a warm-up, over several rounds.
  *
  * Why JSON.stringify(config) as the baseline: it reads every field of the same plan and builds
@@ -22,7 +22,7 @@ import { DEFAULT_CONFIG, PARAMS } from '../../src/config/schema';
 import { PRESETS } from '../../src/config/presets';
 import { computeMetrics } from '../../src/engine/compute-metrics';
 import type { PlanConfig } from '../../src/engine/plan-config';
-import { sweep, sweepValues, type SweepInput } from '../../src/lib/charts/sensitivity';
+import { sweep, sweepValues, type SweepInput } from '../../src/charts/sensitivity';
 import * as baselineEngine from '@bench-baseline/compute-metrics';
 import { median, series, startPart, type Figure, type Series } from './lib';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { appendLag, EMPTY_LAG_HISTORY, runKeyFor, type LagHistory } from '../lib/charts/lag-history';
+import { appendLag, EMPTY_LAG_HISTORY, runKeyFor, type LagHistory } from '../charts/lag-history';
 import type { SimSnapshot } from '../sim/types';
 import { useSimStore } from './sim-store';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { parseScenarioFile, serializeScenarioFile } from '../lib/export/scenario-file';
+import { parseScenarioFile, serializeScenarioFile } from '../export/scenario-file';
 import { MAX_STORED_CHARS, readStoredScenarios, SCENARIOS_BACKUP_KEY, SCENARIOS_STORAGE_KEY } from './saved-scenarios';
 import { createScenarioStore } from './scenario-store';
 

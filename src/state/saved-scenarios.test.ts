@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, PARAMS, isValidValue } from '../config/schema';
-import { cleanName, configToParams } from '../lib/export/scenario-file';
+import { cleanName, configToParams } from '../export/scenario-file';
 import { planConfig } from '../test-support/arbitraries';
 import { MAX_SAVED_SCENARIOS, MAX_STORED_CHARS, readStoredScenarios, type StoredScenario } from './saved-scenarios';
 

@@ -1,5 +1,5 @@
 import type { PlanConfig } from '../engine/plan-config';
-import { cleanName, configToParams, isPlainObject, readConfigRecord } from '../lib/export/scenario-file';
+import { cleanName, configToParams, isPlainObject, readConfigRecord } from '../export/scenario-file';
 
 /**
  * The saved scenarios' format in localStorage, and how untrusted stored data is read back.

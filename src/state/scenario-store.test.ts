@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { configToParams } from '../lib/export/scenario-file';
+import { configToParams } from '../export/scenario-file';
 import { SCENARIOS_BACKUP_KEY, SCENARIOS_STORAGE_KEY, type StoredScenario } from './saved-scenarios';
 import { createScenarioStore } from './scenario-store';
 

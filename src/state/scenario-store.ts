@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
-import { cleanName } from '../lib/export/scenario-file';
+import { cleanName } from '../export/scenario-file';
 import type { PlanConfig } from '../engine/plan-config';
 import {
   MAX_SAVED_SCENARIOS,

@@ -2,9 +2,9 @@ import { memo, startTransition, useEffect, useId, useMemo, useState } from 'reac
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Metrics } from '../../engine/compute-metrics';
 import type { PlanConfig } from '../../engine/plan-config';
-import { lagOutlook, lagSeries } from '../../lib/charts/lag-series';
-import { planSignature, type LagHistory } from '../../lib/charts/lag-history';
-import { formatCompact, timeUnitFor } from '../../lib/charts/units';
+import { lagOutlook, lagSeries } from '../../charts/lag-series';
+import { planSignature, type LagHistory } from '../../charts/lag-history';
+import { formatCompact, timeUnitFor } from '../../charts/units';
 import { formatDuration, formatNumber } from '../../lib/format';
 import { startLagHistory, useLagHistoryStore } from '../../state/lag-history-store';
 import { axisProps, BASELINE_DASH, tooltipProps, useChartTheme } from './chart-theme';

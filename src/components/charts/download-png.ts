@@ -1,4 +1,4 @@
-import { composeExportSvg, pngFileName, svgDataUrl, type ExportLegendItem } from '../../lib/charts/svg-to-png';
+import { composeExportSvg, pngFileName, svgDataUrl, type ExportLegendItem } from '../../charts/svg-to-png';
 import type { ChartTheme } from './chart-theme';
 
 export interface PngRequest {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ParamSpec } from '../../config/schema';
 import type { MetricEntry } from '../../engine/metric-catalog';
 import type { PlanConfig } from '../../engine/plan-config';
-import { sweepKey, sweepPoint, sweepValues } from '../../lib/charts/sensitivity';
+import { sweepKey, sweepPoint, sweepValues } from '../../charts/sensitivity';
 
 export interface SweepRow {
   readonly x: number;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { DEFAULT_TOPIC_NAME, kafkaTopicsCommand, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from '../../lib/export/kafka-topics';
-import { serializeScenarioFile } from '../../lib/export/scenario-file';
-import { STRIMZI_API_VERSIONS, strimziKafkaTopicYaml, type StrimziApiVersion } from '../../lib/export/strimzi';
+import { DEFAULT_TOPIC_NAME, kafkaTopicsCommand, topicNameProblem, topicNameWarning, TOPIC_NAME_MAX_CHARS } from '../../export/kafka-topics';
+import { serializeScenarioFile } from '../../export/scenario-file';
+import { STRIMZI_API_VERSIONS, strimziKafkaTopicYaml, type StrimziApiVersion } from '../../export/strimzi';
 import { metricsFor } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
 import { usePlanInTransition } from '../hooks/usePlanInTransition';

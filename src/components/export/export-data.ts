@@ -2,8 +2,8 @@ import { PARAMS } from '../../config/schema';
 import type { Metrics } from '../../engine/compute-metrics';
 import { METRIC_CATALOG, type MetricKind } from '../../engine/metric-catalog';
 import type { PlanConfig } from '../../engine/plan-config';
-import { metricsCsv, type CsvRow } from '../../lib/export/csv';
-import { retentionMsFromHours, type TopicSpec } from '../../lib/export/kafka-topics';
+import { metricsCsv, type CsvRow } from '../../export/csv';
+import { retentionMsFromHours, type TopicSpec } from '../../export/kafka-topics';
 import { formatNumber } from '../../lib/format';
 import { formatMetric } from '../metric-text';
 

@@ -1,6 +1,6 @@
 import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { useRef } from 'react';
-import { serializeScenarioFile } from '../../lib/export/scenario-file';
+import { serializeScenarioFile } from '../../export/scenario-file';
 import { usePlannerStore } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
 import { downloadText, fileSlug } from '../export/download';

@@ -1,6 +1,6 @@
 import { PARAMS } from '../../config/schema';
 import type { PlanConfig } from '../../engine/plan-config';
-import { MAX_SCENARIO_FILE_CHARS, parseScenarioFile } from '../../lib/export/scenario-file';
+import { MAX_SCENARIO_FILE_CHARS, parseScenarioFile } from '../../export/scenario-file';
 import { formatNumber } from '../../lib/format';
 import { usePlannerStore } from '../../state/planner-store';
 import { loadScenario, pushScenarioNotice } from '../../state/scenario-session';

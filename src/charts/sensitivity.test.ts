@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, PARAMS } from '../../config/schema';
-import { computeMetrics } from '../../engine/compute-metrics';
-import { METRIC_CATALOG } from '../../engine/metric-catalog';
-import type { PlanConfig } from '../../engine/plan-config';
+import { DEFAULT_CONFIG, PARAMS } from '../config/schema';
+import { computeMetrics } from '../engine/compute-metrics';
+import { METRIC_CATALOG } from '../engine/metric-catalog';
+import type { PlanConfig } from '../engine/plan-config';
 import { PLOTTABLE_KINDS, plotValue, sweep, sweepKey, sweepValues, type SweepInput } from './sensitivity';
 
 const spec = (field: keyof PlanConfig): SweepInput => PARAMS.find((p) => p.field === field)!;

@@ -1,5 +1,5 @@
-import type { ConsumerLoad } from '../../engine/consumer-load';
-import type { PlanConfig } from '../../engine/plan-config';
+import type { ConsumerLoad } from '../engine/consumer-load';
+import type { PlanConfig } from '../engine/plan-config';
 
 /**
  * The lag chart's data: the capacity model's forecast of one consumer group's lag over the

@@ -1,4 +1,4 @@
-import type { PlanConfig } from '../../engine/plan-config';
+import type { PlanConfig } from '../engine/plan-config';
 import type { LagPoint } from './lag-series';
 
 /**

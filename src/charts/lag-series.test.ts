@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../config/schema';
-import { computeMetrics } from '../../engine/compute-metrics';
-import type { PlanConfig } from '../../engine/plan-config';
+import { DEFAULT_CONFIG } from '../config/schema';
+import { computeMetrics } from '../engine/compute-metrics';
+import type { PlanConfig } from '../engine/plan-config';
 import { lagAt, lagOutlook, lagSeries } from './lag-series';
 
 const plan = (overrides: Partial<PlanConfig> = {}) => {

@@ -1,4 +1,4 @@
-import { binaryUnitFor, formatByteRate, formatBytes, formatDuration, formatNumber, formatUtilization, type BinaryUnit } from '../format';
+import { binaryUnitFor, formatByteRate, formatBytes, formatDuration, formatNumber, formatUtilization, type BinaryUnit } from '../lib/format';
 
 /**
  * Units for chart axes and tooltips. Pure. Axis ticks use short numbers ("21.6G");

@@ -1,6 +1,6 @@
-import type { BrokerFigures } from '../../engine/broker-limits';
-import type { Metrics } from '../../engine/compute-metrics';
-import type { PlanConfig } from '../../engine/plan-config';
+import type { BrokerFigures } from '../engine/broker-limits';
+import type { Metrics } from '../engine/compute-metrics';
+import type { PlanConfig } from '../engine/plan-config';
 import { MIB } from './units';
 
 /**

@@ -1,7 +1,7 @@
-import { defaultMinInsyncReplicas, defaultZones, repairPlan } from '../../config/plan-repair';
-import { readValue } from '../../config/read-value';
-import { DEFAULT_CONFIG, PARAMS, type ParamName } from '../../config/schema';
-import type { PlanConfig } from '../../engine/plan-config';
+import { defaultMinInsyncReplicas, defaultZones, repairPlan } from '../config/plan-repair';
+import { readValue } from '../config/read-value';
+import { DEFAULT_CONFIG, PARAMS, type ParamName } from '../config/schema';
+import type { PlanConfig } from '../engine/plan-config';
 
 /**
  * A plan as a JSON file, and back. The file is untrusted input, read by the same per-value

@@ -1,7 +1,7 @@
-import type { BinaryUnit } from '../format';
-import { binaryUnitFor } from '../format';
-import type { PlanConfig } from '../../engine/plan-config';
-import type { Traffic } from '../../engine/traffic';
+import type { BinaryUnit } from '../lib/format';
+import { binaryUnitFor } from '../lib/format';
+import type { PlanConfig } from '../engine/plan-config';
+import type { Traffic } from '../engine/traffic';
 import { bytesPerUnit, GIB } from './units';
 
 /**

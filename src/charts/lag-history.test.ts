@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../config/schema';
+import { DEFAULT_CONFIG } from '../config/schema';
 import { appendLag, EMPTY_LAG_HISTORY, MAX_LAG_POINTS, runKeyFor, type LagHistory } from './lag-history';
 
 const run = (times: number[], key = 'run', max = MAX_LAG_POINTS) =>

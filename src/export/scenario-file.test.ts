@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, PARAMS, isValidValue } from '../../config/schema';
-import { decodeConfig, encodeConfig } from '../../config/url-codec';
-import type { PlanConfig } from '../../engine/plan-config';
-import { planConfig } from '../../test-support/arbitraries';
+import { DEFAULT_CONFIG, PARAMS, isValidValue } from '../config/schema';
+import { decodeConfig, encodeConfig } from '../config/url-codec';
+import type { PlanConfig } from '../engine/plan-config';
+import { planConfig } from '../test-support/arbitraries';
 import { MAX_SCENARIO_FILE_CHARS, parseScenarioFile, readConfigRecord, serializeScenarioFile, buildScenarioFile } from './scenario-file';
 
 const SEED = 4747;

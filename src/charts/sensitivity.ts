@@ -1,6 +1,6 @@
-import { computeMetrics, type Metrics } from '../../engine/compute-metrics';
-import type { MetricKind } from '../../engine/metric-catalog';
-import type { PlanConfig } from '../../engine/plan-config';
+import { computeMetrics, type Metrics } from '../engine/compute-metrics';
+import type { MetricKind } from '../engine/metric-catalog';
+import type { PlanConfig } from '../engine/plan-config';
 
 /**
  * The sensitivity chart: one metric against one input, the input swept over its whole range

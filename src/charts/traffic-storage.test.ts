@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../config/schema';
-import { computeMetrics } from '../../engine/compute-metrics';
-import type { PlanConfig } from '../../engine/plan-config';
+import { DEFAULT_CONFIG } from '../config/schema';
+import { computeMetrics } from '../engine/compute-metrics';
+import type { PlanConfig } from '../engine/plan-config';
 import { storageSeries } from './storage-series';
 import { trafficBars } from './traffic-series';
 import { bytesPerUnit, MIB } from './units';
