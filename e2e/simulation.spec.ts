@@ -36,9 +36,14 @@ test('pressing Play animates the canvas and the figures move', async ({ page }) 
   // The label follows the picture in words.
   await expect(canvas).toHaveAttribute('aria-label', /3 brokers, all up; 5 partitions; group 0: 10 consumers alive, 5 idle/);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // The button turns to Play with the worker's answer to the pause (its final snapshot), so the
+  // time shown from then on is where the run stopped; no snapshot older than the pause counts.
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeVisible();
   const paused = await simValue(page, 'time');
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300); // the window in which a late snapshot used to move it
   expect(await simValue(page, 'time')).toBe(paused);
+  await expect(play).toBeVisible();
   expect(problems).toEqual([]);
 });
 

@@ -6,8 +6,11 @@ import { DEFAULT_SPEED } from '../workers/sim-protocol';
 /**
  * The simulation's UI state. The run itself lives in the worker; this holds what the page
  * shows and what the link carries (seed, timeline). Written by useSimWorker and url-sync.
+ * `snapshot`, `playing`, `speed` and `achievedSpeed` come from one snapshot event, one that is
+ * not older than the last command sent (isStaleEvent in workers/sim-protocol.ts).
  */
 export interface SimState {
+  /** As the worker last acknowledged: set by the answer to play or pause, never ahead of it. */
   readonly playing: boolean;
   /** Requested simulated ms per wall ms. */
   readonly speed: number;

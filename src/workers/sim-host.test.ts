@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import type { SimAction, SimSnapshot, Simulation, TimedAction } from '../sim/types';
 import { SimHost, TICK_BUDGET_MS } from './sim-host';
-import { SNAPSHOT_INTERVAL_MS, type SimEvent } from './sim-protocol';
+import { isStaleEvent, SNAPSHOT_INTERVAL_MS, type SimCommand, type SimEvent } from './sim-protocol';
 
 /**
  * A fake simulation on a fake wall clock: each simulated ms costs `wallMsPerSimMs` of wall
@@ -105,7 +105,7 @@ describe('SimHost: the worker side of the simulation', () => {
     h.host.handle({ type: 'step', ms: 250 });
     h.host.handle({ type: 'apply', action: DOWN_1 });
     const echoed = h.events.filter((e) => e.type === 'timeline').at(-1);
-    expect(echoed).toEqual({ type: 'timeline', runId: 1, timeline: [{ atMs: 250, action: DOWN_1 }, { atMs: 1000, action: { type: 'add-group' } }] });
+    expect(echoed).toEqual({ type: 'timeline', runId: 1, seq: 3, timeline: [{ atMs: 250, action: DOWN_1 }, { atMs: 1000, action: { type: 'add-group' } }] });
     h.host.handle({ type: 'step', ms: 1000 });
     const live = [...h.applied];
 
@@ -178,7 +178,7 @@ describe('SimHost: the worker side of the simulation', () => {
     h.failAt(150);
     h.host.handle({ type: 'step', ms: 100 });
     h.host.handle({ type: 'step', ms: 100 });
-    expect(h.events.at(-1)).toEqual({ type: 'error', runId: 1, message: 'sim broke' });
+    expect(h.events.at(-1)).toEqual({ type: 'error', runId: 1, seq: 3, message: 'sim broke' });
     const count = h.events.length;
     h.host.handle({ type: 'step', ms: 100 });
     expect(h.events).toHaveLength(count);
@@ -189,7 +189,106 @@ describe('SimHost: the worker side of the simulation', () => {
     const full = Array.from({ length: 200 }, (_, i) => ({ atMs: i, action: { type: 'poison', count: 1 } as const }));
     h.host.handle(init(full));
     h.host.handle({ type: 'apply', action: DOWN_1 });
-    expect(h.events.at(-1)?.type).toBe('notice');
+    expect(h.events.at(-2)?.type).toBe('notice');
     expect(h.applied).toEqual([]);
+  });
+});
+
+/**
+ * The page's side, on a channel that delivers in order but late: the host's events wait in
+ * flight until `deliver()`, so a command can be sent while snapshots taken before it are still
+ * on their way — as a pause pressed while the worker is playing. The page numbers its commands
+ * and shows only events isStaleEvent lets through, like useSimWorker.
+ */
+function page(h: ReturnType<typeof harness>) {
+  let sentSeq = 0;
+  let runId = 0;
+  let delivered = 0;
+  const shown: { timeMs: number; playing: boolean; seq: number }[] = [];
+  const accepted: SimEvent[] = [];
+  const send = (command: SimCommand) => {
+    sentSeq += 1;
+    if (command.type === 'init') runId = command.runId;
+    h.host.handle({ ...command, seq: sentSeq });
+    return sentSeq;
+  };
+  const deliver = () => {
+    for (; delivered < h.events.length; delivered += 1) {
+      const event = h.events[delivered];
+      if (!event || isStaleEvent(event, runId, sentSeq)) continue;
+      accepted.push(event);
+      if (event.type === 'snapshot') shown.push({ timeMs: (event.snapshot as unknown as { timeMs: number }).timeMs, playing: event.playing, seq: event.seq });
+    }
+  };
+  return { send, deliver, shown, accepted };
+}
+
+describe('SimHost acknowledges each command; the page ignores snapshots older than its last command', () => {
+  it('answers every command with a snapshot carrying its seq, a refused one too, and stamps every event with the last seq', () => {
+    const h = harness();
+    const full = Array.from({ length: 200 }, (_, i) => ({ atMs: i, action: { type: 'poison', count: 1 } as const }));
+    const commands: SimCommand[] = [init(full), { type: 'speed', factor: 2 }, { type: 'step', ms: 100 }, { type: 'play' }, { type: 'pause' }, { type: 'apply', action: DOWN_1 }, { type: 'reset' }];
+    commands.forEach((command, i) => {
+      const before = h.events.length;
+      h.host.handle({ ...command, seq: 10 + i });
+      const answers = h.events.slice(before);
+      expect(answers.every((e) => e.seq === 10 + i), command.type).toBe(true);
+      expect(answers.at(-1)?.type, command.type).toBe('snapshot');
+    });
+    // The 201st action was refused with a notice, and still acknowledged.
+    expect(h.events.filter((e) => e.type === 'notice').map((e) => e.seq)).toEqual([15]);
+  });
+
+  it('the answer to pause is the final snapshot: playing false, the pause seq, and nothing follows it', () => {
+    const h = harness();
+    h.host.handle({ ...init(), seq: 1 });
+    h.host.handle({ type: 'play', seq: 2 });
+    h.runFor(500);
+    expect(h.snapshots().at(-1)).toMatchObject({ playing: true, seq: 2 });
+    h.host.handle({ type: 'pause', seq: 3 });
+    const answer = h.events.at(-1);
+    expect(answer).toMatchObject({ type: 'snapshot', playing: false, seq: 3, achievedSpeed: null });
+    const count = h.events.length;
+    h.runFor(1000);
+    expect(h.events).toHaveLength(count);
+  });
+
+  it('a snapshot produced before a pause is not accepted after it: the shown time and playing do not move once Pause is sent', () => {
+    const h = harness();
+    const p = page(h);
+    p.send(init());
+    p.send({ type: 'play' });
+    p.deliver();
+    h.runFor(400); // snapshots taken while playing, still in flight…
+    const inFlight = h.snapshots().filter((e) => e.playing);
+    expect(inFlight.length).toBeGreaterThan(2);
+    const pauseSeq = p.send({ type: 'pause' }); // …when Pause is pressed
+    const shownBefore = p.shown.length;
+    p.deliver();
+    h.runFor(1000);
+    p.deliver();
+    // Only the pause's own answer is shown after it: the final time, paused.
+    const after = p.shown.slice(shownBefore);
+    expect(after).toEqual([{ timeMs: h.lastTimeMs(), playing: false, seq: pauseSeq }]);
+    expect(inFlight.every((e) => isStaleEvent(e, 1, pauseSeq))).toBe(true);
+  });
+
+  it('keeps what a stale snapshot cannot undo: a timeline echo answered before a later step, but nothing of a replaced run', () => {
+    const h = harness();
+    const p = page(h);
+    p.send(init());
+    p.send({ type: 'step', ms: 200 });
+    p.send({ type: 'apply', action: DOWN_1 });
+    p.send({ type: 'step', ms: 100 }); // sent before the apply's echo arrived
+    p.deliver();
+    expect(p.accepted.filter((e) => e.type === 'timeline')).toHaveLength(1);
+    expect(p.shown.map((s) => s.timeMs)).toEqual([300]);
+
+    p.send({ type: 'play' });
+    h.runFor(200);
+    p.send({ ...init(), runId: 2 }); // a new plan replaces the run while its snapshots are in flight
+    p.deliver();
+    expect(p.shown.at(-1)).toEqual({ timeMs: 0, playing: true, seq: 6 });
+    expect(p.accepted.filter((e) => e.runId === 1 && e.seq === 5)).toEqual([]);
   });
 });

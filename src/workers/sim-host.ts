@@ -1,7 +1,7 @@
 import type { PlanConfig } from '../engine/plan-config';
 import type { SimAction, SimOptions, Simulation, TimedAction } from '../sim/types';
 import { MAX_ACTIONS } from '../config/sim-link';
-import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent } from './sim-protocol';
+import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent, type SimRequest } from './sim-protocol';
 
 /** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
 export interface SimHostDeps {
@@ -14,6 +14,10 @@ export interface SimHostDeps {
   schedule(fn: () => void, delayMs: number): void;
   post(event: SimEvent): void;
 }
+
+/** An event as the host builds it; post() stamps it with the run and the last command's seq. */
+type Unstamped<E> = E extends unknown ? Omit<E, 'runId' | 'seq'> : never;
+type SimEventBody = Unstamped<SimEvent>;
 
 /** Wall time one tick may spend advancing before it yields to incoming commands. */
 export const TICK_BUDGET_MS = 30;
@@ -32,10 +36,16 @@ const MAX_TICK_ELAPSED_MS = 250;
  * whole simulated ms (so every action lands on a whole-ms atMs a link can carry exactly) and
  * in slices, so no single advance() blocks the worker for long. When the sim cannot keep up,
  * the backlog is dropped: the run goes slower than asked and reports the speed it reached.
+ *
+ * Every command is acknowledged: the host answers it with a snapshot carrying its `seq` (after
+ * `pause`, the paused run's final snapshot), and every event it posts carries the `seq` of the
+ * last command handled, so the page can tell a snapshot taken before its last command.
  */
 export class SimHost {
   private sim: Simulation | undefined;
   private runId = 0;
+  /** The seq of the last command handled: every event carries it. */
+  private seq = 0;
   private config: PlanConfig | undefined;
   private seed = 1;
   private timeline: TimedAction[] = [];
@@ -57,7 +67,9 @@ export class SimHost {
 
   constructor(private readonly deps: SimHostDeps) {}
 
-  handle(command: SimCommand): void {
+  /** A SimRequest as posted by the page; a bare SimCommand (a test driving the host) counts as the next seq. */
+  handle(command: SimCommand | SimRequest): void {
+    this.seq = 'seq' in command ? command.seq : this.seq + 1;
     try {
       this.run(command);
     } catch (error) {
@@ -119,7 +131,8 @@ export class SimHost {
   private applyNow(action: SimAction): void {
     if (!this.sim) return;
     if (this.timeline.length >= MAX_ACTIONS) {
-      this.deps.post({ type: 'notice', runId: this.runId, message: `This run already has ${MAX_ACTIONS} actions, the most a link can carry. Reset or clear the actions to record more.` });
+      this.post({ type: 'notice', message: `This run already has ${MAX_ACTIONS} actions, the most a link can carry. Reset or clear the actions to record more.` });
+      this.postSnapshot(); // the refused command is acknowledged too
       return;
     }
     // Recorded actions due now go first, as they will when the link replays the run.
@@ -127,7 +140,7 @@ export class SimHost {
     this.sim.apply(action);
     this.timeline.splice(this.applied, 0, { atMs: this.simTimeMs, action });
     this.applied += 1;
-    this.deps.post({ type: 'timeline', runId: this.runId, timeline: [...this.timeline] });
+    this.post({ type: 'timeline', timeline: [...this.timeline] });
     this.postSnapshot();
   }
 
@@ -211,9 +224,8 @@ export class SimHost {
     this.lastPostWallMs = this.deps.nowMs();
     // A snapshot costs about as much again to clone and render on the page: keep both under ~10 %.
     this.snapshotIntervalMs = Math.max(SNAPSHOT_INTERVAL_MS, Math.min(SLOW_SNAPSHOT_MAX_INTERVAL_MS, (this.lastPostWallMs - startWallMs) * 10));
-    this.deps.post({
+    this.post({
       type: 'snapshot',
-      runId: this.runId,
       snapshot,
       playing: this.playing,
       speed: this.speed,
@@ -224,6 +236,10 @@ export class SimHost {
   private fail(error: unknown): void {
     this.playing = false;
     this.sim = undefined;
-    this.deps.post({ type: 'error', runId: this.runId, message: error instanceof Error ? error.message : String(error) });
+    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+
+  private post(event: SimEventBody): void {
+    this.deps.post({ ...event, runId: this.runId, seq: this.seq } as SimEvent);
   }
 }

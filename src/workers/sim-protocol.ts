@@ -3,8 +3,13 @@ import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
 
 /**
  * Messages between the page and the simulation worker. Plain data only (structured clone).
- * Every command is answered by at least one snapshot; while playing, snapshots come at most
- * every SNAPSHOT_INTERVAL_MS of wall time.
+ * The page posts each command as a SimRequest: the command and its sequence number `seq`
+ * (1, 2, 3, … for the page's lifetime, across workers). Every command is acknowledged by a
+ * snapshot whose `seq` is that command's: the worker's state once it has handled it (the answer
+ * to `pause` is the paused run's final snapshot, `playing: false`). Every event carries the
+ * `seq` of the last command the worker had handled when it posted it, so the page can ignore a
+ * snapshot older than the last command it sent (isStaleEvent). While playing, snapshots come at
+ * most every SNAPSHOT_INTERVAL_MS of wall time.
  */
 export type SimCommand =
   /** Start a run at simulated time 0. Keeps play state and speed. Events about it carry its runId. */
@@ -20,8 +25,14 @@ export type SimCommand =
   /** Apply now and record it in the timeline at the current simulated time. */
   | { readonly type: 'apply'; readonly action: SimAction };
 
-/** Every event names the run it is about, so the page can drop stragglers from a run it replaced. */
-export type SimEvent = { readonly runId: number } & (
+/** A command as the page posts it: numbered, so the worker's answers say which command they follow. */
+export type SimRequest = SimCommand & { readonly seq: number };
+
+/**
+ * Every event names the run it is about, so the page can drop stragglers from a run it replaced,
+ * and `seq`, the last command the worker had handled when it posted the event.
+ */
+export type SimEvent = { readonly runId: number; readonly seq: number } & (
   | {
       readonly type: 'snapshot';
       readonly snapshot: SimSnapshot;
@@ -37,6 +48,19 @@ export type SimEvent = { readonly runId: number } & (
   /** The sim failed; it stays stopped until the next `init`. */
   | { readonly type: 'error'; readonly message: string }
 );
+
+/**
+ * The page's rule for what it shows, given the runId and the seq of the last command it sent:
+ * any event of another run is a straggler; a snapshot is stale when its `seq` is older than
+ * that command — it was produced before the worker handled the command (e.g. a `playing: true`
+ * snapshot already in flight when Pause was pressed), so it would undo what the command did.
+ * The command's own answer (same seq) and everything after it count. Timeline, notice and
+ * error events count for their whole run: they report what an earlier command did.
+ */
+export function isStaleEvent(event: SimEvent, runId: number, sentSeq: number): boolean {
+  if (event.runId !== runId) return true;
+  return event.type === 'snapshot' && event.seq < sentSeq;
+}
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;

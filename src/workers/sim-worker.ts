@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { advanceWithTimeline, createSimulation } from '../sim/index';
 import { SimHost } from './sim-host';
-import type { SimCommand, SimEvent } from './sim-protocol';
+import type { SimEvent, SimRequest } from './sim-protocol';
 
 /**
  * The module Web Worker that hosts one simulation, so a long advance never blocks the page.
@@ -19,4 +19,4 @@ const host = new SimHost({
   post: (event: SimEvent) => scope.postMessage(event),
 });
 
-scope.onmessage = (message: MessageEvent<SimCommand>) => host.handle(message.data);
+scope.onmessage = (message: MessageEvent<SimRequest>) => host.handle(message.data);

@@ -5,7 +5,7 @@ import { usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
 import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { useSettledValue } from '../hooks/useSettledValue';
-import { STEP_MS, type SimCommand, type SimEvent } from '../../workers/sim-protocol';
+import { isStaleEvent, STEP_MS, type SimCommand, type SimEvent, type SimRequest } from '../../workers/sim-protocol';
 
 /** How long the plan must stand still before the simulation restarts on it. */
 const RESTART_SETTLE_MS = 150;
@@ -31,6 +31,11 @@ export interface SimCommands {
  * Owns the simulation worker (xyflow's useDrag pattern: create in an effect, destroy on
  * cleanup) and turns its events into sim-store state. A new plan restarts the run from 0
  * with an empty timeline: recorded actions belong to the plan they were recorded on.
+ *
+ * Each command goes out as a SimRequest with the next `seq`; the page shows only what the
+ * worker has acknowledged: a snapshot older than the last command sent is ignored
+ * (isStaleEvent), and `playing` is the worker's, so after Pause neither the time nor the
+ * button moves again until the next command.
  */
 export function useSimWorker(): SimCommands {
   // While a slider moves, each step would restart the run in the worker and repaint the view
@@ -39,10 +44,18 @@ export function useSimWorker(): SimCommands {
   const config = useSettledValue(usePlanInTransition(), RESTART_SETTLE_MS);
   const workerRef = useRef<Worker | null>(null);
   const runIdRef = useRef(0);
+  /** The seq of the last command sent, for this page's lifetime (a restarted worker continues it). */
+  const sentSeqRef = useRef(0);
   const initConfigRef = useRef<PlanConfig | null>(null);
   const [generation, setGeneration] = useState(0);
 
-  const post = useCallback((command: SimCommand) => workerRef.current?.postMessage(command), []);
+  const post = useCallback((command: SimCommand) => {
+    const worker = workerRef.current;
+    if (!worker) return;
+    sentSeqRef.current += 1;
+    const request: SimRequest = { ...command, seq: sentSeqRef.current };
+    worker.postMessage(request);
+  }, []);
 
   const init = useCallback(() => {
     const { seed, timeline } = useSimStore.getState();
@@ -57,7 +70,8 @@ export function useSimWorker(): SimCommands {
     workerRef.current = worker;
     worker.onmessage = (message: MessageEvent<SimEvent>) => {
       const event = message.data;
-      if (event.runId !== runIdRef.current) return; // a straggler from a run already replaced
+      // A straggler from a run already replaced, or a snapshot taken before the last command.
+      if (isStaleEvent(event, runIdRef.current, sentSeqRef.current)) return;
       receive(event);
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -81,14 +95,10 @@ export function useSimWorker(): SimCommands {
 
   return useMemo<SimCommands>(
     () => ({
-      play: () => {
-        useSimStore.setState({ playing: true });
-        post({ type: 'play' });
-      },
-      pause: () => {
-        useSimStore.setState({ playing: false });
-        post({ type: 'pause' });
-      },
+      // No optimistic `playing`: the answer to play or pause (a snapshot with its seq) sets it,
+      // together with the time it stopped at.
+      play: () => post({ type: 'play' }),
+      pause: () => post({ type: 'pause' }),
       step: () => post({ type: 'step', ms: STEP_MS }),
       setSpeed: (factor) => {
         useSimStore.setState({ speed: factor });
