@@ -127,7 +127,8 @@ export function recommend(config: PlanConfig): Recommendation {
 
   // Check against the model itself, at today's rate and at the grown rate, and step up where a limit is still broken.
   const start: PlanConfig = { ...withAvailability, ...poll, partitions: P, consumersPerGroup: Math.min(MAX_CONSUMERS, consumers.value), brokers: B };
-  const applied = fewestBrokers(settle(start, growth, consumersOf), growth, neededPartitions.value, config.partitions, consumersOf);
+  // A plan no count can fix (processing time, a latency target) is shown as sized, not refined: the model would only say no again.
+  const applied = problems.length > 0 ? start : fewestBrokers(settle(start, growth, consumersOf), growth, neededPartitions.value, config.partitions, consumersOf);
   if (brokerNeed.value > MAX_BROKERS) problems.push(`It would take ${formatNumber(brokerNeed.value, 0)} brokers (${brokerNeed.drivenBy}), more than ${formatNumber(MAX_BROKERS, 0)}.`);
   const feasible = problems.length === 0 && healthy(applied) && healthy({ ...applied, eventsPerSec: lambda });
 
@@ -269,6 +270,7 @@ const healthy = (c: PlanConfig) => computeMetrics(c).health.score === 100;
 function settle(config: PlanConfig, growth: number, consumersOf: (partitions: number) => number): PlanConfig {
   let c = config;
   for (let i = 0; i < 12; i += 1) {
+    const before = c;
     const grown = { ...c, eventsPerSec: Math.min(10_000_000, c.eventsPerSec * growth) };
     const failing = new Set([...failingChecks(c), ...failingChecks(grown)]);
     if (failing.size === 0) return c;
@@ -283,6 +285,7 @@ function settle(config: PlanConfig, growth: number, consumersOf: (partitions: nu
       const P = partitionsFor(c.partitions, B, c.partitions);
       c = { ...c, brokers: B, partitions: P, consumersPerGroup: P === c.partitions ? c.consumersPerGroup : Math.max(consumersOf(P), Math.min(P, c.consumersPerGroup)) };
     }
+    if (c === before) return c; // nothing left to step: the caller finds it unhealthy
   }
   return c;
 }
