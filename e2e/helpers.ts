@@ -21,3 +21,13 @@ export function watchForBreakage(page: Page): string[] {
 export function queryOf(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
+
+/**
+ * Waits until the lazily loaded sections (charts, simulation) are in place. Until then the charts'
+ * chunk can arrive and grow the page by a screen or more, moving everything below it: a click on
+ * an export button at that moment lands where the button was, not where it is.
+ */
+export async function waitForLazySections(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 2, name: 'Charts' })).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeAttached();
+}

@@ -4,12 +4,14 @@ import { PRESETS } from '../src/config/presets';
 import { encodeConfig } from '../src/config/url-codec';
 import { computeMetrics } from '../src/engine/compute-metrics';
 import { METRIC_CATALOG } from '../src/engine/metric-catalog';
-import { metricValue, queryOf, watchForBreakage } from './helpers';
+import { metricValue, queryOf, waitForLazySections, watchForBreakage } from './helpers';
 
 const STORAGE_KEY = 'eventflow-planner/scenarios';
 const BACKUP_KEY = 'eventflow-planner/scenarios.backup';
 
 async function downloadedText(page: Page, click: () => Promise<void>): Promise<{ text: string; download: Download }> {
+  // The export buttons sit below the charts: click them once the charts' chunk can no longer move them.
+  await waitForLazySections(page);
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
   return { text: await readFile(path, 'utf8'), download };

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { PRESETS } from '../src/config/presets';
-import { queryOf, watchForBreakage } from './helpers';
+import { queryOf, waitForLazySections, watchForBreakage } from './helpers';
 
 // Each test starts its own page: spread them over both workers.
 test.describe.configure({ mode: 'parallel' });
@@ -292,6 +292,7 @@ test('script-like names and values in an imported file and in saved data are sho
   // The loaded name goes into the exports as text (a JSON string), and into a file name as a slug.
   // The exports follow the plan in a transition (a frame behind at most).
   await expect.poll(async () => JSON.parse(await page.getByTestId('export-json').inputValue()) as unknown).toMatchObject({ name: PAYLOADS.img });
+  await waitForLazySections(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^[\w.-]+\.json$/);
 
