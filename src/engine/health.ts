@@ -256,10 +256,10 @@ function zoneBalanceFactor(config: PlanConfig): HealthFactor {
 
 /** Informational: what the page cache holds, and whether tail readers miss it. Never lowers the score. */
 function pageCacheFactor(config: PlanConfig, load: ConsumerLoad, b: BrokerLoad): HealthFactor {
-  const window = b.pageCacheSeconds;
-  const windowText = Number.isFinite(window) ? formatDuration(window) : 'all';
+  const hotWindowSeconds = b.pageCacheSeconds;
+  const windowText = Number.isFinite(hotWindowSeconds) ? formatDuration(hotWindowSeconds) : 'all';
   const tail = load.lagGrowthEventsPerSecPerGroup > 0 || config.replayGroups > 0;
-  const short = window < HOT_WINDOW_TARGET_SECONDS;
+  const short = hotWindowSeconds < HOT_WINDOW_TARGET_SECONDS;
   return {
     id: 'page-cache',
     label: 'Page cache',
