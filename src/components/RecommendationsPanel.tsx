@@ -3,6 +3,10 @@ import { recommend, type Sized } from '../engine/recommend';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { usePlanInTransition } from './hooks/usePlanInTransition';
+import { useSettledValue } from './hooks/useSettledValue';
+
+/** How long the plan must stand still before the "twice the growth" column is sized again. */
+const DOUBLED_SETTLE_MS = 150;
 
 const APPLIED_FIELDS = ['partitions', 'consumersPerGroup', 'brokers', 'replicationFactor', 'minInsyncReplicas', 'zones', 'maxPollRecords', 'maxPollIntervalMs'] as const;
 type AppliedField = (typeof APPLIED_FIELDS)[number];
@@ -13,8 +17,10 @@ export function RecommendationsPanel() {
   const applyValues = usePlannerStore((state) => state.applyValues);
   const r = useMemo(() => recommend(config), [config]);
   // What twice the planned growth would need, beside it: partitions cannot be reduced later.
-  const doubledGrowth = Math.min(20, config.growthFactor * 2);
-  const doubled = useMemo(() => recommend({ ...config, growthFactor: doubledGrowth }), [config, doubledGrowth]);
+  // Sized once the plan stands still: a second recommendation on every slider step doubles the work.
+  const settledConfig = useSettledValue(config, DOUBLED_SETTLE_MS);
+  const doubledGrowth = Math.min(20, settledConfig.growthFactor * 2);
+  const doubled = useMemo(() => recommend({ ...settledConfig, growthFactor: doubledGrowth }), [settledConfig, doubledGrowth]);
   const rows: { label: string; field: AppliedField; sized: Sized; doubled: Sized }[] = [
     { label: 'Partitions', field: 'partitions', sized: r.partitions, doubled: doubled.partitions },
     { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup, doubled: doubled.consumersPerGroup },

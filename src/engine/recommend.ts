@@ -319,11 +319,23 @@ function failingChecks(c: PlanConfig): HealthFactorId[] {
  */
 function cheaperThanBrokers(applied: PlanConfig, growth: number): string[] {
   const out: string[] = [];
+  // The fewest brokers (a multiple of the zones) with which the variant passes at both rates.
+  // Brokers only add capacity, so passing is monotone in the count: a binary search over multiples.
   const fewest = (variant: PlanConfig) => {
-    let c = { ...variant };
-    const Z = Math.min(c.zones, c.brokers);
-    while (c.brokers - Z >= Math.max(c.replicationFactor, Z) && healthy({ ...c, brokers: c.brokers - Z }) && healthy({ ...c, brokers: c.brokers - Z, eventsPerSec: Math.min(10_000_000, c.eventsPerSec * growth) })) c = { ...c, brokers: c.brokers - Z };
-    return c.brokers;
+    const Z = Math.min(variant.zones, variant.brokers);
+    const ok = (units: number) => {
+      const c = { ...variant, brokers: units * Z };
+      return healthy(c) && healthy({ ...c, eventsPerSec: Math.min(10_000_000, c.eventsPerSec * growth) });
+    };
+    let lo = Math.ceil(Math.max(variant.replicationFactor, Z) / Z);
+    let hi = Math.floor(variant.brokers / Z);
+    if (lo >= hi || !ok(hi)) return variant.brokers;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (ok(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo * Z;
   };
   const B = applied.brokers;
   if (applied.compressionRatio < 3) {
