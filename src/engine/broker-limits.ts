@@ -94,7 +94,7 @@ export function brokerLoad(config: PlanConfig, t: Traffic, load: ConsumerLoad): 
 
   const rates = partitionRates(config, t, groupReadBytesPerSec, diskReadBytesPerSec);
   const allUp = loadsOf(placement, rates, null);
-  const busiest = maxFigures(allUp, null);
+  const busiest = maxFigures(allUp);
   const failover = plannedFailover(config, placement, rates, busiest);
   const pageCacheBytes = Math.max(0, config.brokerMemoryGiB - JVM_HEAP_GIB) * GIB;
   return {
@@ -218,8 +218,8 @@ const FIGURE_KEYS = ['networkInBytesPerSec', 'networkOutBytesPerSec', 'diskWrite
 const NO_LOAD: BrokerFigures = { networkInBytesPerSec: 0, networkOutBytesPerSec: 0, diskWriteBytesPerSec: 0, diskIoBytesPerSec: 0, storageBytes: 0, storageOnDiskBytes: 0, leaders: 0, replicas: 0 };
 
 /** Each figure's maximum over the live brokers. */
-function maxFigures(loads: Loads, previous: BrokerFigures | null): BrokerFigures {
-  const max: Record<(typeof FIGURE_KEYS)[number], number> = { ...(previous ?? NO_LOAD) };
+function maxFigures(loads: Loads): BrokerFigures {
+  const max: Record<(typeof FIGURE_KEYS)[number], number> = { ...NO_LOAD };
   const B = loads.leaders.length;
   for (let b = 0; b < B; b += 1) {
     if (loads.up && loads.up[b] === 0) continue;
@@ -263,7 +263,7 @@ function zoneFailover(config: PlanConfig, placement: Placement, rates: Partition
       if (inZone) down += 1;
     }
     const loads = loadsOf(placement, rates, up);
-    const figures = maxFigures(loads, null);
+    const figures = maxFigures(loads);
     busiest = maxOf(busiest, figures);
     if (figures.networkOutBytesPerSec > worstOut) {
       worstOut = figures.networkOutBytesPerSec;

@@ -242,8 +242,7 @@ function pollSettingsFor(config: PlanConfig): Partial<PlanConfig> {
 /** The brokers each limit alone needs after the planned failure, from the cluster-wide loads (a lower bound the model then checks). */
 function brokersNeeded(config: PlanConfig, grown: PlanConfig, P: number, R: number, Z: number): Sized {
   const m = computeMetrics({ ...grown, partitions: P, consumersPerGroup: Math.min(P, grown.consumersPerGroup), replicationFactor: R });
-  const t = m;
-  const W = t.ingressBytesPerSec;
+  const W = m.ingressBytesPerSec;
   const networkOut = m.brokerLoad.groupReadBytesPerSec + W * (R - 1);
   const diskIo = W * R + m.brokerLoad.diskReadBytesPerSec;
   const network = config.brokerNetworkMiBPerSec * MIB * config.brokerUtilization;
@@ -259,7 +258,7 @@ function brokersNeeded(config: PlanConfig, grown: PlanConfig, P: number, R: numb
     { limit: `${Z} zones`, value: Z },
     { limit: `network ≤ ${formatNumber(config.brokerNetworkMiBPerSec * config.brokerUtilization, 0)} MiB/s a broker${failureText}`, value: withFailure(Math.ceil(Math.max(W * R, networkOut) / network)) },
     { limit: `storage throughput ≤ ${formatNumber(config.brokerDiskMiBPerSec * config.brokerUtilization, 0)} MiB/s a broker${failureText}`, value: withFailure(Math.ceil(diskIo / disk)) },
-    { limit: `storage ≤ ${formatNumber(config.diskPerBrokerGiB * config.targetDiskFill, 0)} GiB a broker (${formatNumber(config.targetDiskFill * 100, 0)} % of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`, value: Math.ceil(t.storageReplicatedBytes / storage) },
+    { limit: `storage ≤ ${formatNumber(config.diskPerBrokerGiB * config.targetDiskFill, 0)} GiB a broker (${formatNumber(config.targetDiskFill * 100, 0)} % of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`, value: Math.ceil(m.storageReplicatedBytes / storage) },
     { limit: `replicas ≤ ${formatNumber(config.replicasPerBrokerLimit, 0)} a broker`, value: Math.ceil((P * R) / config.replicasPerBrokerLimit) },
   ]);
 }
