@@ -11,7 +11,16 @@ const factor = (c: PlanConfig, id: string) => computeMetrics(c).health.factors.f
 const W = 1_024_000_000; // the seed's ingress, B/s
 
 describe('per-broker loads from the placement (the seed: 5 partitions on 3 brokers)', () => {
-  const m = computeMetrics(DEFAULT_CONFIG);
+  // The topic alone: Kafka's __consumer_offsets (50 partitions, no traffic worth counting) left out.
+  const m = computeMetrics({ ...DEFAULT_CONFIG, offsetsTopicPartitions: 0 });
+
+  it("__consumer_offsets' 50 × 3 replicas land on the same brokers: every broker of 3 holds 5 + 50", () => {
+    const withOffsets = computeMetrics(DEFAULT_CONFIG).brokerLoad;
+    expect(withOffsets.busiest.replicas).toBe(55);
+    expect(withOffsets.partitionReplicasAllUp).toBe(55);
+    // It carries no traffic the model counts: the byte figures are the topic's.
+    expect(withOffsets.busiest.networkInBytesPerSec).toBe(m.brokerLoad.busiest.networkInBytesPerSec);
+  });
 
   it('the busiest broker leads 2 of 5 partitions: network out 2 × (W·G + 2 follower fetches × W) / 5, 20 % over the mean card', () => {
     expect(m.brokerLoad.busiest.leaders).toBe(2);

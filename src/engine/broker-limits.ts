@@ -1,6 +1,6 @@
 import { INDEX_BYTES_PER_LOG_BYTE, JVM_HEAP_GIB, SEGMENT_BYTES, SEGMENT_MS } from './assumptions';
 import type { ConsumerLoad } from './consumer-load';
-import { placeReplicas, type Placement } from './placement';
+import { placeReplicas, zoneOf, type Placement } from './placement';
 import type { PlanConfig } from './plan-config';
 import type { Traffic } from './traffic';
 
@@ -78,31 +78,126 @@ export function replayReadEventsPerSec(load: ConsumerLoad): number {
   return load.activeConsumers * load.serviceRatePerConsumer;
 }
 
-export function brokerLoad(config: PlanConfig, t: Traffic, load: ConsumerLoad): BrokerLoad {
-  const P = config.partitions;
-  const B = config.brokers;
-  const placement = placeReplicas(P, config.replicationFactor, B, Math.min(config.zones, B));
-  const bytesPerEvent = config.eventsPerSec > 0 ? t.ingressBytesPerSec / config.eventsPerSec : 0;
-  // The network is sized for what the groups must read to keep up: all of W each (W·G), plus
-  // what replaying groups read. A group that lags consumes only λ minus its lag growth, but it
-  // reads that behind the page cache, from disk.
-  const lagging = load.lagGrowthEventsPerSecPerGroup > 0;
-  const replayEvents = config.replayGroups * replayReadEventsPerSec(load);
-  const groupReadBytesPerSec = t.ingressBytesPerSec * config.consumerGroups + bytesPerEvent * replayEvents;
-  const laggingReadEvents = lagging ? config.consumerGroups * (config.eventsPerSec - load.lagGrowthEventsPerSecPerGroup) : 0;
-  const diskReadBytesPerSec = bytesPerEvent * (laggingReadEvents + replayEvents);
+/** What one topic puts on the brokers that hold it, per partition (even keys: every partition of a topic the same). */
+export interface TopicRates {
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  /** W/P at peak: into every replica (producer into the leader, fetch into each follower), and written to its disk. */
+  readonly writeBytesPerSec: number;
+  /** Group reads at peak served by its leader. */
+  readonly groupReadBytesPerSec: number;
+  /** Of those, from disk. */
+  readonly diskReadBytesPerSec: number;
+  /** Retained bytes at the average rate. */
+  readonly retainedBytes: number;
+  /** Retained + one open segment + indexes, on each replica's disk. */
+  readonly onDiskBytes: number;
+}
 
-  const rates = partitionRates(config, t, groupReadBytesPerSec, diskReadBytesPerSec);
-  const allUp = loadsOf(placement, rates, null);
+/** Group reads of one topic: the network is sized for what the groups must read to keep up, the disk for what they read behind the page cache. */
+export function topicReads(config: PlanConfig, peakIngressBytesPerSec: number, peakLoad: ConsumerLoad, peakEventsPerSec: number): { groupReadBytesPerSec: number; diskReadBytesPerSec: number } {
+  const bytesPerEvent = peakEventsPerSec > 0 ? peakIngressBytesPerSec / peakEventsPerSec : 0;
+  // All of W each (W·G), plus what replaying groups read. A group that lags consumes only λ minus
+  // its lag growth, but it reads that behind the page cache, from disk.
+  const lagging = peakLoad.lagGrowthEventsPerSecPerGroup > 0;
+  const replayEvents = config.replayGroups * replayReadEventsPerSec(peakLoad);
+  const laggingReadEvents = lagging ? config.consumerGroups * (peakEventsPerSec - peakLoad.lagGrowthEventsPerSecPerGroup) : 0;
+  return {
+    groupReadBytesPerSec: peakIngressBytesPerSec * config.consumerGroups + bytesPerEvent * replayEvents,
+    diskReadBytesPerSec: bytesPerEvent * (laggingReadEvents + replayEvents),
+  };
+}
+
+/** A topic's per-partition rates from its traffic at peak (throughput) and at the average (storage). */
+export function topicRates(config: PlanConfig, peak: Traffic, average: Traffic, reads: { groupReadBytesPerSec: number; diskReadBytesPerSec: number }): TopicRates {
+  const P = config.partitions;
+  const writeBytesPerSec = peak.ingressBytesPerSec / P;
+  const retainedBytes = average.storageLogicalBytes / P;
+  return {
+    partitions: P,
+    replicationFactor: config.replicationFactor,
+    minInsyncReplicas: config.minInsyncReplicas,
+    writeBytesPerSec,
+    groupReadBytesPerSec: reads.groupReadBytesPerSec / P,
+    diskReadBytesPerSec: reads.diskReadBytesPerSec / P,
+    retainedBytes,
+    onDiskBytes: (retainedBytes + openSegmentBytes(average.ingressBytesPerSec / P)) * (1 + INDEX_BYTES_PER_LOG_BYTE),
+  };
+}
+
+/** Kafka's `__consumer_offsets`: replicas and leaders on the brokers; its commit traffic is negligible beside the topics'. */
+export function offsetsTopicRates(config: PlanConfig): TopicRates | null {
+  if (config.offsetsTopicPartitions <= 0) return null;
+  return {
+    partitions: config.offsetsTopicPartitions,
+    replicationFactor: Math.min(config.offsetsTopicReplicationFactor, config.brokers),
+    minInsyncReplicas: 1,
+    writeBytesPerSec: 0,
+    groupReadBytesPerSec: 0,
+    diskReadBytesPerSec: 0,
+    retainedBytes: 0,
+    onDiskBytes: 0,
+  };
+}
+
+/** What the planned failure does to one topic's partitions, worst case over which broker or zone fails. */
+export interface TopicAvailability {
+  /** f: the most replicas of one of its partitions the failure takes. */
+  readonly replicasLost: number;
+  readonly partitionsOffline: number;
+  readonly partitionsBelowMinIsr: number;
+}
+
+/** The cluster's brokers under every topic (and `__consumer_offsets`), all up and after the planned failure. */
+export interface ClusterBrokerLoad {
+  readonly brokersCounted: number;
+  /** ⌈Σ P·R / B⌉ over every topic placed. */
+  readonly partitionReplicasAllUp: number;
+  /** Partition replicas placed on the cluster, Σ P·R (with `__consumer_offsets`). */
+  readonly partitionReplicas: number;
+  readonly busiest: BrokerFigures;
+  readonly failover: Failover;
+  readonly pageCacheSeconds: number;
+  readonly limits: BrokerLoad['limits'];
+  /** Per topic, in the order given (the offsets topic left out). */
+  readonly topicAvailability: readonly TopicAvailability[];
+}
+
+/** The topics placed together: topic t's partitions after those of topics 0 … t−1, each from the start index where the previous ended. */
+interface Layout {
+  readonly brokers: number;
+  readonly zones: number;
+  readonly topics: readonly TopicRates[];
+  readonly placements: readonly Placement[];
+}
+
+function layoutOf(config: PlanConfig, topics: readonly TopicRates[]): Layout {
+  const B = config.brokers;
+  const Z = Math.min(config.zones, B);
+  let start = 0;
+  const placements = topics.map((t) => {
+    const placement = placeReplicas(t.partitions, t.replicationFactor, B, Z, start);
+    start = (start + t.partitions) % B;
+    return placement;
+  });
+  return { brokers: B, zones: Z, topics, placements };
+}
+
+export function clusterBrokerLoad(config: PlanConfig, topics: readonly TopicRates[], userTopics: number): ClusterBrokerLoad {
+  const layout = layoutOf(config, topics);
+  const B = layout.brokers;
+  const allUp = loadsOf(layout, null);
   const busiest = maxFigures(allUp);
-  const failover = plannedFailover(config, placement, rates, busiest);
+  const { failover, topicAvailability } = plannedFailover(config, layout, busiest);
   const pageCacheBytes = Math.max(0, config.brokerMemoryGiB - JVM_HEAP_GIB) * GIB;
+  // As asked for: a replication factor above B is not placed, but the mean figure shows what it needs.
+  let replicas = 0;
+  for (const t of topics) replicas += t.partitions * t.replicationFactor;
   return {
     brokersCounted: failover.brokersLeft,
-    partitionReplicasAllUp: Math.ceil((P * config.replicationFactor) / B),
-    partitionIngressBytesPerSec: t.ingressBytesPerSec / P,
-    groupReadBytesPerSec,
-    diskReadBytesPerSec,
+    partitionReplicasAllUp: Math.ceil(replicas / B),
+    partitionReplicas: replicas,
     busiest,
     failover,
     pageCacheSeconds: busiest.diskWriteBytesPerSec > 0 ? pageCacheBytes / busiest.diskWriteBytesPerSec : Infinity,
@@ -113,32 +208,7 @@ export function brokerLoad(config: PlanConfig, t: Traffic, load: ConsumerLoad): 
       partitionReplicas: config.replicasPerBrokerLimit,
       partitionBytesPerSec: config.partitionLimitMiBPerSec * MIB,
     },
-  };
-}
-
-/** What one partition puts on the brokers that hold it (even keys: every partition the same). */
-interface PartitionRates {
-  /** W/P: into every replica (producer into the leader, fetch into each follower), and written to its disk. */
-  readonly writeBytesPerSec: number;
-  /** Group reads served by its leader. */
-  readonly groupReadBytesPerSec: number;
-  /** Of those, from disk. */
-  readonly diskReadBytesPerSec: number;
-  readonly retainedBytes: number;
-  /** Retained + one open segment + indexes, on each replica's disk. */
-  readonly onDiskBytes: number;
-}
-
-function partitionRates(config: PlanConfig, t: Traffic, groupReadBytesPerSec: number, diskReadBytesPerSec: number): PartitionRates {
-  const P = config.partitions;
-  const writeBytesPerSec = t.ingressBytesPerSec / P;
-  const retainedBytes = t.storageLogicalBytes / P;
-  return {
-    writeBytesPerSec,
-    groupReadBytesPerSec: groupReadBytesPerSec / P,
-    diskReadBytesPerSec: diskReadBytesPerSec / P,
-    retainedBytes,
-    onDiskBytes: (retainedBytes + openSegmentBytes(writeBytesPerSec)) * (1 + INDEX_BYTES_PER_LOG_BYTE),
+    topicAvailability: topicAvailability.slice(0, userTopics),
   };
 }
 
@@ -149,68 +219,78 @@ export function openSegmentBytes(partitionWriteBytesPerSec: number): number {
 
 /** Per-broker loads, typed arrays indexed by broker. */
 interface Loads {
+  readonly up: Uint8Array | null;
   readonly leaders: Int32Array;
   readonly replicas: Int32Array;
-  /** Σ over the partitions it leads of their live followers (each fetches W/P from it). */
-  readonly followerFetches: Int32Array;
-  readonly up: Uint8Array | null;
-  readonly rates: PartitionRates;
+  /** Writes into it: producers into the partitions it leads, fetches into the ones it follows. */
+  readonly inBytes: Float64Array;
+  /** Group reads of the partitions it leads plus the follower fetches it serves. */
+  readonly outBytes: Float64Array;
+  /** Writes plus disk reads of the partitions it leads. */
+  readonly ioBytes: Float64Array;
+  readonly storage: Float64Array;
+  readonly onDisk: Float64Array;
+}
+
+interface LiveStats {
+  /** Per topic: the fewest live replicas of a partition, partitions with none, partitions below min ISR. */
+  readonly minLive: Int32Array;
+  readonly offline: Int32Array;
+  readonly belowMinIsr: Int32Array;
 }
 
 /**
- * Leaders, replicas and follower fetches on every broker, with the brokers in `down` failed:
- * each partition is led by its first live replica (Kafka elects the first live in-sync replica of
- * the assignment), its live followers fetch from that leader; replicas are not moved (Kafka does
- * not re-replicate a dead broker's partitions by itself). O(P·R).
+ * Every broker's load with the brokers in `up` = 0 failed: each partition is led by its first live
+ * replica (Kafka elects the first live in-sync replica of the assignment), its live followers fetch
+ * from that leader; replicas are not moved (Kafka does not re-replicate a dead broker's partitions
+ * by itself). O(Σ P·R).
  */
-function loadsOf(placement: Placement, rates: PartitionRates, up: Uint8Array | null): Loads & { offline: number; belowMinIsr: (minIsr: number) => number; liveCount: Int32Array } {
-  const { partitions: P, replicationFactor: R, brokers: B, replicas: rep } = placement;
+function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Loads {
+  const B = layout.brokers;
   const leaders = new Int32Array(B);
   const replicas = new Int32Array(B);
-  const followerFetches = new Int32Array(B);
-  const liveCount = new Int32Array(R + 1);
-  let offline = 0;
-  for (let p = 0; p < P; p += 1) {
-    let leader = -1;
-    let live = 0;
-    for (let j = 0; j < R; j += 1) {
-      const b = rep[p * R + j] as number;
-      if (up && up[b] === 0) continue;
-      live += 1;
-      replicas[b] = (replicas[b] as number) + 1;
-      if (leader < 0) leader = b;
+  const inBytes = new Float64Array(B);
+  const outBytes = new Float64Array(B);
+  const ioBytes = new Float64Array(B);
+  const storage = new Float64Array(B);
+  const onDisk = new Float64Array(B);
+  layout.topics.forEach((t, ti) => {
+    const { partitions: P, replicationFactor: R, replicas: rep } = layout.placements[ti] as Placement;
+    const w = t.writeBytesPerSec;
+    let minLive = R;
+    let offline = 0;
+    let below = 0;
+    for (let p = 0; p < P; p += 1) {
+      let leader = -1;
+      let live = 0;
+      for (let j = 0; j < R; j += 1) {
+        const b = rep[p * R + j] as number;
+        if (up && up[b] === 0) continue;
+        live += 1;
+        replicas[b] = (replicas[b] as number) + 1;
+        inBytes[b] = (inBytes[b] as number) + w;
+        ioBytes[b] = (ioBytes[b] as number) + w;
+        storage[b] = (storage[b] as number) + t.retainedBytes;
+        onDisk[b] = (onDisk[b] as number) + t.onDiskBytes;
+        if (leader < 0) leader = b;
+      }
+      if (live < minLive) minLive = live;
+      if (live < t.minInsyncReplicas) below += 1;
+      if (leader < 0) {
+        offline += 1;
+        continue;
+      }
+      leaders[leader] = (leaders[leader] as number) + 1;
+      outBytes[leader] = (outBytes[leader] as number) + t.groupReadBytesPerSec + (live - 1) * w;
+      ioBytes[leader] = (ioBytes[leader] as number) + t.diskReadBytesPerSec;
     }
-    liveCount[live] = (liveCount[live] as number) + 1;
-    if (leader < 0) {
-      offline += 1;
-      continue;
+    if (stats) {
+      stats.minLive[ti] = minLive;
+      stats.offline[ti] = offline;
+      stats.belowMinIsr[ti] = below;
     }
-    leaders[leader] = (leaders[leader] as number) + 1;
-    followerFetches[leader] = (followerFetches[leader] as number) + live - 1;
-  }
-  const belowMinIsr = (minIsr: number) => {
-    let n = 0;
-    for (let live = 0; live < Math.min(minIsr, R + 1); live += 1) n += liveCount[live] as number;
-    return n;
-  };
-  return { leaders, replicas, followerFetches, up, rates, offline, belowMinIsr, liveCount };
-}
-
-function figuresOf(loads: Loads, b: number): BrokerFigures {
-  const r = loads.rates;
-  const leaders = loads.leaders[b] as number;
-  const replicas = loads.replicas[b] as number;
-  const diskWrite = replicas * r.writeBytesPerSec;
-  return {
-    networkInBytesPerSec: replicas * r.writeBytesPerSec,
-    networkOutBytesPerSec: leaders * r.groupReadBytesPerSec + (loads.followerFetches[b] as number) * r.writeBytesPerSec,
-    diskWriteBytesPerSec: diskWrite,
-    diskIoBytesPerSec: diskWrite + leaders * r.diskReadBytesPerSec,
-    storageBytes: replicas * r.retainedBytes,
-    storageOnDiskBytes: replicas * r.onDiskBytes,
-    leaders,
-    replicas,
-  };
+  });
+  return { up, leaders, replicas, inBytes, outBytes, ioBytes, storage, onDisk };
 }
 
 const FIGURE_KEYS = ['networkInBytesPerSec', 'networkOutBytesPerSec', 'diskWriteBytesPerSec', 'diskIoBytesPerSec', 'storageBytes', 'storageOnDiskBytes', 'leaders', 'replicas'] as const;
@@ -221,10 +301,19 @@ const NO_LOAD: BrokerFigures = { networkInBytesPerSec: 0, networkOutBytesPerSec:
 function maxFigures(loads: Loads): BrokerFigures {
   const max: Record<(typeof FIGURE_KEYS)[number], number> = { ...NO_LOAD };
   const B = loads.leaders.length;
+  const keep = (key: (typeof FIGURE_KEYS)[number], value: number) => {
+    if (value > max[key]) max[key] = value;
+  };
   for (let b = 0; b < B; b += 1) {
     if (loads.up && loads.up[b] === 0) continue;
-    const f = figuresOf(loads, b);
-    for (const key of FIGURE_KEYS) if (f[key] > max[key]) max[key] = f[key];
+    keep('networkInBytesPerSec', loads.inBytes[b] as number);
+    keep('networkOutBytesPerSec', loads.outBytes[b] as number);
+    keep('diskWriteBytesPerSec', loads.inBytes[b] as number);
+    keep('diskIoBytesPerSec', loads.ioBytes[b] as number);
+    keep('storageBytes', loads.storage[b] as number);
+    keep('storageOnDiskBytes', loads.onDisk[b] as number);
+    keep('leaders', loads.leaders[b] as number);
+    keep('replicas', loads.replicas[b] as number);
   }
   return max;
 }
@@ -232,87 +321,110 @@ function maxFigures(loads: Loads): BrokerFigures {
 /**
  * Every case of the planned failure (each broker in turn, or each zone), worst case over them.
  * A dead broker carries nothing, so it drops out of the maxima. Zones: Z full recomputations,
- * O(Z·P·R). Brokers: B cases, each touching only the partitions with a replica on the failed
- * broker (O(P·R²) in all), so the largest plan (1,000 brokers, 10,000 partitions, R = 7) stays
+ * O(Z·Σ P·R). Brokers: B cases, each touching only the partitions with a replica on the failed
+ * broker (O(Σ P·R²) in all), so the largest plan (1,000 brokers, 10,000 partitions, R = 7) stays
  * within a slider step.
  */
-function plannedFailover(config: PlanConfig, placement: Placement, rates: PartitionRates, allUp: BrokerFigures): Failover {
-  const B = placement.brokers;
+function plannedFailover(config: PlanConfig, layout: Layout, allUp: BrokerFigures): { failover: Failover; topicAvailability: TopicAvailability[] } {
+  const B = layout.brokers;
   const kind: FailureKind = config.plannedFailure >= 2 ? 'zone' : config.plannedFailure >= 1 ? 'broker' : 'none';
   if (kind === 'none') {
-    return { kind, brokersLeft: B, replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0, busiest: allUp, worstCase: '' };
+    return {
+      failover: { kind, brokersLeft: B, replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0, busiest: allUp, worstCase: '' },
+      topicAvailability: layout.topics.map(() => ({ replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0 })),
+    };
   }
-  return kind === 'zone' ? zoneFailover(config, placement, rates) : brokerFailover(config, placement, rates);
+  return kind === 'zone' ? zoneFailover(layout) : brokerFailover(layout);
 }
 
-function zoneFailover(config: PlanConfig, placement: Placement, rates: PartitionRates): Failover {
-  const B = placement.brokers;
+function zoneFailover(layout: Layout): { failover: Failover; topicAvailability: TopicAvailability[] } {
+  const B = layout.brokers;
+  const T = layout.topics.length;
   let busiest: BrokerFigures = NO_LOAD;
   let worstOut = -1;
   let worstCase = '';
-  let replicasLost = 0;
   let offline = 0;
   let belowMinIsr = 0;
   let brokersLeft = B;
-  for (let z = 0; z < placement.zones; z += 1) {
+  const lost = new Int32Array(T);
+  const topicOffline = new Int32Array(T);
+  const topicBelow = new Int32Array(T);
+  const stats: LiveStats = { minLive: new Int32Array(T), offline: new Int32Array(T), belowMinIsr: new Int32Array(T) };
+  for (let z = 0; z < layout.zones; z += 1) {
     const up = new Uint8Array(B);
     let down = 0;
     for (let b = 0; b < B; b += 1) {
-      const inZone = placement.zoneOfBroker[b] === z;
+      const inZone = zoneOf(b, layout.zones) === z;
       up[b] = inZone ? 0 : 1;
       if (inZone) down += 1;
     }
-    const loads = loadsOf(placement, rates, up);
-    const figures = maxFigures(loads);
+    const figures = maxFigures(loadsOf(layout, up, stats));
     busiest = maxOf(busiest, figures);
     if (figures.networkOutBytesPerSec > worstOut) {
       worstOut = figures.networkOutBytesPerSec;
       worstCase = `zone ${z}`;
     }
-    replicasLost = Math.max(replicasLost, placement.replicationFactor - minLive(loads.liveCount));
-    offline = Math.max(offline, loads.offline);
-    belowMinIsr = Math.max(belowMinIsr, loads.belowMinIsr(config.minInsyncReplicas));
+    let offlineHere = 0;
+    let belowHere = 0;
+    for (let t = 0; t < T; t += 1) {
+      const R = (layout.placements[t] as Placement).replicationFactor;
+      lost[t] = Math.max(lost[t] as number, R - (stats.minLive[t] as number));
+      topicOffline[t] = Math.max(topicOffline[t] as number, stats.offline[t] as number);
+      topicBelow[t] = Math.max(topicBelow[t] as number, stats.belowMinIsr[t] as number);
+      offlineHere += stats.offline[t] as number;
+      belowHere += stats.belowMinIsr[t] as number;
+    }
+    offline = Math.max(offline, offlineHere);
+    belowMinIsr = Math.max(belowMinIsr, belowHere);
     brokersLeft = Math.min(brokersLeft, B - down);
   }
-  return { kind: 'zone', brokersLeft, replicasLost, partitionsOffline: offline, partitionsBelowMinIsr: belowMinIsr, busiest, worstCase };
+  let replicasLost = 0;
+  for (let t = 0; t < T; t += 1) replicasLost = Math.max(replicasLost, lost[t] as number);
+  return {
+    failover: { kind: 'zone', brokersLeft, replicasLost, partitionsOffline: offline, partitionsBelowMinIsr: belowMinIsr, busiest, worstCase },
+    topicAvailability: Array.from({ length: T }, (_, t) => ({ replicasLost: lost[t] as number, partitionsOffline: topicOffline[t] as number, partitionsBelowMinIsr: topicBelow[t] as number })),
+  };
 }
 
-/** The fewest live replicas any partition has. */
-function minLive(liveCount: Int32Array): number {
-  for (let live = 0; live < liveCount.length; live += 1) if ((liveCount[live] as number) > 0) return live;
-  return liveCount.length - 1;
-}
-
-function brokerFailover(config: PlanConfig, placement: Placement, rates: PartitionRates): Failover {
-  const { partitions: P, replicationFactor: R, brokers: B, replicas: rep } = placement;
-  const base = loadsOf(placement, rates, null);
-  // Partitions with a replica on each broker, and that replica's position (0 = leader): CSR arrays.
+function brokerFailover(layout: Layout): { failover: Failover; topicAvailability: TopicAvailability[] } {
+  const B = layout.brokers;
+  const T = layout.topics.length;
+  const base = loadsOf(layout, null);
+  // Every replica of every topic as one entry: its topic, partition, position (0 = leader) and broker.
+  let entries = 0;
+  for (const p of layout.placements) entries += p.partitions * p.replicationFactor;
+  const entryTopic = new Int32Array(entries);
+  const entryIndex = new Int32Array(entries); // index into its topic's replicas array
   const start = new Int32Array(B + 1);
-  for (let i = 0; i < P * R; i += 1) start[(rep[i] as number) + 1] = (start[(rep[i] as number) + 1] as number) + 1;
+  {
+    let e = 0;
+    layout.placements.forEach((placement, t) => {
+      const n = placement.partitions * placement.replicationFactor;
+      for (let i = 0; i < n; i += 1) {
+        entryTopic[e] = t;
+        entryIndex[e] = i;
+        const b = placement.replicas[i] as number;
+        start[b + 1] = (start[b + 1] as number) + 1;
+        e += 1;
+      }
+    });
+  }
   for (let b = 0; b < B; b += 1) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+  // Entries on each broker: CSR.
   const fill = start.slice(0, B);
-  const onBroker = new Int32Array(P * R);
-  for (let i = 0; i < P * R; i += 1) {
-    const b = rep[i] as number;
-    onBroker[fill[b] as number] = i;
+  const onBroker = new Int32Array(entries);
+  for (let e = 0; e < entries; e += 1) {
+    const placement = layout.placements[entryTopic[e] as number] as Placement;
+    const b = placement.replicas[entryIndex[e] as number] as number;
+    onBroker[fill[b] as number] = e;
     fill[b] = (fill[b] as number) + 1;
   }
-  const { writeBytesPerSec: w, groupReadBytesPerSec: e, diskReadBytesPerSec: d } = rates;
-  const outOf = (leaders: number, fetches: number) => leaders * e + fetches * w;
-  const ioOf = (leaders: number, replicas: number) => replicas * w + leaders * d;
-  // Base values per broker, and each broker order by them (descending): the survivors a case does
-  // not touch keep their value, so the largest untouched one is the first of that order.
-  const baseOut = new Float64Array(B);
-  const baseIo = new Float64Array(B);
-  for (let b = 0; b < B; b += 1) {
-    baseOut[b] = outOf(base.leaders[b] as number, base.followerFetches[b] as number);
-    baseIo[b] = ioOf(base.leaders[b] as number, base.replicas[b] as number);
-  }
+  // Each broker order by its base value (descending): the survivors a case does not touch keep
+  // their value, so the largest untouched one is the first of that order.
   const descending = (values: ArrayLike<number>) => Int32Array.from({ length: B }, (_, b) => b).sort((a, b) => (values[b] as number) - (values[a] as number));
-  const byOut = descending(baseOut);
-  const byIo = descending(baseIo);
+  const byOut = descending(base.outBytes);
+  const byIo = descending(base.ioBytes);
   const byLeaders = descending(base.leaders);
-  const byReplicas = descending(base.replicas);
   const firstUntouched = (order: Int32Array, f: number, mark: Uint8Array) => {
     for (let i = 0; i < order.length; i += 1) {
       const b = order[i] as number;
@@ -322,16 +434,22 @@ function brokerFailover(config: PlanConfig, placement: Placement, rates: Partiti
   };
 
   const leaders = base.leaders.slice();
-  const fetches = base.followerFetches.slice();
+  const out = base.outBytes.slice();
+  const io = base.ioBytes.slice();
   const touchedMark = new Uint8Array(B);
   const touched = new Int32Array(B);
+  const caseOffline = new Int32Array(T);
+  const caseBelow = new Int32Array(T);
+  const topicOffline = new Int32Array(T);
+  const topicBelow = new Int32Array(T);
+  const topicLost = new Int32Array(T);
   let maxOut = 0;
   let maxIo = 0;
   let maxLeaders = 0;
   let worstOut = -1;
   let worstCase = '';
-  let replicasLost = 0;
   let offline = 0;
+  let belowMinIsr = 0;
   for (let f = 0; f < B; f += 1) {
     let nTouched = 0;
     const touch = (b: number) => {
@@ -340,80 +458,97 @@ function brokerFailover(config: PlanConfig, placement: Placement, rates: Partiti
         touched[nTouched++] = b;
       }
     };
-    let offlineHere = 0;
+    caseOffline.fill(0);
+    caseBelow.fill(0);
     for (let k = start[f] as number; k < (start[f + 1] as number); k += 1) {
-      const i = onBroker[k] as number;
+      const e = onBroker[k] as number;
+      const t = entryTopic[e] as number;
+      const rates = layout.topics[t] as TopicRates;
+      const { replicationFactor: R, replicas: rep } = layout.placements[t] as Placement;
+      const i = entryIndex[e] as number;
       const p = (i / R) | 0;
+      topicLost[t] = 1;
+      // One replica down leaves R − 1 live on each of its partitions.
+      if (R - 1 < rates.minInsyncReplicas) caseBelow[t] = (caseBelow[t] as number) + 1;
       if (i === p * R) {
         if (R === 1) {
-          offlineHere += 1;
+          caseOffline[t] = (caseOffline[t] as number) + 1;
           continue;
         }
         const next = rep[p * R + 1] as number; // the first live replica after the dead leader
         leaders[next] = (leaders[next] as number) + 1;
-        fetches[next] = (fetches[next] as number) + R - 2;
+        out[next] = (out[next] as number) + rates.groupReadBytesPerSec + (R - 2) * rates.writeBytesPerSec;
+        io[next] = (io[next] as number) + rates.diskReadBytesPerSec;
         touch(next);
       } else {
         const leader = rep[p * R] as number;
-        fetches[leader] = (fetches[leader] as number) - 1;
+        out[leader] = (out[leader] as number) - rates.writeBytesPerSec;
         touch(leader);
       }
     }
-    if (start[f + 1] !== start[f]) replicasLost = 1;
+    let offlineHere = 0;
+    let belowHere = 0;
+    for (let t = 0; t < T; t += 1) {
+      offlineHere += caseOffline[t] as number;
+      belowHere += caseBelow[t] as number;
+      topicOffline[t] = Math.max(topicOffline[t] as number, caseOffline[t] as number);
+      topicBelow[t] = Math.max(topicBelow[t] as number, caseBelow[t] as number);
+    }
     offline = Math.max(offline, offlineHere);
+    belowMinIsr = Math.max(belowMinIsr, belowHere);
     // The survivors' maxima: touched brokers with their new loads, the rest as they were.
-    let out = 0;
-    let io = 0;
-    let lead = 0;
-    for (let t = 0; t < nTouched; t += 1) {
-      const b = touched[t] as number;
+    let caseOut = 0;
+    let caseIo = 0;
+    let caseLeaders = 0;
+    for (let n = 0; n < nTouched; n += 1) {
+      const b = touched[n] as number;
       if (b === f) continue;
-      out = Math.max(out, outOf(leaders[b] as number, fetches[b] as number));
-      io = Math.max(io, ioOf(leaders[b] as number, base.replicas[b] as number));
-      lead = Math.max(lead, leaders[b] as number);
+      caseOut = Math.max(caseOut, out[b] as number);
+      caseIo = Math.max(caseIo, io[b] as number);
+      caseLeaders = Math.max(caseLeaders, leaders[b] as number);
     }
     const u1 = firstUntouched(byOut, f, touchedMark);
-    if (u1 >= 0) out = Math.max(out, baseOut[u1] as number);
+    if (u1 >= 0) caseOut = Math.max(caseOut, base.outBytes[u1] as number);
     const u2 = firstUntouched(byIo, f, touchedMark);
-    if (u2 >= 0) io = Math.max(io, baseIo[u2] as number);
+    if (u2 >= 0) caseIo = Math.max(caseIo, base.ioBytes[u2] as number);
     const u3 = firstUntouched(byLeaders, f, touchedMark);
-    if (u3 >= 0) lead = Math.max(lead, base.leaders[u3] as number);
-    maxOut = Math.max(maxOut, out);
-    maxIo = Math.max(maxIo, io);
-    maxLeaders = Math.max(maxLeaders, lead);
-    if (out > worstOut) {
-      worstOut = out;
+    if (u3 >= 0) caseLeaders = Math.max(caseLeaders, base.leaders[u3] as number);
+    maxOut = Math.max(maxOut, caseOut);
+    maxIo = Math.max(maxIo, caseIo);
+    maxLeaders = Math.max(maxLeaders, caseLeaders);
+    if (caseOut > worstOut) {
+      worstOut = caseOut;
       worstCase = `broker ${f}`;
     }
     // Undo this case's changes.
-    for (let t = 0; t < nTouched; t += 1) {
-      const b = touched[t] as number;
+    for (let n = 0; n < nTouched; n += 1) {
+      const b = touched[n] as number;
       leaders[b] = base.leaders[b] as number;
-      fetches[b] = base.followerFetches[b] as number;
+      out[b] = base.outBytes[b] as number;
+      io[b] = base.ioBytes[b] as number;
       touchedMark[b] = 0;
     }
   }
-  // Replicas do not move: some case leaves the fullest broker up (B ≥ 2), so the survivors' most is the fullest broker's.
-  const replicasMax = B > 1 ? (base.replicas[byReplicas[0] as number] as number) : 0;
+  // Replicas do not move: some case leaves the fullest broker up (B ≥ 2), so the survivors' most
+  // of what replicas carry (writes, retained bytes) is the all-up maximum.
+  const allUp = maxFigures(base);
+  const survivors = B > 1;
   const busiest: BrokerFigures = {
-    networkInBytesPerSec: replicasMax * w,
+    networkInBytesPerSec: survivors ? allUp.networkInBytesPerSec : 0,
     networkOutBytesPerSec: maxOut,
-    diskWriteBytesPerSec: replicasMax * w,
+    diskWriteBytesPerSec: survivors ? allUp.diskWriteBytesPerSec : 0,
     diskIoBytesPerSec: maxIo,
-    storageBytes: replicasMax * rates.retainedBytes,
-    storageOnDiskBytes: replicasMax * rates.onDiskBytes,
+    storageBytes: survivors ? allUp.storageBytes : 0,
+    storageOnDiskBytes: survivors ? allUp.storageOnDiskBytes : 0,
     leaders: maxLeaders,
-    replicas: replicasMax,
+    replicas: survivors ? allUp.replicas : 0,
   };
-  // One replica down leaves R − 1 live on each of its partitions.
-  const belowMinIsr = R - replicasLost < config.minInsyncReplicas ? maxPartitionsOnOneBroker(start) : 0;
-  return { kind: 'broker', brokersLeft: B - 1, replicasLost, partitionsOffline: offline, partitionsBelowMinIsr: belowMinIsr, busiest, worstCase };
-}
-
-function maxPartitionsOnOneBroker(start: Int32Array): number {
-  let most = 0;
-  for (let b = 0; b + 1 < start.length; b += 1) most = Math.max(most, (start[b + 1] as number) - (start[b] as number));
-  return most;
+  let replicasLost = 0;
+  for (let t = 0; t < T; t += 1) replicasLost = Math.max(replicasLost, topicLost[t] as number);
+  return {
+    failover: { kind: 'broker', brokersLeft: B - 1, replicasLost, partitionsOffline: offline, partitionsBelowMinIsr: belowMinIsr, busiest, worstCase },
+    topicAvailability: Array.from({ length: T }, (_, t) => ({ replicasLost: topicLost[t] as number, partitionsOffline: topicOffline[t] as number, partitionsBelowMinIsr: topicBelow[t] as number })),
+  };
 }
 
 function maxOf(a: BrokerFigures, b: BrokerFigures): BrokerFigures {

@@ -50,7 +50,9 @@ describe(`computeMetrics over the whole input ranges (fast-check seed ${SEED})`,
         const m = computeMetrics(config);
         expect(m.activeConsumers + m.idleConsumers).toBe(config.consumersPerGroup);
         expect(m.activeConsumers).toBeLessThanOrEqual(config.partitions);
-        expect(m.lagGrowthEventsPerSecPerGroup).toBeLessThanOrEqual(config.eventsPerSec);
+        // Consumers are checked at the peak rate λ × peak.
+        expect(m.peakEventsPerSec).toBe(config.eventsPerSec * config.peakFactor);
+        expect(m.lagGrowthEventsPerSecPerGroup).toBeLessThanOrEqual(m.peakEventsPerSec);
         if (m.lagGrowthEventsPerSecPerGroup > 0) expect(m.utilization).toBeGreaterThan(1 - 1e-9);
         if (m.utilization < 1 - 1e-9) expect(m.lagGrowthEventsPerSecPerGroup).toBe(0);
         expect(m.clusterValid).toBe(config.replicationFactor <= config.brokers);

@@ -32,16 +32,25 @@ export function zoneOf(broker: number, zones: number): number {
   return broker % zones;
 }
 
-let lastPlacement: Placement | null = null;
+/** Sliders and sweeps ask for the same placements many times in a row (a cluster: one a topic): keep them. */
+const recentPlacements = new Map<string, Placement>();
+const MAX_KEPT_PLACEMENTS = 128;
 
-export function placeReplicas(partitions: number, replicationFactor: number, brokers: number, zones: number): Placement {
+/**
+ * `startIndex` is Kafka's start index (`fixedStartIndex`): the first partition's leader is entry
+ * startIndex of the rack-alternated list and the follower shift starts there too. Kafka draws it
+ * at random for each topic; a cluster gives each topic the index where the previous one ended
+ * (src/engine/broker-limits.ts), so leaders keep going round the brokers.
+ */
+export function placeReplicas(partitions: number, replicationFactor: number, brokers: number, zones: number, startIndex = 0): Placement {
   const B = Math.max(1, Math.floor(brokers));
   const P = Math.max(0, Math.floor(partitions));
   const R = Math.max(1, Math.min(Math.floor(replicationFactor), B));
   const Z = Math.max(1, Math.min(Math.floor(zones), B));
-  // Sliders and sweeps ask for the same placement many times in a row: keep the last one.
-  const last = lastPlacement;
-  if (last && last.partitions === P && last.replicationFactor === R && last.brokers === B && last.zones === Z) return last;
+  const start = ((Math.floor(startIndex) % B) + B) % B;
+  const key = `${P},${R},${B},${Z},${start}`;
+  const kept = recentPlacements.get(key);
+  if (kept) return kept;
 
   const zoneOfBroker = new Int32Array(B);
   for (let b = 0; b < B; b += 1) zoneOfBroker[b] = zoneOf(b, Z);
@@ -49,10 +58,10 @@ export function placeReplicas(partitions: number, replicationFactor: number, bro
   const replicas = new Int32Array(P * R);
   const zoneUsed = new Uint8Array(Z);
   const brokerUsed = new Uint8Array(B);
-  let shift = 0;
+  let shift = start;
   for (let p = 0; p < P; p += 1) {
     if (p > 0 && p % B === 0) shift += 1;
-    const first = p % B;
+    const first = (p + start) % B;
     const leader = arranged[first] as number;
     replicas[p * R] = leader;
     zoneUsed.fill(0);
@@ -81,7 +90,8 @@ export function placeReplicas(partitions: number, replicationFactor: number, bro
     for (const b of touched) brokerUsed[b] = 0;
   }
   const placement: Placement = { partitions: P, replicationFactor: R, brokers: B, zones: Z, replicas, zoneOfBroker };
-  lastPlacement = placement;
+  if (recentPlacements.size >= MAX_KEPT_PLACEMENTS) recentPlacements.clear();
+  recentPlacements.set(key, placement);
   return placement;
 }
 

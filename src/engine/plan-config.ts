@@ -30,6 +30,8 @@ export interface PlanConfig {
   readonly growthFactor: number;
   /** Consumer groups that replay the retained log from the start (rebuilds), reading from disk. */
   readonly replayGroups: number;
+  /** The peak-hour rate as a multiple of λ (1 = flat): throughput checks use λ × peak, storage uses λ. */
+  readonly peakFactor: number;
 
   // Assumptions: constants of the model, editable, each with its source (src/config/schema.ts).
   // Their defaults leave the numbers above exactly as defined (compression 1, overhead 0).
@@ -70,4 +72,21 @@ export interface PlanConfig {
   readonly maxPollIntervalMs: number;
   /** Consumer session.timeout.ms: how long until a crashed member is noticed. */
   readonly sessionTimeoutMs: number;
+  /** offsets.topic.num.partitions: Kafka's own `__consumer_offsets` topic, placed on the same brokers (0 = not counted). */
+  readonly offsetsTopicPartitions: number;
+  /** offsets.topic.replication.factor of `__consumer_offsets` (at most B are placed). */
+  readonly offsetsTopicReplicationFactor: number;
+  /** 1 when consumers fetch from a replica in their own zone (KIP-392, client.rack), 0 when from the leader. */
+  readonly fetchFromNearestReplica: number;
+
+  // Prices of the cost estimate, in the catalogue's currency (src/config/broker-types.ts).
+
+  /** One broker, per hour. */
+  readonly brokerPricePerHour: number;
+  /** Provisioned storage, per GiB-month. */
+  readonly storagePricePerGiBMonth: number;
+  /** Client traffic (producers, consumers) that crosses zones, per GiB (both directions' charges together). */
+  readonly crossZonePricePerGiB: number;
+  /** Replication traffic between brokers in different zones, per GiB (free on AWS MSK). */
+  readonly replicationPricePerGiB: number;
 }

@@ -142,7 +142,8 @@ describe('recommend over the whole input ranges (fast-check seed 41)', () => {
         const { partitions: P, brokers: B, zones: Z } = r.config;
         expect(P).toBeGreaterThanOrEqual(config.partitions);
         expect(B % Math.min(Z, B)).toBe(0);
-        if (B - Z >= Math.max(r.config.replicationFactor, Z)) expect(score({ ...r.config, brokers: B - Z })).toBeLessThan(100);
+        // A zone fewer fails — where the partitions stay a multiple of it (the recommendation keeps them so).
+        if (B - Z >= Math.max(r.config.replicationFactor, Z) && P % (B - Z) === 0) expect(score({ ...r.config, brokers: B - Z })).toBeLessThan(100);
       }),
       { seed: 41, numRuns: 150 },
     );

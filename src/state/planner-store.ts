@@ -1,52 +1,173 @@
 import { create } from 'zustand';
+import { brokerTypeById, brokerTypeValues, DEFAULT_BROKER_TYPE } from '../config/broker-types';
 import { repairPlan } from '../config/plan-repair';
 import { sanitizeValue, DEFAULT_CONFIG, PARAMS } from '../config/schema';
 import type { UrlNotice } from '../config/url-codec';
-import { computeMetrics, type Metrics } from '../engine/compute-metrics';
+import { clusterOf, isTopicField, singleTopicPlan, topicOf, topicView, type ClusterPlan, type TopicPlan } from '../engine/cluster-plan';
+import { computeClusterMetrics, computeMetrics, type ClusterMetrics, type Metrics } from '../engine/compute-metrics';
 import type { PlanConfig } from '../engine/plan-config';
+import { MAX_TOPICS, readTopicName, uniqueTopicName } from '../config/topic-names';
 
-/** The single source of the plan; the URL and every view follow it. */
+/**
+ * The single source of the plan — a cluster of topics — and which topic the sliders edit. The URL
+ * and every view follow it. `config` is the selected topic in its cluster (topicView), kept in
+ * step with `plan` on every write, so views that show one topic read one object.
+ */
 export interface PlannerState {
+  readonly plan: ClusterPlan;
+  readonly selectedTopic: number;
   readonly config: PlanConfig;
   /** What the opening link asked for that had to be changed; cleared by the user. */
   readonly urlNotices: readonly UrlNotice[];
+  /** Edits the selected topic (a topic input) or the cluster (any other). */
   setValue: (field: keyof PlanConfig, value: number) => void;
+  /** Replaces the selected topic and the cluster from a flat config (a one-topic scenario). */
   replaceConfig: (config: PlanConfig, notices?: readonly UrlNotice[]) => void;
+  replacePlan: (plan: ClusterPlan, notices?: readonly UrlNotice[], selectedTopic?: number) => void;
   /** Sets several values at once (a recommendation, a preset), each clamped like a slider move. */
   applyValues: (values: Partial<PlanConfig>) => void;
+  /** Sets values of one topic (by index), clamped; the cluster's fields among them go to the cluster. */
+  applyTopicValues: (index: number, values: Partial<PlanConfig>) => void;
+  /** Sets the broker type and the assumptions it defines. */
+  setBrokerType: (id: string) => void;
+  selectTopic: (index: number) => void;
+  /** Adds a topic (a copy of `from`'s inputs, or the defaults) under a free name and selects it. */
+  addTopic: (from?: number) => void;
+  renameTopic: (index: number, name: string) => void;
+  /** Removes a topic (never the last) and returns it with its index, for undo. */
+  removeTopic: (index: number) => { topic: TopicPlan; index: number } | null;
+  /** Puts a removed topic back where it was and selects it. */
+  restoreTopic: (topic: TopicPlan, index: number) => void;
   dismissUrlNotices: () => void;
 }
 
 const SPEC_BY_FIELD = new Map(PARAMS.map((spec) => [spec.field as keyof PlanConfig, spec]));
 
-export const usePlannerStore = create<PlannerState>()((set) => ({
-  config: DEFAULT_CONFIG,
+export const DEFAULT_PLAN: ClusterPlan = singleTopicPlan(DEFAULT_CONFIG, undefined, DEFAULT_BROKER_TYPE);
+
+/** Clamp every value, apply the cross-field rules to each topic, and rebuild the selected view. */
+function settled(plan: ClusterPlan, selectedTopic: number): Pick<PlannerState, 'plan' | 'selectedTopic' | 'config'> {
+  const selected = Math.max(0, Math.min(plan.topics.length - 1, selectedTopic));
+  const topics = plan.topics.map((topic, i) => {
+    const repaired = repairPlan(topicView(plan, i)).config;
+    return topicOf(repaired, topic.name);
+  });
+  // Zones ≤ brokers is the cluster's rule: any topic's repair carries it.
+  const cluster = clusterOf(repairPlan(topicView(plan, selected)).config);
+  const next: ClusterPlan = { ...plan, cluster, topics };
+  return { plan: next, selectedTopic: selected, config: topicView(next, selected) };
+}
+
+function withValues(plan: ClusterPlan, index: number, values: Partial<PlanConfig>): ClusterPlan {
+  const cluster: Record<string, number> = { ...plan.cluster };
+  const topics = plan.topics.slice();
+  const topic: Record<string, number | string> = { ...(topics[index] as TopicPlan) };
+  for (const [field, value] of Object.entries(values)) {
+    const spec = SPEC_BY_FIELD.get(field as keyof PlanConfig);
+    if (!spec || typeof value !== 'number') continue;
+    const clean = sanitizeValue(spec, value);
+    if (isTopicField(field as keyof PlanConfig)) topic[field] = clean;
+    else cluster[field] = clean;
+  }
+  topics[index] = topic as unknown as TopicPlan;
+  return { ...plan, cluster: cluster as unknown as ClusterPlan['cluster'], topics };
+}
+
+export const usePlannerStore = create<PlannerState>()((set, get) => ({
+  plan: DEFAULT_PLAN,
+  selectedTopic: 0,
+  config: topicView(DEFAULT_PLAN, 0),
   urlNotices: [],
   setValue: (field, value) =>
     set((state) => {
       const spec = SPEC_BY_FIELD.get(field);
       // Every write is clamped again here: the store never holds an invalid plan.
       const next = spec ? sanitizeValue(spec, value) : value;
-      // Cross-field rules too (min ISR ≤ rf, zones ≤ brokers): a smaller rf pulls min ISR down with it.
-      return next === state.config[field] ? state : { config: repairPlan({ ...state.config, [field]: next }).config };
+      if (next === state.config[field]) return state;
+      return settled(withValues(state.plan, state.selectedTopic, { [field]: next }), state.selectedTopic);
     }),
-  replaceConfig: (config, notices = []) => set({ config, urlNotices: notices }),
-  applyValues: (values) =>
+  replaceConfig: (config, notices = []) =>
     set((state) => {
-      const next: Record<string, number> = { ...state.config };
-      for (const [field, value] of Object.entries(values)) {
-        const spec = SPEC_BY_FIELD.get(field as keyof PlanConfig);
-        if (spec && typeof value === 'number') next[field] = sanitizeValue(spec, value);
-      }
-      return { config: repairPlan(next as unknown as PlanConfig).config };
+      const topics = state.plan.topics.slice();
+      topics[state.selectedTopic] = topicOf(config, topics[state.selectedTopic]?.name ?? 'events');
+      return { ...settled({ ...state.plan, cluster: clusterOf(config), topics }, state.selectedTopic), urlNotices: notices };
+    }),
+  replacePlan: (plan, notices = [], selectedTopic = 0) => set({ ...settled(plan, selectedTopic), urlNotices: notices }),
+  applyValues: (values) => set((state) => settled(withValues(state.plan, state.selectedTopic, values), state.selectedTopic)),
+  applyTopicValues: (index, values) =>
+    set((state) => (index >= 0 && index < state.plan.topics.length ? settled(withValues(state.plan, index, values), state.selectedTopic) : state)),
+  setBrokerType: (id) =>
+    set((state) => {
+      const type = brokerTypeById(id);
+      const plan = { ...state.plan, brokerType: type ? type.id : 'custom' };
+      return settled(type ? withValues(plan, state.selectedTopic, brokerTypeValues(type)) : plan, state.selectedTopic);
+    }),
+  selectTopic: (index) => set((state) => (index === state.selectedTopic || index < 0 || index >= state.plan.topics.length ? state : settled(state.plan, index))),
+  addTopic: (from) =>
+    set((state) => {
+      if (state.plan.topics.length >= MAX_TOPICS) return state;
+      const source = from === undefined ? topicOf(DEFAULT_CONFIG, 'topic') : state.plan.topics[from];
+      if (!source) return state;
+      const names = state.plan.topics.map((t) => t.name);
+      const name = uniqueTopicName(from === undefined ? 'topic' : `${source.name}-copy`, names);
+      const topics = [...state.plan.topics, { ...source, name }];
+      return settled({ ...state.plan, topics }, topics.length - 1);
+    }),
+  renameTopic: (index, name) =>
+    set((state) => {
+      const topic = state.plan.topics[index];
+      if (!topic) return state;
+      // Kafka's rules and unique names, here too: no view can put an illegal name in the plan.
+      const legal = readTopicName(name, topic.name).name;
+      const unique = uniqueTopicName(legal, state.plan.topics.filter((_, i) => i !== index).map((t) => t.name));
+      if (unique === topic.name) return state;
+      const topics = state.plan.topics.slice();
+      topics[index] = { ...topic, name: unique };
+      return settled({ ...state.plan, topics }, state.selectedTopic);
+    }),
+  removeTopic: (index) => {
+    const state = get();
+    const topic = state.plan.topics[index];
+    if (!topic || state.plan.topics.length <= 1) return null;
+    const topics = state.plan.topics.filter((_, i) => i !== index);
+    const selected = state.selectedTopic > index ? state.selectedTopic - 1 : Math.min(state.selectedTopic, topics.length - 1);
+    set(settled({ ...state.plan, topics }, selected));
+    return { topic, index };
+  },
+  restoreTopic: (topic, index) =>
+    set((state) => {
+      if (state.plan.topics.length >= MAX_TOPICS) return state;
+      const at = Math.max(0, Math.min(index, state.plan.topics.length));
+      const names = state.plan.topics.map((t) => t.name);
+      const topics = [...state.plan.topics.slice(0, at), { ...topic, name: uniqueTopicName(topic.name, names) }, ...state.plan.topics.slice(at)];
+      return settled({ ...state.plan, topics }, at);
     }),
   dismissUrlNotices: () => set({ urlNotices: [] }),
 }));
 
 export const selectConfig = (state: PlannerState) => state.config;
+export const selectPlan = (state: PlannerState) => state.plan;
+export const selectSelectedTopic = (state: PlannerState) => state.selectedTopic;
 export const selectUrlNotices = (state: PlannerState) => state.urlNotices;
 
-// computeMetrics is cheap, but several components read it per change: compute once per config.
+// Several components read the metrics per change: compute once per plan.
+let lastPlan: ClusterPlan | undefined;
+let lastClusterMetrics: ClusterMetrics | undefined;
+export function clusterMetricsFor(plan: ClusterPlan): ClusterMetrics {
+  if (plan !== lastPlan || !lastClusterMetrics) {
+    lastPlan = plan;
+    lastClusterMetrics = computeClusterMetrics(plan);
+  }
+  return lastClusterMetrics;
+}
+
+/** The selected topic's metrics in its cluster. */
+export function metricsOfSelected(state: Pick<PlannerState, 'plan' | 'selectedTopic'>): Metrics {
+  const metrics = clusterMetricsFor(state.plan);
+  return (metrics.topics[state.selectedTopic] ?? metrics.topics[0]) as Metrics;
+}
+
+// A flat config alone (a lagging copy a view follows in a transition): once per config object.
 let lastConfig: PlanConfig | undefined;
 let lastMetrics: Metrics | undefined;
 export function metricsFor(config: PlanConfig): Metrics {
@@ -57,6 +178,12 @@ export function metricsFor(config: PlanConfig): Metrics {
   return lastMetrics;
 }
 
+export function useClusterMetrics(): ClusterMetrics {
+  return clusterMetricsFor(usePlannerStore(selectPlan));
+}
+
 export function useMetrics(): Metrics {
-  return metricsFor(usePlannerStore(selectConfig));
+  const plan = usePlannerStore(selectPlan);
+  const selected = usePlannerStore(selectSelectedTopic);
+  return metricsOfSelected({ plan, selectedTopic: selected });
 }
