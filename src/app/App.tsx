@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { AssumptionsPanel } from '../components/AssumptionsPanel';
+import { ClusterPanel } from '../components/cluster/ClusterPanel';
+import { CostPanel } from '../components/cluster/CostPanel';
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -49,6 +51,12 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary area="The recommendation">
             <RecommendationsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="The cluster">
+            <ClusterPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="The cost">
+            <CostPanel />
           </ErrorBoundary>
           <ErrorBoundary area="The metrics">
             <MetricsPanel />

@@ -1,10 +1,16 @@
-import { BROKER_TYPE, PARAMS } from '../config/schema';
+import { PARAMS, type ParamSpec } from '../config/schema';
+import { brokerTypeLabel } from '../config/broker-types';
+import { selectConfig, selectPlan, usePlannerStore } from '../state/planner-store';
+import { COST_INPUTS } from './cluster/CostPanel';
 import { ParamControl } from './ParamControl';
 
-const ASSUMPTIONS = PARAMS.filter((spec) => spec.group === 'assumption');
+// The prices and the nearest-replica switch sit with the cost lines they change.
+const ASSUMPTIONS: readonly ParamSpec[] = PARAMS.filter((spec) => spec.group === 'assumption' && !COST_INPUTS.includes(spec.name));
 
 /** Every constant the model uses, editable, each with its source. Changing one changes the link. */
 export function AssumptionsPanel() {
+  const plan = usePlannerStore(selectPlan);
+  const config = usePlannerStore(selectConfig);
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <summary className="cursor-pointer text-lg font-semibold">Assumptions</summary>
@@ -12,9 +18,9 @@ export function AssumptionsPanel() {
         The constants behind the numbers, with where each comes from. Change any of them: it becomes part of the plan and of its link.
       </p>
       <p data-testid="broker-type" className="mt-1 text-sm">
-        Broker limits describe one real broker: <strong className="font-medium">{BROKER_TYPE}</strong> — its baseline network (not its burst), its
-        default volume throughput (reads and writes together) and the partition replicas AWS recommends for it (MSK developer guide; EC2 network
-        bandwidth docs).
+        Broker limits describe one real broker: <strong className="font-medium">{brokerTypeLabel(config, plan.brokerType)}</strong> — its baseline
+        network (not its burst), its default volume throughput (reads and writes together), its memory and the partition replicas AWS recommends
+        for it (MSK developer guide; EC2 network bandwidth docs). Choose another under “Broker type”.
       </p>
       <div className="mt-3 space-y-4">
         {ASSUMPTIONS.map((spec) => (

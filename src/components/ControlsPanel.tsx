@@ -1,15 +1,37 @@
 import { PARAMS } from '../config/schema';
+import { selectPlan, selectSelectedTopic, usePlannerStore } from '../state/planner-store';
 import { ParamControl } from './ParamControl';
+import { BrokerTypeSelect } from './topics/BrokerTypeSelect';
+import { TopicList } from './topics/TopicList';
 
+const PLAN_INPUTS = PARAMS.filter((spec) => spec.group === 'plan');
+const CLUSTER_INPUTS = PLAN_INPUTS.filter((spec) => !('scope' in spec));
+const TOPIC_INPUTS = PLAN_INPUTS.filter((spec) => 'scope' in spec);
+
+/** The cluster's inputs first (they stay in view), then the topics and the selected topic's sliders. */
 export function ControlsPanel() {
+  const plan = usePlannerStore(selectPlan);
+  const selected = usePlannerStore(selectSelectedTopic);
+  const several = plan.topics.length > 1;
   return (
     <section aria-labelledby="controls-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <h2 id="controls-heading" className="text-lg font-semibold">
         Your plan
       </h2>
-      {PARAMS.filter((spec) => spec.group === 'plan').map((spec) => (
-        <ParamControl key={spec.name} spec={spec} />
-      ))}
+      <div className="space-y-4" data-testid="cluster-inputs">
+        <h3 className="font-medium">Cluster</h3>
+        <BrokerTypeSelect />
+        {CLUSTER_INPUTS.map((spec) => (
+          <ParamControl key={spec.name} spec={spec} />
+        ))}
+      </div>
+      <TopicList />
+      <div className="space-y-4" data-testid="topic-inputs">
+        {several && <h3 className="font-medium">Topic “{plan.topics[selected]?.name}”</h3>}
+        {TOPIC_INPUTS.map((spec) => (
+          <ParamControl key={spec.name} spec={spec} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { METRIC_CATALOG, type MetricEntry } from '../engine/metric-catalog';
-import { selectConfig, useMetrics, usePlannerStore } from '../state/planner-store';
+import { selectConfig, selectPlan, selectSelectedTopic, useMetrics, usePlannerStore } from '../state/planner-store';
 import { MetricCard } from './MetricCard';
 
 const GROUPS: readonly { title: string; names: readonly string[] }[] = [
@@ -20,11 +20,22 @@ const entriesFor = (names: readonly string[]) => names.map((name) => BY_NAME.get
 export function MetricsPanel() {
   const config = usePlannerStore(selectConfig);
   const metrics = useMetrics();
+  const plan = usePlannerStore(selectPlan);
+  const selected = usePlannerStore(selectSelectedTopic);
+  // With several topics the cards are the selected topic's; broker figures are always the cluster's.
+  const topic = plan.topics.length > 1 ? `${plan.topics[selected]?.name}: ` : '';
   return (
     <>
+      {plan.topics.length > 1 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="metrics-topic">
+          The cards below are topic “{plan.topics[selected]?.name}” (select another in Topics); busiest-broker and failover figures are the whole cluster’s.
+        </p>
+      )}
       {GROUPS.map((group) => (
         <section key={group.title} aria-label={group.title} className="space-y-2">
-          <h2 className="text-lg font-semibold">{group.title}</h2>
+          <h2 className="text-lg font-semibold">
+            {group.title.startsWith('Busiest') || group.title.startsWith('After') ? group.title : `${topic}${group.title}`}
+          </h2>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
             {entriesFor(group.names).map((entry) => (
               <MetricCard key={entry.name} entry={entry} metrics={metrics} config={config} />

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { recommend, type Sized } from '../engine/recommend';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
+import { ClusterRecommendation } from './ClusterRecommendation';
 import { usePlanInTransition } from './hooks/usePlanInTransition';
 import { useSettledValue } from './hooks/useSettledValue';
 
@@ -107,6 +108,7 @@ export function RecommendationsPanel() {
           </ul>
         </div>
       )}
+      <ClusterRecommendation />
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Counts that keep the busiest consumer under the target utilization, the busiest broker under its network, storage throughput,
         disk and replica limits{config.plannedFailure >= 2 ? ' with one zone down' : config.plannedFailure >= 1 ? ' with one broker down' : ''},

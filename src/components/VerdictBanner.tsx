@@ -1,14 +1,21 @@
 import { verdict } from '../engine/verdict';
-import { useMetrics } from '../state/planner-store';
+import { selectPlan, useClusterMetrics, usePlannerStore } from '../state/planner-store';
 
 /** The answer first: does this plan hold, and if not, why and what to change. */
 export function VerdictBanner() {
-  const { health, utilization } = useMetrics();
-  const { headline, problems } = verdict(health, utilization);
-  const worst = problems[0];
-  const tone = !worst
+  const plan = usePlannerStore(selectPlan);
+  const { health, topics } = useClusterMetrics();
+  // The cluster is overloaded when any topic's busiest consumer is (at its peak).
+  let worst = 0;
+  topics.forEach((m, i) => {
+    if (m.utilization > (topics[worst]?.utilization ?? 0)) worst = i;
+  });
+  const utilization = topics[worst]?.utilization ?? 0;
+  const { headline, problems } = verdict(health, utilization, topics.length > 1 ? (plan.topics[worst]?.name ?? '') : '');
+  const first = problems[0];
+  const tone = !first
     ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950'
-    : worst.score01 === 0
+    : first.score01 === 0
       ? 'border-red-600 bg-red-50 dark:bg-red-950'
       : 'border-amber-500 bg-amber-50 dark:bg-amber-950';
   return (

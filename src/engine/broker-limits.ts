@@ -162,6 +162,17 @@ export interface ClusterBrokerLoad {
   readonly limits: BrokerLoad['limits'];
   /** Per topic, in the order given (the offsets topic left out). */
   readonly topicAvailability: readonly TopicAvailability[];
+  /** Every broker's load with all brokers up, indexed by broker (for charts and tests). */
+  readonly perBroker: PerBrokerLoads;
+}
+
+export interface PerBrokerLoads {
+  readonly leaders: Int32Array;
+  readonly replicas: Int32Array;
+  readonly networkInBytesPerSec: Float64Array;
+  readonly networkOutBytesPerSec: Float64Array;
+  readonly diskIoBytesPerSec: Float64Array;
+  readonly storageBytes: Float64Array;
 }
 
 /** The topics placed together: topic t's partitions after those of topics 0 … t−1, each from the start index where the previous ended. */
@@ -209,6 +220,7 @@ export function clusterBrokerLoad(config: PlanConfig, topics: readonly TopicRate
       partitionBytesPerSec: config.partitionLimitMiBPerSec * MIB,
     },
     topicAvailability: topicAvailability.slice(0, userTopics),
+    perBroker: { leaders: allUp.leaders, replicas: allUp.replicas, networkInBytesPerSec: allUp.inBytes, networkOutBytesPerSec: allUp.outBytes, diskIoBytesPerSec: allUp.ioBytes, storageBytes: allUp.storage },
   };
 }
 

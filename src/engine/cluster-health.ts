@@ -22,10 +22,12 @@ export function clusterHealth(topics: readonly Health[], names: readonly string[
       if (((topics[t] as Health).factors[k] as HealthFactor).score01 < ((topics[worst] as Health).factors[k] as HealthFactor).score01) worst = t;
     }
     const factor = (topics[worst] as Health).factors[k] as HealthFactor;
-    const perTopic = TOPIC_CHECKS.has(factor.id);
+    // A topic is named only where it falls short: a check every topic meets is the cluster's.
+    const perTopic = TOPIC_CHECKS.has(factor.id) && factor.score01 < 1;
     const atPeak = PEAK_CHECKS.has(factor.id) && (perTopic ? (peakFactors[worst] ?? 1) !== 1 : anyPeak);
     const label = `${several && perTopic ? `${names[worst]}: ` : ''}${several && perTopic ? factor.label.toLowerCase() : factor.label}${atPeak ? ' at peak' : ''}`;
-    return label === factor.label ? factor : { ...factor, label };
+    if (label === factor.label) return factor;
+    return several && perTopic ? { ...factor, label, finding: `${names[worst]}: ${factor.finding}` } : { ...factor, label };
   });
   const binding = factors.reduce((lowest, factor) => (factor.score01 < lowest.score01 ? factor : lowest));
   return { score: Math.floor(100 * binding.score01 + 1e-9), binding, factors };

@@ -12,12 +12,16 @@ export interface Verdict {
   readonly problems: readonly HealthFactor[];
 }
 
-export function verdict(health: Health, utilization: number): Verdict {
+/** `overloadedTopic`: in a cluster, the topic whose consumers cannot keep up (named in the headline). */
+export function verdict(health: Health, utilization: number, overloadedTopic = ''): Verdict {
   const problems = health.factors.filter((f) => f.score01 < 1).sort((a, b) => a.score01 - b.score01);
   const worst = problems[0];
   if (!worst) return { kind: 'holds', headline: 'This plan holds its traffic.', problems };
   if (worst.id === 'cluster') return { kind: 'invalid', headline: 'This cluster is invalid.', problems };
-  if (utilization >= 1) return { kind: 'overloaded', headline: 'This plan is overloaded: consumers cannot keep up.', problems };
+  if (utilization >= 1) {
+    const who = overloadedTopic ? `the consumers of ${overloadedTopic}` : 'consumers';
+    return { kind: 'overloaded', headline: `This plan is overloaded: ${who} cannot keep up.`, problems };
+  }
   const labels = problems.map((f) => f.label.toLowerCase());
   const list = labels.length <= 3 ? labels.join(', ') : `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more`;
   return worst.score01 === 0
