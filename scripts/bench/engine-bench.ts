@@ -20,7 +20,8 @@
  */
 import { DEFAULT_CONFIG, PARAMS } from '../../src/config/schema';
 import { PRESETS } from '../../src/config/presets';
-import { computeMetrics } from '../../src/engine/compute-metrics';
+import { clusterOf, singleTopicPlan, topicOf, type ClusterPlan } from '../../src/engine/cluster-plan';
+import { computeClusterMetrics, computeMetrics } from '../../src/engine/compute-metrics';
 import type { PlanConfig } from '../../src/engine/plan-config';
 import { sweep, sweepValues, type SweepInput } from '../../src/charts/sensitivity';
 import * as baselineEngine from '@bench-baseline/compute-metrics';
@@ -201,6 +202,38 @@ for (let round = 0; round < ROUNDS; round += 1) {
     }
   }
 }
+// A 50-topic cluster of 10,000 partitions in all beside one topic of 10,000 on the same brokers.
+const CLUSTER_TOPICS = 50;
+const oneTopicPlans = rateVarying(LARGEST).map((config) => singleTopicPlan(config));
+const fiftyTopicPlans = rateVarying(LARGEST).map((config) => ({
+  cluster: clusterOf(config),
+  topics: Array.from({ length: CLUSTER_TOPICS }, (_, i) =>
+    topicOf({ ...config, partitions: config.partitions / CLUSTER_TOPICS, consumersPerGroup: config.consumersPerGroup / CLUSTER_TOPICS, eventsPerSec: config.eventsPerSec / CLUSTER_TOPICS }, `topic-${i}`),
+  ),
+  brokerType: 'custom',
+}));
+const clusterCall = (plan: ClusterPlan) => {
+  const m = computeClusterMetrics(plan);
+  return m.health.score + m.brokerLoad.brokersCounted;
+};
+const clusterMs = (plans: readonly ClusterPlan[]) => msPerCall((config) => clusterCall(config as unknown as ClusterPlan), plans as unknown as BothPlans[]).mean;
+const oneTopicSeries = series(`computeClusterMetrics, one topic of 10,000 partitions (the largest plan), ms per call`);
+const fiftyTopicSeries = series(`computeClusterMetrics, a 50-topic cluster of 10,000 partitions in all (200 each, the largest plan's rate shared), ms per call`);
+clusterMs(oneTopicPlans);
+clusterMs(fiftyTopicPlans);
+for (let round = 0; round < ROUNDS; round += 1) {
+  const one = () => oneTopicSeries.rounds.push(clusterMs(oneTopicPlans));
+  const fifty = () => fiftyTopicSeries.rounds.push(clusterMs(fiftyTopicPlans));
+  if (round % 2) {
+    fifty();
+    one();
+  } else {
+    one();
+    fifty();
+  }
+}
+const fiftyRatio = median(fiftyTopicSeries.rounds) / median(oneTopicSeries.rounds);
+
 const goalAtMost = (text: string, value: number, limit: number, unit: string): Figure['goal'] =>
   value <= limit ? { text, met: true } : { text, met: false, gap: `${(value - limit).toFixed(1)} ${unit} over (${(value / limit).toFixed(1)}× the limit)` };
 const largeFigures: Figure[] = largeCases.map((c) => {
@@ -244,6 +277,17 @@ const figures: Figure[] = [
     note: `the chart computes the same points in 6 ms slices once the plan has stood still for 400 ms (src/components/charts/useSweep.ts), so a sweep of ${median(sweepMs.rounds).toFixed(1)} ms is ${Math.ceil(median(sweepMs.rounds) / 6)} slice(s)`,
   },
   ...largeFigures,
+  {
+    id: 'engine-cluster-50-topics-ms',
+    name: fiftyTopicSeries.name,
+    unit: 'ms',
+    digits: 3,
+    value: fiftyTopicSeries,
+    baseline: oneTopicSeries,
+    ratioText: '× one topic of the same 10,000 partitions',
+    goal: fiftyRatio <= 5 ? { text: '≤ 5× the one-topic plan', met: true } : { text: '≤ 5× the one-topic plan', met: false, gap: `${fiftyRatio.toFixed(2)}×, ${(fiftyRatio - 5).toFixed(2)} over` },
+    note: `1,000 brokers over 3 zones, rf 3, one broker down; the event rate steps by 0.1 % call to call; ${median(fiftyTopicSeries.rounds) <= SLIDER_STEP_MS ? 'within' : 'over'} one slider step (${SLIDER_STEP_MS} ms)`,
+  },
 ];
 const baselineText = baselineCall
   ? `the engine of commit ${baselineEngine.commit} (${baselineEngine.hash?.slice(0, 12)})${baselineEngine.commit === '500fdeb' ? ", before c7da893's rewrite" : ''}: its src/engine read from git by scripts/bench/run.mjs into node_modules/.cache/bench and bundled beside today's, in the same process`

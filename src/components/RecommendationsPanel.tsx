@@ -15,6 +15,9 @@ type AppliedField = (typeof APPLIED_FIELDS)[number];
 /** "What do I need": the smallest counts that meet every check, the limit behind each, and Apply. */
 export function RecommendationsPanel() {
   const config = usePlanInTransition();
+  const topicCount = usePlannerStore((state) => state.plan.topics.length);
+  // With several topics the brokers are the cluster's (below); this table is the selected topic's own counts.
+  const several = topicCount > 1;
   const applyValues = usePlannerStore((state) => state.applyValues);
   const r = useMemo(() => recommend(config), [config]);
   // What twice the planned growth would need, beside it: partitions cannot be reduced later.
@@ -25,16 +28,18 @@ export function RecommendationsPanel() {
   const rows: { label: string; field: AppliedField; sized: Sized; doubled: Sized }[] = [
     { label: 'Partitions', field: 'partitions', sized: r.partitions, doubled: doubled.partitions },
     { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup, doubled: doubled.consumersPerGroup },
-    { label: 'Brokers', field: 'brokers', sized: r.brokers, doubled: doubled.brokers },
+    ...(several ? [] : [{ label: 'Brokers', field: 'brokers' as const, sized: r.brokers, doubled: doubled.brokers }]),
     { label: 'Replication factor', field: 'replicationFactor', sized: r.replicationFactor, doubled: doubled.replicationFactor },
     { label: 'Min in-sync replicas', field: 'minInsyncReplicas', sized: r.minInsyncReplicas, doubled: doubled.minInsyncReplicas },
     { label: 'Availability zones', field: 'zones', sized: r.zones, doubled: doubled.zones },
   ];
-  const unchanged = APPLIED_FIELDS.every((field) => config[field] === r.config[field]);
+  const unchanged = APPLIED_FIELDS.every((field) => (several && (field === 'brokers' || field === 'zones')) || config[field] === r.config[field]);
   // Sized again for the plan as it is at the click (the panel may be a frame behind a slider).
   const apply = () => {
     const sized = recommend(usePlannerStore.getState().config).config;
-    applyValues(Object.fromEntries(APPLIED_FIELDS.map((field) => [field, sized[field]])));
+    // A topic's own recommendation sizes brokers for it alone: in a cluster only its topic counts apply.
+    const fields = several ? APPLIED_FIELDS.filter((field) => field !== 'brokers' && field !== 'zones') : APPLIED_FIELDS;
+    applyValues(Object.fromEntries(fields.map((field) => [field, sized[field]])));
   };
 
   return (
@@ -43,6 +48,7 @@ export function RecommendationsPanel() {
         <h2 id="recommend-heading" className="text-lg font-semibold">
           What this traffic needs
         </h2>
+        {several && <p className="w-full text-sm text-slate-600 dark:text-slate-300">The table is the selected topic; the brokers below are the cluster&apos;s.</p>}
         <button
           type="button"
           onClick={apply}
