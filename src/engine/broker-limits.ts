@@ -25,6 +25,9 @@ export interface BrokerFigures {
   readonly leaders: number;
   /** Partition replicas it holds (leaders and followers). */
   readonly replicas: number;
+  /** Of those, the plan's own topics' (without __consumer_offsets, which carries no bytes the model counts). */
+  readonly topicLeaders: number;
+  readonly topicReplicas: number;
 }
 
 export type FailureKind = 'none' | 'broker' | 'zone';
@@ -177,13 +180,15 @@ export interface PerBrokerLoads {
 
 /** The topics placed together: topic t's partitions after those of topics 0 … t−1, each from the start index where the previous ended. */
 interface Layout {
+  /** Topics [0, userTopics) are the plan's; after them comes __consumer_offsets. */
+  readonly userTopics: number;
   readonly brokers: number;
   readonly zones: number;
   readonly topics: readonly TopicRates[];
   readonly placements: readonly Placement[];
 }
 
-function layoutOf(config: PlanConfig, topics: readonly TopicRates[]): Layout {
+function layoutOf(config: PlanConfig, topics: readonly TopicRates[], userTopics: number): Layout {
   const B = config.brokers;
   const Z = Math.min(config.zones, B);
   let start = 0;
@@ -192,11 +197,11 @@ function layoutOf(config: PlanConfig, topics: readonly TopicRates[]): Layout {
     start = (start + t.partitions) % B;
     return placement;
   });
-  return { brokers: B, zones: Z, topics, placements };
+  return { userTopics, brokers: B, zones: Z, topics, placements };
 }
 
 export function clusterBrokerLoad(config: PlanConfig, topics: readonly TopicRates[], userTopics: number): ClusterBrokerLoad {
-  const layout = layoutOf(config, topics);
+  const layout = layoutOf(config, topics, userTopics);
   const B = layout.brokers;
   const allUp = loadsOf(layout, null);
   const busiest = maxFigures(allUp);
@@ -234,6 +239,8 @@ interface Loads {
   readonly up: Uint8Array | null;
   readonly leaders: Int32Array;
   readonly replicas: Int32Array;
+  readonly topicLeaders: Int32Array;
+  readonly topicReplicas: Int32Array;
   /** Writes into it: producers into the partitions it leads, fetches into the ones it follows. */
   readonly inBytes: Float64Array;
   /** Group reads of the partitions it leads plus the follower fetches it serves. */
@@ -261,6 +268,8 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
   const B = layout.brokers;
   const leaders = new Int32Array(B);
   const replicas = new Int32Array(B);
+  const topicLeaders = new Int32Array(B);
+  const topicReplicas = new Int32Array(B);
   const inBytes = new Float64Array(B);
   const outBytes = new Float64Array(B);
   const ioBytes = new Float64Array(B);
@@ -269,6 +278,7 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
   layout.topics.forEach((t, ti) => {
     const { partitions: P, replicationFactor: R, replicas: rep } = layout.placements[ti] as Placement;
     const w = t.writeBytesPerSec;
+    const own = ti < layout.userTopics ? 1 : 0;
     let minLive = R;
     let offline = 0;
     let below = 0;
@@ -280,6 +290,7 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
         if (up && up[b] === 0) continue;
         live += 1;
         replicas[b] = (replicas[b] as number) + 1;
+        topicReplicas[b] = (topicReplicas[b] as number) + own;
         inBytes[b] = (inBytes[b] as number) + w;
         ioBytes[b] = (ioBytes[b] as number) + w;
         storage[b] = (storage[b] as number) + t.retainedBytes;
@@ -293,6 +304,7 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
         continue;
       }
       leaders[leader] = (leaders[leader] as number) + 1;
+      topicLeaders[leader] = (topicLeaders[leader] as number) + own;
       outBytes[leader] = (outBytes[leader] as number) + t.groupReadBytesPerSec + (live - 1) * w;
       ioBytes[leader] = (ioBytes[leader] as number) + t.diskReadBytesPerSec;
     }
@@ -302,12 +314,12 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
       stats.belowMinIsr[ti] = below;
     }
   });
-  return { up, leaders, replicas, inBytes, outBytes, ioBytes, storage, onDisk };
+  return { up, leaders, replicas, topicLeaders, topicReplicas, inBytes, outBytes, ioBytes, storage, onDisk };
 }
 
-const FIGURE_KEYS = ['networkInBytesPerSec', 'networkOutBytesPerSec', 'diskWriteBytesPerSec', 'diskIoBytesPerSec', 'storageBytes', 'storageOnDiskBytes', 'leaders', 'replicas'] as const;
+const FIGURE_KEYS = ['networkInBytesPerSec', 'networkOutBytesPerSec', 'diskWriteBytesPerSec', 'diskIoBytesPerSec', 'storageBytes', 'storageOnDiskBytes', 'leaders', 'replicas', 'topicLeaders', 'topicReplicas'] as const;
 
-const NO_LOAD: BrokerFigures = { networkInBytesPerSec: 0, networkOutBytesPerSec: 0, diskWriteBytesPerSec: 0, diskIoBytesPerSec: 0, storageBytes: 0, storageOnDiskBytes: 0, leaders: 0, replicas: 0 };
+const NO_LOAD: BrokerFigures = { networkInBytesPerSec: 0, networkOutBytesPerSec: 0, diskWriteBytesPerSec: 0, diskIoBytesPerSec: 0, storageBytes: 0, storageOnDiskBytes: 0, leaders: 0, replicas: 0, topicLeaders: 0, topicReplicas: 0 };
 
 /** Each figure's maximum over the live brokers. */
 function maxFigures(loads: Loads): BrokerFigures {
@@ -326,6 +338,8 @@ function maxFigures(loads: Loads): BrokerFigures {
     keep('storageOnDiskBytes', loads.onDisk[b] as number);
     keep('leaders', loads.leaders[b] as number);
     keep('replicas', loads.replicas[b] as number);
+    keep('topicLeaders', loads.topicLeaders[b] as number);
+    keep('topicReplicas', loads.topicReplicas[b] as number);
   }
   return max;
 }
@@ -437,6 +451,7 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
   const byOut = descending(base.outBytes);
   const byIo = descending(base.ioBytes);
   const byLeaders = descending(base.leaders);
+  const byTopicLeaders = descending(base.topicLeaders);
   const firstUntouched = (order: Int32Array, f: number, mark: Uint8Array) => {
     for (let i = 0; i < order.length; i += 1) {
       const b = order[i] as number;
@@ -446,6 +461,7 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
   };
 
   const leaders = base.leaders.slice();
+  const topicLeaders = base.topicLeaders.slice();
   const out = base.outBytes.slice();
   const io = base.ioBytes.slice();
   const touchedMark = new Uint8Array(B);
@@ -458,6 +474,7 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
   let maxOut = 0;
   let maxIo = 0;
   let maxLeaders = 0;
+  let maxTopicLeaders = 0;
   let worstOut = -1;
   let worstCase = '';
   let offline = 0;
@@ -489,6 +506,7 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
         }
         const next = rep[p * R + 1] as number; // the first live replica after the dead leader
         leaders[next] = (leaders[next] as number) + 1;
+        if (t < layout.userTopics) topicLeaders[next] = (topicLeaders[next] as number) + 1;
         out[next] = (out[next] as number) + rates.groupReadBytesPerSec + (R - 2) * rates.writeBytesPerSec;
         io[next] = (io[next] as number) + rates.diskReadBytesPerSec;
         touch(next);
@@ -512,12 +530,14 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
     let caseOut = 0;
     let caseIo = 0;
     let caseLeaders = 0;
+    let caseTopicLeaders = 0;
     for (let n = 0; n < nTouched; n += 1) {
       const b = touched[n] as number;
       if (b === f) continue;
       caseOut = Math.max(caseOut, out[b] as number);
       caseIo = Math.max(caseIo, io[b] as number);
       caseLeaders = Math.max(caseLeaders, leaders[b] as number);
+      caseTopicLeaders = Math.max(caseTopicLeaders, topicLeaders[b] as number);
     }
     const u1 = firstUntouched(byOut, f, touchedMark);
     if (u1 >= 0) caseOut = Math.max(caseOut, base.outBytes[u1] as number);
@@ -525,6 +545,9 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
     if (u2 >= 0) caseIo = Math.max(caseIo, base.ioBytes[u2] as number);
     const u3 = firstUntouched(byLeaders, f, touchedMark);
     if (u3 >= 0) caseLeaders = Math.max(caseLeaders, base.leaders[u3] as number);
+    const u4 = firstUntouched(byTopicLeaders, f, touchedMark);
+    if (u4 >= 0) caseTopicLeaders = Math.max(caseTopicLeaders, base.topicLeaders[u4] as number);
+    maxTopicLeaders = Math.max(maxTopicLeaders, caseTopicLeaders);
     maxOut = Math.max(maxOut, caseOut);
     maxIo = Math.max(maxIo, caseIo);
     maxLeaders = Math.max(maxLeaders, caseLeaders);
@@ -536,6 +559,7 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
     for (let n = 0; n < nTouched; n += 1) {
       const b = touched[n] as number;
       leaders[b] = base.leaders[b] as number;
+      topicLeaders[b] = base.topicLeaders[b] as number;
       out[b] = base.outBytes[b] as number;
       io[b] = base.ioBytes[b] as number;
       touchedMark[b] = 0;
@@ -554,6 +578,8 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
     storageOnDiskBytes: survivors ? allUp.storageOnDiskBytes : 0,
     leaders: maxLeaders,
     replicas: survivors ? allUp.replicas : 0,
+    topicLeaders: maxTopicLeaders,
+    topicReplicas: survivors ? allUp.topicReplicas : 0,
   };
   let replicasLost = 0;
   for (let t = 0; t < T; t += 1) replicasLost = Math.max(replicasLost, topicLost[t] as number);

@@ -26,7 +26,8 @@ describe(`computeMetrics over the whole input ranges (fast-check seed ${SEED})`,
       }),
       { seed: SEED, numRuns: RUNS },
     );
-  });
+    // 2,000 plans over the whole ranges, up to 1,000 brokers each: seconds of CPU, more on a busy machine.
+  }, 60_000);
 
   it('more rate never means less storage, less lag growth or a shorter wait at the consumer', () => {
     fc.assert(
@@ -42,7 +43,7 @@ describe(`computeMetrics over the whole input ranges (fast-check seed ${SEED})`,
       }),
       { seed: SEED + 1, numRuns: RUNS },
     );
-  });
+  }, 60_000);
 
   it('consumers split into active and idle; lag grows only past capacity and never faster than events arrive', () => {
     fc.assert(
@@ -59,5 +60,5 @@ describe(`computeMetrics over the whole input ranges (fast-check seed ${SEED})`,
       }),
       { seed: SEED + 2, numRuns: RUNS },
     );
-  });
+  }, 60_000);
 });

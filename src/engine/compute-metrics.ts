@@ -33,6 +33,8 @@ export interface Metrics extends ConsumerLoad, Traffic {
   readonly health: Health;
   /** This topic's own checks. */
   readonly topicHealth: Health;
+  /** How many topics share the brokers (the broker figures are sums over all of them). */
+  readonly clusterTopics: number;
   /** False when the cluster cannot hold the topic at all (replication factor > brokers). */
   readonly clusterValid: boolean;
 }
@@ -117,6 +119,7 @@ export function computeClusterMetrics(plan: ClusterPlan): ClusterMetrics {
     client: p.client,
     health: merged,
     topicHealth: topicHealths[i] as Health,
+    clusterTopics: parts.length,
     clusterValid: p.view.replicationFactor <= p.view.brokers,
   }));
 

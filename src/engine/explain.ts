@@ -19,6 +19,26 @@ const failureText = (m: Metrics) => {
   return f.kind === 'none' ? 'no failure planned (every broker up)' : `worst case ${f.worstCase} down, ${n(f.brokersLeft)} brokers left`;
 };
 
+/** __consumer_offsets' replicas and leaders sit on the brokers too, carrying no bytes the model counts. */
+const offsetsNote = (m: Metrics) => {
+  const extra = m.brokerLoad.busiest.replicas - m.brokerLoad.busiest.topicReplicas;
+  return extra > 0 ? ` (__consumer_offsets adds up to ${n(extra)} replicas there, with no counted bytes)` : '';
+};
+
+/** Per-broker figures of a cluster are sums over every topic's partitions: the one-topic arithmetic does not apply. */
+const PER_BROKER = new Set(['broker-network-in-max', 'broker-network-out-max', 'broker-disk-write-max', 'broker-storage-max', 'storage-on-disk-max', 'failover-network-out-max']);
+const clusterSum = (name: string, c: PlanConfig, m: Metrics) => {
+  const value = ({
+    'broker-network-in-max': bps(m.brokerLoad.busiest.networkInBytesPerSec),
+    'broker-network-out-max': bps(m.brokerLoad.busiest.networkOutBytesPerSec),
+    'broker-disk-write-max': bps(m.brokerLoad.busiest.diskWriteBytesPerSec),
+    'broker-storage-max': bytes(m.brokerLoad.busiest.storageBytes),
+    'storage-on-disk-max': bytes(m.brokerLoad.busiest.storageOnDiskBytes),
+    'failover-network-out-max': bps(m.brokerLoad.failover.busiest.networkOutBytesPerSec),
+  } as Record<string, string>)[name];
+  return `summed over the partitions of all ${n(m.clusterTopics)} topics on the broker (this topic: W / P = ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} at peak, on ${n(m.brokerLoad.busiest.topicReplicas)} replicas of the fullest broker at most): ${value}`;
+};
+
 const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'total-events': (c) => `λ = ${evs(c.eventsPerSec)}`,
   'active-consumers': (c, m) => `a = min(C, P) = min(${n(c.consumersPerGroup)}, ${n(c.partitions)}) = ${n(m.activeConsumers)}`,
@@ -43,17 +63,17 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'broker-storage': (c, m) => `W·T·R / B = ${n(m.storageReplicatedBytes, 0)} B / ${c.brokers} = ${bytes(m.brokerStorageBytes)}`,
   'partition-ingress': (c, m) => `W / P = ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`,
   'broker-replicas': (c, m) => `⌈P·R / B⌉ = ⌈${n(c.partitions)} × ${c.replicationFactor} / ${c.brokers}⌉ = ${n(m.brokerLoad.partitionReplicasAllUp)}`,
-  'broker-network-in-max': (c, m) => `the fullest broker holds ${n(m.brokerLoad.busiest.replicas)} of ${n(c.partitions * Math.min(c.replicationFactor, c.brokers))} replicas: ${n(m.brokerLoad.busiest.replicas)} × ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.networkInBytesPerSec)}`,
-  'broker-network-out-max': (c, m) => `E = ${bps(m.brokerLoad.groupReadBytesPerSec)}; the busiest broker leads ${n(m.brokerLoad.busiest.leaders)} of ${n(c.partitions)} partitions; max_b [leaders_b × E / P + fetches_b × W / P] = ${bps(m.brokerLoad.busiest.networkOutBytesPerSec)}`,
-  'broker-disk-write-max': (c, m) => `${n(m.brokerLoad.busiest.replicas)} replicas × ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)}`,
-  'broker-storage-max': (c, m) => `${n(m.brokerLoad.busiest.replicas)} replicas × ${n(m.storageLogicalBytes, 0)} B / ${n(c.partitions)} = ${bytes(m.brokerLoad.busiest.storageBytes)}`,
+  'broker-network-in-max': (c, m) => `the fullest broker holds ${n(m.brokerLoad.busiest.topicReplicas)} of ${n(c.partitions * Math.min(c.replicationFactor, c.brokers))} replicas${offsetsNote(m)}: ${n(m.brokerLoad.busiest.topicReplicas)} × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.networkInBytesPerSec)}`,
+  'broker-network-out-max': (c, m) => `E = ${bps(m.brokerLoad.groupReadBytesPerSec)}; the busiest broker leads ${n(m.brokerLoad.busiest.topicLeaders)} of ${n(c.partitions)} partitions${offsetsNote(m)}; max_b [leaders_b × E / P + fetches_b × W / P] = ${bps(m.brokerLoad.busiest.networkOutBytesPerSec)}`,
+  'broker-disk-write-max': (c, m) => `${n(m.brokerLoad.busiest.topicReplicas)} replicas × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)}`,
+  'broker-storage-max': (c, m) => `${n(m.brokerLoad.busiest.topicReplicas)} replicas × ${n(m.storageLogicalBytes, 0)} B / ${n(c.partitions)} = ${bytes(m.brokerLoad.busiest.storageBytes)}`,
   'failover-network-in-max': (_c, m) => `${failureText(m)}: ${bps(m.brokerLoad.failover.busiest.networkInBytesPerSec)}`,
-  'failover-network-out-max': (_c, m) => `${failureText(m)}: a survivor leads up to ${n(m.brokerLoad.failover.busiest.leaders)} partitions; ${bps(m.brokerLoad.failover.busiest.networkOutBytesPerSec)}`,
+  'failover-network-out-max': (_c, m) => `${failureText(m)}: a survivor leads up to ${n(m.brokerLoad.failover.busiest.topicLeaders)} partitions${offsetsNote(m)}; ${bps(m.brokerLoad.failover.busiest.networkOutBytesPerSec)}`,
   'failover-disk-io-max': (_c, m) => `${failureText(m)}: writes + reads (D = ${bps(m.brokerLoad.diskReadBytesPerSec)}) = ${bps(m.brokerLoad.failover.busiest.diskIoBytesPerSec)}`,
   'failover-storage-max': (_c, m) => `${failureText(m)}: ${bytes(m.brokerLoad.failover.busiest.storageOnDiskBytes)}`,
   'storage-on-disk-max': (c, m) => {
     const perPartition = m.ingressBytesPerSec / c.partitions;
-    return `${n(m.brokerLoad.busiest.replicas)} replicas × (${n(m.storageLogicalBytes / c.partitions, 0)} B + open segment ${n(openSegmentBytes(perPartition), 0)} B) × (1 + 20/4096) = ${bytes(m.brokerLoad.busiest.storageOnDiskBytes)}`;
+    return `${n(m.brokerLoad.busiest.topicReplicas)} replicas × (${n(m.storageLogicalBytes / c.partitions, 0)} B + open segment ${n(openSegmentBytes(perPartition), 0)} B) × (1 + 20/4096) = ${bytes(m.brokerLoad.busiest.storageOnDiskBytes)}`;
   },
   'disk-reads': (c, m) => `${m.lagGrowthEventsPerSecPerGroup > 0 ? `${c.consumerGroups} lagging group${c.consumerGroups === 1 ? '' : 's'} at ${evs(c.eventsPerSec - m.lagGrowthEventsPerSecPerGroup)}` : 'no lagging group'}; ${c.replayGroups} replaying group${c.replayGroups === 1 ? '' : 's'} at a·μ = ${evs(m.activeConsumers * m.serviceRatePerConsumer)}; D = ${bps(m.brokerLoad.diskReadBytesPerSec)}`,
   'page-cache-window': (c, m) => `(${n(c.brokerMemoryGiB)} GiB − 6 GiB) / ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)} = ${secs(m.brokerLoad.pageCacheSeconds)}`,
@@ -84,6 +104,7 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
 
 /** The formula with values substituted, or '' for a metric without an explainer. */
 export function explainMetric(name: string, config: PlanConfig, metrics: Metrics): string {
+  if (metrics.clusterTopics > 1 && PER_BROKER.has(name)) return clusterSum(name, config, metrics);
   return EXPLAINERS[name]?.(config, metrics) ?? '';
 }
 
