@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metricValue, queryOf, watchForBreakage } from './helpers';
+import { metricValue, queryOf, watchForBreakage, linkName } from './helpers';
 
 // Issue 8: advice that holds on a real cluster.
 
@@ -16,8 +16,8 @@ test('the log aggregation preset: writes stop with a broker down (RF 2, min ISR 
   await expect(page.getByTestId('metric-score')).toHaveAttribute('data-value', '100');
   await expect(page.getByTestId('health-availability')).toHaveAttribute('data-value', '1');
   await expect(page.getByTestId('verdict')).toContainText('This plan holds its traffic.');
-  await expect.poll(() => queryOf(page).get('rf')).toBe('3');
-  expect(queryOf(page).get('minIsr')).toBe('2');
+  await expect.poll(() => queryOf(page).get(linkName('rf'))).toBe('3');
+  expect(queryOf(page).get(linkName('minIsr'))).toBe('2');
   const command = page.getByTestId('export-kafka-topics');
   const yaml = page.getByTestId('export-strimzi');
   for (const exported of [command, yaml]) await expect(exported).toHaveValue(/^# Survives one broker down with acks=all: 3 replicas, min\.insync\.replicas=2, at least 2 stay in sync\./);
@@ -62,7 +62,7 @@ test('a link made before min ISR and zones opens with the same numbers, and says
   expect(await metricValue(page, 'broker-network-in')).toBe((1000 * 1024 * 2) / 2);
   await expect.poll(() => queryOf(page).get('v')).toBe('2');
   expect(queryOf(page).get('brokerNetMiBps')).toBe('1192');
-  expect(queryOf(page).get('minIsr')).toBe('1');
+  expect(queryOf(page).get(linkName('minIsr'))).toBe('1');
   expect(queryOf(page).get('zones')).toBe('2');
   expect(problems).toEqual([]);
 });

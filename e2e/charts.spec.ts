@@ -8,6 +8,19 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const chart = (page: Page, name: (typeof CHARTS)[number]) => page.getByTestId(`chart-${name}`);
 /** The drawn plan line of a line chart (the first series). */
 const firstCurve = (container: Locator) => container.locator('path.recharts-line-curve').first();
+/** The edge of the first stacked area (the storage chart's first topic). */
+const firstArea = (container: Locator) => container.locator('.recharts-area path.recharts-curve').first();
+const legendOf = (container: Locator) => container.getByRole('list', { name: 'Legend' });
+/** A legend entry that is exactly this text (a topic's name). */
+const legendEntry = (container: Locator, text: string) => legendOf(container).getByRole('listitem').filter({ hasText: new RegExp(`^${text}$`) });
+
+/** Names the selected topic, as a person types it into the topic list. */
+async function nameTopic(page: Page, name: string) {
+  const field = page.getByTestId('topic-name');
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(field).toHaveValue(name);
+}
 const plot = (container: Locator) => container.locator('div[role="img"]');
 
 test('every chart renders with data, titles, axis labels with units and a legend', async ({ page }) => {
@@ -23,6 +36,8 @@ test('every chart renders with data, titles, axis labels with units and a legend
     if (name === 'traffic') {
       // Three bars per panel at least, each with a non-empty shape.
       await expect.poll(() => container.locator('.recharts-bar-rectangle path').count()).toBeGreaterThanOrEqual(6);
+    } else if (name === 'storage') {
+      await expect(firstArea(container)).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+L/);
     } else {
       await expect(firstCurve(container)).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+L/);
     }
@@ -35,6 +50,10 @@ test('every chart renders with data, titles, axis labels with units and a legend
   // The seed scenario in words: lag grows, the brokers are over their limits with one down.
   await expect(plot(chart(page, 'lag'))).toHaveAttribute('aria-label', /grows by 999,950 events\/s/);
   await expect(plot(chart(page, 'traffic'))).toHaveAttribute('aria-label', /Over the limit: network in, network out, disk i\/o/);
+  // One topic: one series, labelled as before, and no topic names in the legend.
+  await expect(legendOf(chart(page, 'traffic'))).toContainText('Cluster total');
+  await expect(legendOf(chart(page, 'storage'))).toContainText('All 3 copies');
+  for (const name of ['traffic', 'storage'] as const) await expect(legendEntry(chart(page, name), 'events')).toHaveCount(0);
   for (const name of CHARTS) await expect(chart(page, name)).not.toContainText(/NaN|Infinity/);
   expect(problems).toEqual([]);
 });
@@ -158,5 +177,32 @@ test('a chart below the first screen draws its plot only once it comes near the 
   await expect(container.locator('svg.recharts-surface')).toHaveCount(0);
   await container.scrollIntoViewIfNeeded();
   await expect(container.locator('svg.recharts-surface').first()).toBeVisible();
-  await expect(firstCurve(container)).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+L/);
+  await expect(firstArea(container)).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+L/);
+});
+
+test('a cluster of two topics: the traffic and storage charts stack them, each named in the legend', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.goto('/');
+  await nameTopic(page, 'orders');
+  // Add topic copies the defaults: two topics alike, so each carries half of every total.
+  await page.getByTestId('topic-add').click();
+  await nameTopic(page, 'clicks');
+  for (const name of ['traffic', 'storage'] as const) {
+    const container = chart(page, name);
+    await container.scrollIntoViewIfNeeded();
+    await expect(legendEntry(container, 'orders')).toHaveCount(1);
+    await expect(legendEntry(container, 'clicks')).toHaveCount(1);
+    await expect(legendOf(container)).not.toContainText(/Cluster total|All 3 copies/);
+    await expect(plot(container)).toHaveAttribute('aria-label', /(orders|clicks) 50 %, (orders|clicks) 50 %/);
+    await expect(container).not.toContainText(/NaN|Infinity/);
+  }
+  const traffic = chart(page, 'traffic');
+  await traffic.scrollIntoViewIfNeeded();
+  // Cluster panel: 3 bars × 2 topics; busiest-broker panel: 3 bars all up, 3 after the failure.
+  await expect.poll(() => traffic.locator('.recharts-bar-rectangle path').count()).toBe(12);
+  const storage = chart(page, 'storage');
+  await storage.scrollIntoViewIfNeeded();
+  // Two stacked areas in each panel.
+  await expect.poll(() => storage.locator('.recharts-area').count()).toBe(4);
+  expect(problems).toEqual([]);
 });

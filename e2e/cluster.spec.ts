@@ -67,12 +67,14 @@ test('four topics → the binding topic and check at peak → the cheapest passi
   expect(await metricValue(page, 'cluster-ingress-peak')).toBe(TOPICS.reduce((sum, t) => sum + t.rate * t.size * t.peak, 0));
   expect(await metricValue(page, 'cluster-partition-replicas')).toBe((12 + 6 + 24 + 12 + 50) * 3);
 
-  // Apply the cheapest type and count of the catalogue that pass.
+  // Apply the cheapest type and count of the catalogue that pass (once they are sized for this plan).
+  await expect(page.getByTestId('recommend-cluster')).toHaveAttribute('aria-busy', 'false');
   const cheapest = page.getByTestId('recommend-cheapest');
   await expect(cheapest).toHaveAttribute('data-type', /^kafka\./);
   const type = (await cheapest.getAttribute('data-type'))!;
   await cheapest.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('broker-type-select')).toHaveAttribute('data-value', type);
+  await expect(page.getByTestId('recommend-cluster')).toHaveAttribute('aria-busy', 'false');
   const brokers = Number(await page.getByTestId('recommend-chosen-type').getAttribute('data-value'));
   await expect(page.getByLabel('Brokers, exact value in brokers', { exact: true })).toHaveValue(String(brokers));
   for (const id of ['broker-network', 'broker-disk', 'broker-storage', 'broker-replicas', 'consumers']) {

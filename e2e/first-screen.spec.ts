@@ -41,7 +41,7 @@ test.describe("the first screen answers the seed's question", () => {
   });
 
   test('writes the canonical link with v=2', async ({ page }) => {
-    await expect(page).toHaveURL(/\?v=2&rate=1000000&size=1024&partitions=5&latency=100&consumers=10&rf=3&retention=168&groups=1&brokers=3&minIsr=2&zones=3&growth=1&replayGroups=0$/);
+    await expect(page).toHaveURL(/\?v=2&brokers=3&zones=3&growth=1&t0\.name=events&t0\.rate=1000000&t0\.size=1024&t0\.partitions=5&t0\.latency=100&t0\.consumers=10&t0\.rf=3&t0\.retention=168&t0\.groups=1&t0\.minIsr=2&t0\.replayGroups=0&t0\.peak=1$/);
   });
 
   test('says an invalid cluster (rf > brokers) is invalid', async ({ page }) => {

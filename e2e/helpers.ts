@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { PARAMS, type ParamSpec } from '../src/config/schema';
 
 /** The number a metric card carries in base units (data-value), as a person's program reads it. */
 export async function metricValue(page: Page, name: string): Promise<number> {
@@ -30,4 +31,11 @@ export function queryOf(page: Page): URLSearchParams {
 export async function waitForLazySections(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: 'Charts' })).toBeAttached();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeAttached();
+}
+
+const TOPIC_PARAMS = new Set<string>((PARAMS as readonly ParamSpec[]).filter((spec) => spec.scope === 'topic').map((spec) => spec.name));
+
+/** A parameter's name in the link: topic inputs carry their topic's index (`t0.rate`), the cluster's do not (`brokers`). */
+export function linkName(param: string, topic = 0): string {
+  return TOPIC_PARAMS.has(param) ? `t${topic}.${param}` : param;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metricValue, queryOf } from './helpers';
+import { metricValue, queryOf, linkName } from './helpers';
 
 test('Apply sets the recommended counts and the plan becomes healthy', async ({ page }) => {
   await page.goto('/?v=2&rate=100000&latency=1');
@@ -12,7 +12,7 @@ test('Apply sets the recommended counts and the plan becomes healthy', async ({ 
   await page.getByRole('button', { name: 'Apply recommendation' }).click();
   await expect(page.getByTestId('metric-score')).toHaveAttribute('data-value', '100');
   await expect(page.getByTestId('verdict')).toContainText('This plan holds its traffic.');
-  await expect.poll(() => queryOf(page).get('partitions')).toBe('144');
+  await expect.poll(() => queryOf(page).get(linkName('partitions'))).toBe('144');
   await expect(page.getByRole('button', { name: 'Apply recommendation' })).toBeDisabled();
 });
 
@@ -31,7 +31,7 @@ test('an assumption changed in the panel changes the numbers and the link, and t
   await field.fill('2');
   await field.press('Enter');
   await expect(page.getByTestId('metric-ingress')).toHaveAttribute('data-value', '512000000');
-  await expect.poll(() => queryOf(page).get('compression')).toBe('2');
+  await expect.poll(() => queryOf(page).get(linkName('compression'))).toBe('2');
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByTestId('metric-ingress')).toHaveAttribute('data-value', '512000000');

@@ -11,6 +11,7 @@ import { metricValue, queryOf, watchForBreakage } from './helpers';
 const STORAGE_KEY = 'eventflow-planner/scenarios';
 const BACKUP_KEY = 'eventflow-planner/scenarios.backup';
 
+// Entries as the release before clusters stored them (format 1, `config`, one topic): they keep opening.
 const ALPHA = { id: 'alpha', name: 'Alpha', savedAt: '2026-01-02T03:04:05.000Z', config: { rate: 1111, partitions: 11 } };
 const GAMMA = { id: 'gamma', name: 'Gamma', savedAt: '2026-01-02T03:04:05.000Z', config: { rate: 3333, partitions: 33 } };
 const envelope = (scenarios: unknown[], version: unknown = 1) => JSON.stringify({ state: { scenarios }, version });
@@ -31,10 +32,11 @@ async function openWithStored(page: Page, raw: string) {
   await page.reload();
 }
 
+/** What a save wrote (format 2: every scenario's whole plan), each scenario's first topic's rate. */
 async function stored(page: Page): Promise<{ version: number; names: string[]; rates: number[] }> {
   const raw = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
-  const data = JSON.parse(raw ?? 'null') as { version: number; state: { scenarios: { name: string; config: { rate: number } }[] } };
-  return { version: data.version, names: data.state.scenarios.map((s) => s.name), rates: data.state.scenarios.map((s) => s.config.rate) };
+  const data = JSON.parse(raw ?? 'null') as { version: number; state: { scenarios: { name: string; plan: { topics: { rate: number }[] } }[] } };
+  return { version: data.version, names: data.state.scenarios.map((s) => s.name), rates: data.state.scenarios.map((s) => s.plan.topics[0]!.rate) };
 }
 
 async function saveCurrentAs(page: Page, name: string, partitions: string) {
@@ -54,14 +56,14 @@ async function expectCleanAfterReload(page: Page, names: string[]) {
   await page.getByRole('button', { name: 'Load “Alpha”' }).click();
   expect(await metricValue(page, 'total-events')).toBe(1111);
   await page.getByRole('button', { name: 'Load “Gamma”' }).click();
-  await expect.poll(() => queryOf(page).get('partitions')).toBe('33');
+  await expect.poll(() => queryOf(page).get('t0.partitions')).toBe('33');
 }
 
 test('one corrupt scenario of three: a notice, the other two kept after a reload and after the next save', async ({ page }) => {
   const problems = watchForBreakage(page);
   const raw = envelope([ALPHA, { id: 'beta', name: 'Beta', config: 'rate=2222' }, GAMMA]);
   await openWithStored(page, raw);
-  await expect(loadNotice(page)).toContainText('Saved scenario 2 (“Beta”) was dropped: it has no config.');
+  await expect(loadNotice(page)).toContainText('Saved scenario 2 (“Beta”) was dropped: it has no plan.');
   await expectListed(page, ['Alpha', 'Gamma']);
 
   // A reload reads the same: nothing was written, the raw text has a backup.
@@ -72,7 +74,7 @@ test('one corrupt scenario of three: a notice, the other two kept after a reload
 
   // The next save keeps both readable ones.
   await saveCurrentAs(page, 'Delta', '44');
-  expect(await stored(page)).toEqual({ version: 1, names: ['Alpha', 'Gamma', 'Delta'], rates: [1111, 3333, DEFAULT_CONFIG.eventsPerSec] });
+  expect(await stored(page)).toEqual({ version: 2, names: ['Alpha', 'Gamma', 'Delta'], rates: [1111, 3333, DEFAULT_CONFIG.eventsPerSec] });
   await expectCleanAfterReload(page, ['Alpha', 'Gamma', 'Delta']);
   expect(problems).toEqual([]);
 });
@@ -107,7 +109,7 @@ test('a 5 MB stored value: a notice, and every scenario in it kept through a sav
   // The save says the copy could not be made, and keeps every scenario (without the padding).
   await saveCurrentAs(page, 'Delta', '44');
   await expect(page.getByRole('alert').filter({ hasText: 'Saving failed.' })).toContainText('was not copied');
-  expect(await stored(page)).toEqual({ version: 1, names: ['Alpha', 'Big', 'Gamma', 'Delta'], rates: [1111, 5, 3333, 777] });
+  expect(await stored(page)).toEqual({ version: 2, names: ['Alpha', 'Big', 'Gamma', 'Delta'], rates: [1111, 5, 3333, 777] });
   expect(await page.evaluate((k) => localStorage.getItem(k)?.length, STORAGE_KEY)).toBeLessThan(5_000);
   await expectCleanAfterReload(page, ['Alpha', 'Big', 'Gamma', 'Delta']);
   expect(problems).toEqual([]);
@@ -121,7 +123,26 @@ test('an older format version: read with a notice, written back as the current v
   await expectListed(page, ['Alpha', 'Gamma']);
   expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBe(raw);
   await saveCurrentAs(page, 'Delta', '44');
-  expect(await stored(page)).toEqual({ version: 1, names: ['Alpha', 'Gamma', 'Delta'], rates: [1111, 3333, DEFAULT_CONFIG.eventsPerSec] });
+  expect(await stored(page)).toEqual({ version: 2, names: ['Alpha', 'Gamma', 'Delta'], rates: [1111, 3333, DEFAULT_CONFIG.eventsPerSec] });
+  await expectCleanAfterReload(page, ['Alpha', 'Gamma', 'Delta']);
+  expect(problems).toEqual([]);
+});
+
+test('saved data of the release before clusters (format 1): no notice, each loads its numbers, and the next save writes format 2 keeping them', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  const raw = envelope([ALPHA, GAMMA], 1);
+  await openWithStored(page, raw);
+  await expectListed(page, ['Alpha', 'Gamma']);
+  await expect(loadNotice(page)).toHaveCount(0);
+  // Loading writes nothing and keeps no backup: the data is read as stored.
+  expect(await page.evaluate(([k, b]) => [localStorage.getItem(k), localStorage.getItem(b)], [STORAGE_KEY, BACKUP_KEY] as const)).toEqual([raw, null]);
+  await page.getByRole('button', { name: 'Load “Gamma”' }).click();
+  await expect.poll(() => queryOf(page).get('t0.partitions')).toBe('33');
+  // __consumer_offsets was not counted then: the rewritten link says so.
+  expect(queryOf(page).get('offsetsPartitions')).toBe('0');
+  expect(await metricValue(page, 'total-events')).toBe(3333);
+  await saveCurrentAs(page, 'Delta', '44');
+  expect(await stored(page)).toEqual({ version: 2, names: ['Alpha', 'Gamma', 'Delta'], rates: [1111, 3333, 3333] });
   await expectCleanAfterReload(page, ['Alpha', 'Gamma', 'Delta']);
   expect(problems).toEqual([]);
 });
@@ -145,10 +166,10 @@ test('importing truncated, oversized, empty and older-version JSON files: a noti
   expect(page.url()).toBe(before);
 
   // An older version (and a byte-order mark, as some editors write): read with the current rules, said.
-  const older = file.replace('"version": 1', '"version": 0');
+  const older = file.replace('"version": 2', '"version": 0');
   await input.setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(older)]) });
   const imported = page.getByRole('alert').filter({ hasText: 'Imported “From a file” from older.json.' });
-  await expect(imported).toContainText('version = “0”: file version is not known; read as version 1');
+  await expect(imported).toContainText('version = “0”: file version is not known; read as version 2');
   await expect(imported).toContainText('Changed: Partitions: 5 → 42 partitions');
   expect(await metricValue(page, 'total-events')).toBe(4242);
 

@@ -1,8 +1,9 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
-import { PRESETS } from '../src/config/presets';
-import { encodeConfig } from '../src/config/url-codec';
-import { computeMetrics } from '../src/engine/compute-metrics';
+import { CLUSTER_PRESETS, PRESETS } from '../src/config/presets';
+import { decodePlan } from '../src/config/url-codec';
+import { topicView } from '../src/engine/cluster-plan';
+import { computeClusterMetrics, computeMetrics } from '../src/engine/compute-metrics';
 import { METRIC_CATALOG } from '../src/engine/metric-catalog';
 import { metricValue, queryOf, waitForLazySections, watchForBreakage } from './helpers';
 
@@ -65,7 +66,9 @@ test('each preset loads in one click: every metric becomes the preset\'s, the li
       await expect(page.getByTestId(`metric-${entry.name}`), `${preset.id}: ${entry.name}`).toHaveAttribute('data-value', String(entry.value(expected)));
     }
     await expect(page.getByTestId('preset-assumptions')).toContainText(preset.assumptions[0]!);
-    await expect.poll(() => new URL(page.url()).search.slice(1)).toBe(encodeConfig(preset.config));
+    // The link follows: it decodes to the preset's one topic.
+    await expect.poll(() => decodePlan(new URL(page.url()).search).plan.topics.length).toBe(1);
+    expect(topicView(decodePlan(new URL(page.url()).search).plan, 0)).toEqual(preset.config);
   }
   // Until the person changes something.
   await typeExact(page, 'Partitions', '500');
@@ -82,14 +85,15 @@ test('each preset loads in one click: every metric becomes the preset\'s, the li
 test('a downloaded JSON imports back to the same link, and a repaired import says what changed', async ({ page }, testInfo) => {
   const problems = watchForBreakage(page);
   await page.goto('/?rate=12345.5&partitions=48&latency=0.25&consumers=16&brokers=6&groups=3&compression=2.5&sloMs=250');
-  await expect.poll(() => queryOf(page).get('v')).toBe('2');
+  await expect.poll(() => queryOf(page).get('t0.name')).toBe('events');
   const original = page.url();
 
   const { text, download } = await downloadedText(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
   expect(download.suggestedFilename()).toBe('eventflow-plan.json');
-  const file = JSON.parse(text) as { format: string; version: number; config: Record<string, number> };
-  expect(file).toMatchObject({ format: 'eventflow-planner/scenario', version: 1 });
-  expect(file.config).toMatchObject({ rate: 12345.5, partitions: 48, latency: 0.25, consumers: 16, brokers: 6, groups: 3, compression: 2.5, sloMs: 250 });
+  const file = JSON.parse(text) as { format: string; version: number; plan: { cluster: Record<string, number>; topics: Record<string, number | string>[] } };
+  expect(file).toMatchObject({ format: 'eventflow-planner/scenario', version: 2 });
+  expect(file.plan.cluster).toMatchObject({ brokers: 6, sloMs: 250 });
+  expect(file.plan.topics).toEqual([expect.objectContaining({ name: 'events', rate: 12345.5, partitions: 48, latency: 0.25, consumers: 16, groups: 3, compression: 2.5 })]);
   // The toolbar's export writes the same file.
   const again = await downloadedText(page, () => page.getByRole('button', { name: 'Export scenario (JSON)' }).click());
   expect(again.text).toBe(text);
@@ -118,7 +122,7 @@ test('a downloaded JSON imports back to the same link, and a repaired import say
   await expect(notice).toContainText('version = “9”');
   await expect(notice).toContainText('<img src=x onerror=alert(1)>');
   // The link follows the store within its write interval (120 ms), not at once.
-  await expect.poll(() => queryOf(page).get('partitions')).toBe('10000');
+  await expect.poll(() => queryOf(page).get('t0.partitions')).toBe('10000');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
   // Not a scenario at all: refused, the plan unchanged.
@@ -135,12 +139,14 @@ test('the metrics CSV has the config and every metric of the catalogue, with the
   expect(download.suggestedFilename()).toBe('eventflow-metrics.csv');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const rows = parseCsv(text.slice(1));
-  expect(rows[0]).toEqual(['section', 'name', 'title', 'value', 'unit', 'text']);
+  expect(rows[0]).toEqual(['section', 'name', 'title', 'value', 'unit', 'text', 'topic']);
   const metricRows = rows.filter((r) => r[0] === 'metric');
   expect(METRIC_CATALOG.length).toBeGreaterThanOrEqual(16);
   expect(metricRows.map((r) => r[1])).toEqual(METRIC_CATALOG.map((e) => e.name));
   for (const row of metricRows) expect(Number(row[3]), row[1]).toBe(await metricValue(page, row[1]!));
+  expect(metricRows.every((r) => r[6] === 'events')).toBe(true);
   expect(rows.find((r) => r[0] === 'config' && r[1] === 'partitions')?.[3]).toBe('24');
+  expect(rows.filter((r) => r[0] === 'cluster').map((r) => r[1])).toContain('cluster-ingress');
   // The text area shows the same CSV (a text area's value has LF line ends).
   await expect(page.getByTestId('export-csv')).toHaveValue(text.slice(1).replace(/\r\n/g, '\n'));
 });
@@ -164,23 +170,47 @@ test('the kafka-topics.sh command and the Strimzi YAML carry the plan\'s partiti
   await expect(command).toHaveValue(/--replication-factor 1 [\s\S]*min\.insync\.replicas=1/);
   await expect(yaml).toHaveValue(/replicas: 1\n/);
 
-  const topic = page.getByRole('textbox', { name: 'Topic name' });
-  await topic.fill('Orders_v2');
-  await expect(command).toHaveValue(/--topic Orders_v2 /);
-  await expect(yaml).toHaveValue(/name: "orders-v2"[\s\S]*topicName: "Orders_v2"/);
   const { text, download } = await downloadedText(page, () => page.getByRole('button', { name: 'Download command' }).click());
-  expect(download.suggestedFilename()).toBe('create-topic-Orders_v2.sh');
+  expect(download.suggestedFilename()).toBe('create-topic-events.sh');
   await expect(command).toHaveValue(text);
   const yamlFile = await downloadedText(page, () => page.getByRole('button', { name: 'Download YAML' }).click());
+  expect(yamlFile.download.suggestedFilename()).toBe('kafkatopic-events.yaml');
   await expect(yaml).toHaveValue(yamlFile.text);
   await page.getByRole('button', { name: 'Copy YAML' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(yamlFile.text);
+  expect(problems).toEqual([]);
+});
 
-  // An illegal name: said as text, and nothing to copy or download.
-  await topic.fill('bad name; rm -rf /');
-  await expect(page.getByRole('alert')).toContainText('may only contain');
-  await expect(page.getByRole('button', { name: 'Download command' })).toBeDisabled();
-  await expect(command).not.toHaveValue(/kafka-topics\.sh/);
+test('each cluster preset loads in one click, and the exports carry every one of its topics', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.goto('/');
+  const status = page.getByTestId('scenario-status');
+  const command = page.getByTestId('export-kafka-topics');
+  const yaml = page.getByTestId('export-strimzi');
+  for (const preset of CLUSTER_PRESETS) {
+    await page.getByTestId(`preset-${preset.id}`).click();
+    await expect(status).toHaveText(`Loaded preset: “${preset.name}”.`);
+    await expect(page.getByTestId(`preset-${preset.id}`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('preset-assumptions')).toContainText(preset.assumptions[0]!);
+    // One command a topic, each with its name and partitions, in the plan's order.
+    const expected = preset.plan.topics.map((t) => `--topic ${t.name} \\\n  --partitions ${t.partitions} --replication-factor ${t.replicationFactor} `);
+    await expect.poll(async () => [...(await command.inputValue()).matchAll(/--topic \S+ \\\n {2}--partitions \d+ --replication-factor \d+ /g)].map((m) => m[0])).toEqual(expected);
+    await expect.poll(async () => (await yaml.inputValue()).split('\n---\n').length).toBe(preset.plan.topics.length);
+    // The CSV: a row a topic for each metric, the topic's own value.
+    const metrics = computeClusterMetrics(preset.plan);
+    const ingressRows = async () => {
+      const rows = parseCsv((await page.getByTestId('export-csv').inputValue()).replace(/\n/g, '\r\n'));
+      return rows.filter((r) => r[0] === 'metric' && r[1] === 'ingress').map((r) => [r[6], Number(r[3])]);
+    };
+    await expect.poll(ingressRows).toEqual(preset.plan.topics.map((t, i) => [t.name, metrics.topics[i]!.ingressBytesPerSec]));
+  }
+  const slug = CLUSTER_PRESETS.at(-1)!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const { download } = await downloadedText(page, () => page.getByRole('button', { name: 'Download command' }).click());
+  expect(download.suggestedFilename()).toBe(`create-topics-${slug}.sh`);
+  // A one-topic preset after a cluster one: one topic again.
+  await page.getByTestId('preset-iot').click();
+  await expect(status).toHaveText('Loaded preset: “IoT telemetry stream”.');
+  await expect.poll(async () => (await command.inputValue()).match(/kafka-topics\.sh /g)?.length).toBe(1);
   expect(problems).toEqual([]);
 });
 
@@ -263,7 +293,7 @@ test('saved scenarios survive a reload; rename and delete (with undo) work', asy
   await page.goto('/');
   await expect(page.getByTestId('saved-scenario')).toHaveCount(2);
   await page.getByRole('button', { name: 'Load “Seventy-seven partitions”' }).click();
-  await expect.poll(() => queryOf(page).get('partitions')).toBe('77');
+  await expect.poll(() => queryOf(page).get('t0.partitions')).toBe('77');
   await expect(page.getByTestId('scenario-status')).toHaveText('Loaded saved scenario: “Seventy-seven partitions”.');
 
   await page.getByRole('button', { name: 'Rename “Uber copy”' }).click();

@@ -124,7 +124,7 @@ test('every simulation control works from the keyboard and has a name', async ({
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('combobox', { name: 'Speed' })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Broker' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Broker', exact: true })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Seed' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Idempotent consumers' })).toBeVisible();
 

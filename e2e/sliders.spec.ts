@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metricValue, queryOf } from './helpers';
+import { metricValue, queryOf, linkName } from './helpers';
 
 // Each slider, moved by keyboard, changes its URL param and a metric that depends on it.
 // partitions=100 so that consumers (10 → 11) changes the active-consumer count.
@@ -19,20 +19,20 @@ for (const { label, param, metric } of CASES) {
   test(`the ${label} slider moves by keyboard and updates metrics and the URL`, async ({ page }) => {
     await page.goto('/?v=2&partitions=100');
     const slider = page.getByRole('slider', { name: label, exact: true });
-    const before = { value: queryOf(page).get(param), metric: await metricValue(page, metric), text: await slider.getAttribute('aria-valuetext') };
+    const before = { value: queryOf(page).get(linkName(param)), metric: await metricValue(page, metric), text: await slider.getAttribute('aria-valuetext') };
 
     await slider.focus();
     await page.keyboard.press('ArrowRight');
 
     await expect.poll(() => metricValue(page, metric)).not.toBe(before.metric);
     await expect(slider).not.toHaveAttribute('aria-valuetext', before.text ?? '');
-    await expect.poll(() => queryOf(page).get(param)).not.toBe(before.value);
-    const after = Number(queryOf(page).get(param));
+    await expect.poll(() => queryOf(page).get(linkName(param))).not.toBe(before.value);
+    const after = Number(queryOf(page).get(linkName(param)));
     expect(after).toBeGreaterThan(Number(before.value));
     await expect(page.getByRole('textbox', { name: `${label}, exact value`, exact: false })).toHaveValue(String(after));
 
     await page.keyboard.press('End');
-    await expect.poll(() => queryOf(page).get(param)).not.toBe(String(after));
+    await expect.poll(() => queryOf(page).get(linkName(param))).not.toBe(String(after));
   });
 }
 
@@ -43,7 +43,7 @@ test('the exact field takes a typed value, rounds a fractional count and keeps t
   await field.press('Enter');
   await expect(field).toHaveValue('12');
   await expect(page.getByText('not a whole number')).toBeVisible();
-  await expect.poll(() => queryOf(page).get('partitions')).toBe('12');
+  await expect.poll(() => queryOf(page).get(linkName('partitions'))).toBe('12');
 
   await field.fill('lots');
   await field.press('Enter');
@@ -57,6 +57,6 @@ test('slider moves replace the URL instead of adding history entries', async ({ 
   const slider = page.getByRole('slider', { name: 'Event rate', exact: true });
   await slider.focus();
   for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => queryOf(page).get('rate')).not.toBe('1000000');
+  await expect.poll(() => queryOf(page).get(linkName('rate'))).not.toBe('1000000');
   expect(await page.evaluate(() => history.length)).toBe(length);
 });

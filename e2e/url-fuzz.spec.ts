@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeSimRun, encodeSimRun } from '../src/config/sim-link';
-import { decodeConfig, encodeConfig } from '../src/config/url-codec';
-import { computeMetrics } from '../src/engine/compute-metrics';
+import { decodePlan, encodePlan } from '../src/config/url-codec';
+import { topicView } from '../src/engine/cluster-plan';
+import { computeClusterMetrics } from '../src/engine/compute-metrics';
 import { METRIC_CATALOG } from '../src/engine/metric-catalog';
 import { hostileQuery } from '../src/test-support/url-fuzz';
 
@@ -92,10 +93,11 @@ for (let start = 0; start < COUNT; start += BATCH) {
 
       // The same link decoded in Node predicts everything the page must show.
       const search = new URL(seen.navigated).search;
-      const decoded = decodeConfig(search);
-      const run = decodeSimRun(search, decoded.config);
+      const decoded = decodePlan(search);
+      const run = decodeSimRun(search, topicView(decoded.plan, 0));
       const notices = [...decoded.notices, ...run.notices];
-      const metrics = computeMetrics(decoded.config);
+      // The page opens on the first topic: its figures in the decoded cluster.
+      const metrics = computeClusterMetrics(decoded.plan).topics[0]!;
       const simQuery = encodeSimRun(run);
 
       expect(seen.h1, label).toBe('Eventflow Planner');
@@ -105,7 +107,7 @@ for (let start = 0; start < COUNT; start += BATCH) {
       expect(seen.banner, `${label}: notice banner`).toBe(notices.length > 0 ? 1 : 0);
       expect(seen.notices, label).toEqual(notices.map((n) => `${n.param} = “${n.given}”: ${n.reason}.`));
       // The app decoded what Node decoded: it rewrote the link to the same canonical one.
-      expect(seen.search, label).toBe(`?${encodeConfig(decoded.config)}${simQuery ? `&${simQuery}` : ''}`);
+      expect(seen.search, label).toBe(`?${encodePlan(decoded.plan)}${simQuery ? `&${simQuery}` : ''}`);
       for (const [name, count] of Object.entries(seen.injected)) expect(count, `${label}: ${name} elements`).toBeLessThanOrEqual(baseline[name] ?? 0);
       expect(problems, label).toEqual([]);
       // Every tenth link also waits for the lazy parts (charts, simulation) to draw its plan.

@@ -26,7 +26,8 @@ export function ClusterRecommendation() {
     if (choice) state.replacePlan(choice.plan, [], state.selectedTopic);
   };
   return (
-    <div className="space-y-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700" data-testid="recommend-cluster">
+    // aria-busy while the figures shown are for a plan the sliders have since left (they follow once it stands still).
+    <div className="space-y-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700" data-testid="recommend-cluster" aria-busy={plan !== live}>
       <h3 className="font-medium">{several ? `The cluster of ${plan.topics.length} topics` : 'Broker type and cost'}</h3>
       {several && (
         <table className="w-full">

@@ -11,7 +11,7 @@ export function CopyLinkButton() {
   const [url, setUrl] = useState('');
 
   const copy = async () => {
-    const link = shareableUrl(usePlannerStore.getState().config);
+    const link = shareableUrl(usePlannerStore.getState().plan);
     setUrl(link);
     try {
       await navigator.clipboard.writeText(link);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { usePlannerStore } from '../state/planner-store';
-import { defaultMinInsyncReplicas, defaultZones, repairPlan } from './plan-repair';
+import { singleTopicPlan } from '../engine/cluster-plan';
+import { defaultMinInsyncReplicas, defaultZones, repairClusterPlan, repairPlan } from './plan-repair';
 import { DEFAULT_CONFIG } from './schema';
 
 describe('rules across inputs', () => {
@@ -14,6 +15,24 @@ describe('rules across inputs', () => {
     expect([config.minInsyncReplicas, config.zones]).toEqual([2, 2]);
     expect(repairs.map((r) => r.param)).toEqual(['minIsr', 'zones']);
     expect(repairPlan(DEFAULT_CONFIG)).toEqual({ config: DEFAULT_CONFIG, repairs: [] });
+  });
+
+  it('repairs every topic of a cluster: min ISR above each topic\'s rf, zones above the brokers once', () => {
+    const one = singleTopicPlan({ ...DEFAULT_CONFIG, brokers: 2, zones: 3 }, 'a');
+    const plan = { ...one, topics: [{ ...one.topics[0]!, replicationFactor: 2, minInsyncReplicas: 3 }, { ...one.topics[0]!, name: 'b', replicationFactor: 1, minInsyncReplicas: 2 }, { ...one.topics[0]!, name: 'c' }] };
+    const { plan: repaired, repairs } = repairClusterPlan(plan);
+    expect(repaired.topics.map((t) => [t.name, t.minInsyncReplicas])).toEqual([
+      ['a', 2],
+      ['b', 1],
+      ['c', 2],
+    ]);
+    expect(repaired.cluster.zones).toBe(2);
+    expect(repairs.map((r) => [r.param, r.topic])).toEqual([
+      ['minIsr', 0],
+      ['zones', null],
+      ['minIsr', 1],
+    ]);
+    expect(repairClusterPlan(repaired)).toEqual({ plan: repaired, repairs: [] });
   });
 
   it('the store keeps them: lowering rf pulls min ISR down, fewer brokers pull zones down', () => {

@@ -1,3 +1,4 @@
+import { clusterOf, topicOf, topicView, type ClusterPlan } from '../engine/cluster-plan';
 import type { PlanConfig } from '../engine/plan-config';
 
 /**
@@ -27,6 +28,15 @@ export const V1_ASSUMPTION_DEFAULTS: Partial<Record<keyof PlanConfig, number>> =
   replicasPerBrokerLimit: 4000,
 };
 
+/**
+ * What a plan made before clusters (a link without topic prefixes, a version 1 scenario file or
+ * saved scenario) meant by an input it could not carry: `__consumer_offsets` was not counted on
+ * the brokers then, so it keeps its numbers with 0 offsets partitions (docs/url-schema.md).
+ */
+export const BEFORE_CLUSTERS_DEFAULTS: Partial<Record<keyof PlanConfig, number>> = {
+  offsetsTopicPartitions: 0,
+};
+
 export interface Repair {
   readonly field: 'minInsyncReplicas' | 'zones';
   readonly param: 'minIsr' | 'zones';
@@ -47,4 +57,26 @@ export function repairPlan(config: PlanConfig): { config: PlanConfig; repairs: r
     next = { ...next, zones: next.brokers };
   }
   return { config: next, repairs };
+}
+
+/** A repair in a cluster: `topic` is the topic's index for min ISR, null for the cluster's zones. */
+export interface PlanRepair extends Repair {
+  readonly topic: number | null;
+}
+
+/** repairPlan on every topic in its cluster: min ISR per topic, zones once for the cluster. */
+export function repairClusterPlan(plan: ClusterPlan): { plan: ClusterPlan; repairs: readonly PlanRepair[] } {
+  const repairs: PlanRepair[] = [];
+  let cluster = plan.cluster;
+  const topics = plan.topics.map((topic, index) => {
+    const { config, repairs: found } = repairPlan(topicView(plan, index));
+    for (const repair of found) {
+      // Zones are the cluster's: every topic's view finds the same repair, said once.
+      if (repair.field === 'zones' && index > 0) continue;
+      repairs.push({ ...repair, topic: repair.field === 'zones' ? null : index });
+    }
+    if (index === 0) cluster = clusterOf(config);
+    return topicOf(config, topic.name);
+  });
+  return { plan: { ...plan, cluster, topics }, repairs };
 }

@@ -1,4 +1,7 @@
+import { clusterOf, topicOf, type ClusterPlan } from '../engine/cluster-plan';
+import type { HealthFactorId } from '../engine/health';
 import type { PlanConfig } from '../engine/plan-config';
+import { brokerTypeById, brokerTypeValues } from './broker-types';
 import { defaultMinInsyncReplicas, defaultZones } from './plan-repair';
 import { DEFAULT_CONFIG, PARAMS, type ParamName } from './schema';
 
@@ -167,4 +170,123 @@ export const PRESETS: readonly Preset[] = [
 
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);
+}
+
+/**
+ * Named clusters of several topics that load in one click, each with the assumptions behind
+ * every number. Unlike the one-topic presets, each topic's rate is its daily AVERAGE with its own
+ * peak factor: the planner checks throughput at the peak and sizes storage at the average.
+ * docs/scenarios.md "Presets" carries the same text.
+ */
+export interface ClusterPreset {
+  /** Stable id: data-testid="preset-<id>". */
+  readonly id: string;
+  readonly name: string;
+  /** One line: what the workload is, and the problem it shows on purpose if it has one. */
+  readonly summary: string;
+  /** The stated assumptions, with the arithmetic behind each number ("<topic>: …" for a topic's). */
+  readonly assumptions: readonly string[];
+  readonly sources: readonly string[];
+  /** The one check the preset fails on purpose, to show it; null when every check passes. */
+  readonly problem: HealthFactorId | null;
+  readonly plan: ClusterPlan;
+}
+
+/** One topic of a cluster preset: its name and its own inputs, by URL name. */
+interface PresetTopic {
+  readonly name: string;
+  readonly values: Partial<Record<ParamName, number>>;
+}
+
+/**
+ * A cluster from URL-named values: the cluster's inputs, the broker type whose assumptions it
+ * takes (brokerTypeValues), and each topic's inputs. Everything else keeps its default.
+ */
+function clusterPlanOf(brokerTypeId: string, cluster: Partial<Record<ParamName, number>>, topics: readonly PresetTopic[]): ClusterPlan {
+  const type = brokerTypeById(brokerTypeId);
+  if (!type) throw new Error(`unknown broker type ${brokerTypeId}`);
+  const viewOf = (topic: PresetTopic): PlanConfig => ({ ...configOf({ ...cluster, ...topic.values }), ...brokerTypeValues(type) });
+  const first = topics[0];
+  if (!first) throw new Error('a cluster has at least one topic');
+  return { cluster: clusterOf(viewOf(first)), topics: topics.map((topic) => topicOf(viewOf(topic), topic.name)), brokerType: type.id };
+}
+
+export const CLUSTER_PRESETS: readonly ClusterPreset[] = [
+  {
+    id: 'cluster-ecommerce',
+    name: 'E-commerce cluster',
+    summary: 'A mid-size online shop on one small cluster: order events, payment events, the click stream and application logs, sized for a flash sale. Every check passes.',
+    assumptions: [
+      'Busy hour: a flash sale. Each topic has its own peak factor; the cluster is checked with every topic at its peak at once.',
+      'orders: 200,000 orders/day × 8 events an order (placed, paid, picked, packed, shipped, …) = 1,600,000 events/day; / 86,400 s = 18.5 events/s on average; peak 10× (the sale) = 185 events/s.',
+      'orders: 2 KiB (2,048 B) JSON events with line items, lz4 2×; 3 groups (inventory, fulfilment, notifications), 50 ms each (calls to other services; μ = 20 events/s); 185 / (0.7 × 20) = 13.2 → 24 partitions and consumers (39 % busy); retention 168 h.',
+      'payments: 1.2 payment attempts an order (retries, split payments): 240,000/day = 2.78 events/s; peak 10× = 27.8 events/s; 1 KiB; 2 groups (order service, accounting), 200 ms each (a payment provider call; μ = 5); 27.8 / 3.5 = 7.9 → 12 partitions and consumers (46 % busy); retention 720 h (30 days, for reconciliation).',
+      'clicks: 2 % of sessions buy, so 200,000 orders come from 10,000,000 sessions/day × 30 events a session = 300,000,000 events/day = 3,472 events/s; peak 5× (traffic grows less than orders in a sale) = 17,360 events/s; 512 B, zstd 3×; 2 groups (analytics, recommendations), 1 ms each (μ = 1,000); 17,360 / 700 = 24.8 → 32 partitions and consumers (54 % busy); retention 72 h.',
+      'logs: 200 hosts × 50 lines/s = 10,000 lines/s; peak 2× (more requests in the sale) = 20,000 lines/s; 400 B a line, zstd 4×; 2 groups (search indexing, archive), 0.5 ms a line (μ = 2,000); 20,000 / 1,400 = 14.3 → 24 partitions and consumers (42 % busy); retention 24 h.',
+      'Cluster: 3 kafka.m5.large brokers (2 vCPU, 8 GiB; the broker type sets network, storage throughput, memory, replicas per broker and price) in 3 zones, 1,000 GiB of disk each; replication factor 3 and min ISR 2 on every topic.',
+    ],
+    sources: [
+      'Seed page: "Event-Driven E-commerce System" (event_driven_ecommerce.py)',
+      HOUSE_ESTIMATE + ' for the volumes, sizes, peak factors and processing times; 2 % conversion is a common e-commerce planning figure',
+      'Producer compression 2–5× on JSON and 4× or more on text logs (src/config/schema.ts "Compression ratio")',
+      'AWS MSK broker sizes and prices (src/config/broker-types.ts)',
+    ],
+    problem: null,
+    plan: clusterPlanOf('kafka.m5.large', { brokers: 3, zones: 3, diskGiB: 1000 }, [
+      { name: 'orders', values: { rate: 18.5, size: 2048, partitions: 24, latency: 50, consumers: 24, groups: 3, rf: 3, minIsr: 2, retention: 168, compression: 2, peak: 10 } },
+      { name: 'payments', values: { rate: 2.78, size: 1024, partitions: 12, latency: 200, consumers: 12, groups: 2, rf: 3, minIsr: 2, retention: 720, compression: 1, peak: 10 } },
+      { name: 'clicks', values: { rate: 3472, size: 512, partitions: 32, latency: 1, consumers: 32, groups: 2, rf: 3, minIsr: 2, retention: 72, compression: 3, peak: 5 } },
+      { name: 'logs', values: { rate: 10_000, size: 400, partitions: 24, latency: 0.5, consumers: 24, groups: 2, rf: 3, minIsr: 2, retention: 24, compression: 4, peak: 2 } },
+    ]),
+  },
+  {
+    id: 'cluster-linkedin',
+    name: 'LinkedIn fan-out cluster',
+    summary: "The seed page's LinkedIn example as a cluster: member activities fanned out on write into followers' feeds, plus notifications. Fails one check on purpose: broker storage (a week of activities does not fit on six 2,048 GiB disks).",
+    assumptions: [
+      '"Billions of activities" (seed page) taken as 2,000,000,000 activity events/day from 500M+ members (4 a member a day).',
+      'activities: 2,000,000,000 / 86,400 s = 23,148 events/s on average; peak 2× (the working-day peak) = 46,296 events/s; 512 B (actor, verb, object, time), lz4 2×; 4 groups (feed fan-out, notifications, search indexing, analytics), 2 ms each (μ = 500); 46,296 / 350 = 132 → 192 partitions and consumers (48 % busy); retention 168 h.',
+      'feed-updates: fan-out on write: the 10 % of activities that are posts and shares (200,000,000/day) are written into the feeds of 100 active followers each = 20,000,000,000 feed entries/day = 231,481 events/s; peak 2× = 462,962 events/s; 100 B (member, activity, rank), lz4 2×; 1 group (the feed store writer), 0.5 ms each (μ = 2,000); 462,962 / 1,400 = 331 → 384 partitions and consumers (60 % busy); retention 24 h (the feed store keeps them).',
+      'notifications: 30 % of activities touch someone else\'s content (a like, a comment): 600,000,000/day = 6,944 events/s; peak 2× = 13,888 events/s; 256 B, lz4 2×; 2 groups (push, e-mail digest), 5 ms each (render and send; μ = 200); 13,888 / 140 = 99.2 → 128 partitions and consumers (54 % busy); retention 72 h.',
+      'Small records make the record overhead count: 18 B a record (Kafka record format v2) is set for the cluster.',
+      'Cluster: 6 kafka.m5.2xlarge brokers (8 vCPU, 32 GiB) in 3 zones, 2,048 GiB of disk each; replication factor 3 and min ISR 2 on every topic. Only one slice of LinkedIn: the real system spreads this over many clusters.',
+      'The problem on purpose, broker storage: with every replica, activities keep 23,148 × (512 + 18) B / 2 × 604,800 s × 3 = 10,366 GiB, feed-updates 3,297 GiB and notifications 689 GiB: 14,351 GiB, 2,392 GiB a broker before open segments, against 70 % of 2,048 GiB = 1,434 GiB. Traffic is far from any limit: fan-out on write costs disk first here.',
+      'Two fixes: 4,096 GiB disks on the same 6 brokers, or 12 brokers with these disks; the larger disks cost less a month.',
+    ],
+    sources: [
+      `${SEED_PAGE}: LinkedIn, 500M+ users, billions of activities, fan-out on write via events, Apache Kafka and Samza`,
+      HOUSE_ESTIMATE + ' for the activities a member, the share that fans out, the followers reached, sizes, groups and processing times',
+      'Kafka record format v2 (about 18 B a record) for the overhead',
+      'AWS MSK broker sizes and prices (src/config/broker-types.ts)',
+    ],
+    problem: 'broker-storage',
+    plan: clusterPlanOf('kafka.m5.2xlarge', { brokers: 6, zones: 3, diskGiB: 2048, overhead: 18 }, [
+      { name: 'activities', values: { rate: 23_148, size: 512, partitions: 192, latency: 2, consumers: 192, groups: 4, rf: 3, minIsr: 2, retention: 168, compression: 2, peak: 2 } },
+      { name: 'feed-updates', values: { rate: 231_481, size: 100, partitions: 384, latency: 0.5, consumers: 384, groups: 1, rf: 3, minIsr: 2, retention: 24, compression: 2, peak: 2 } },
+      { name: 'notifications', values: { rate: 6944, size: 256, partitions: 128, latency: 5, consumers: 128, groups: 2, rf: 3, minIsr: 2, retention: 72, compression: 2, peak: 2 } },
+    ]),
+  },
+  {
+    id: 'cluster-iot',
+    name: 'IoT telemetry and commands',
+    summary: 'A fleet of 100,000 devices: telemetry in, commands out to the devices, and device events (online, offline, alarms), on three small Graviton brokers. Every check passes.',
+    assumptions: [
+      'telemetry: 100,000 devices × one reading every 10 s = 10,000 events/s, steady (devices report on a timer: peak 1×); 300 B JSON, lz4 2×; 2 groups (alerting, time-series store), 2 ms each (μ = 500); 10,000 / 350 = 28.6 → 32 partitions and consumers (63 % busy); retention 72 h.',
+      'commands: one command a device every 10 minutes (configuration, schedules, actuators): 100,000 / 600 s = 167 events/s; peak 6× (fleet-wide rollouts) = 1,002 events/s; 512 B; 1 group (the device gateway, which delivers over MQTT), 10 ms each (μ = 100); 1,002 / 70 = 14.3 → 24 partitions and consumers (42 % busy); retention 24 h (a command older than a day is stale).',
+      'device-events: 24 state changes a device a day (online, offline, threshold alarms) = 2,400,000/day = 27.8 events/s; peak 5× (a regional network outage takes many devices offline at once) = 139 events/s; 400 B; 2 groups (alerting, device registry), 20 ms each (rules and a database write; μ = 50); 139 / 35 = 4 → 12 partitions and consumers (23 % busy); retention 168 h.',
+      'Small events make the record overhead count: 18 B a record (Kafka record format v2) is set for the cluster.',
+      'Cluster: 3 kafka.m7g.large brokers (2 vCPU, 8 GiB, Graviton) in 3 zones, 1,000 GiB of disk each; replication factor 3 and min ISR 2 on every topic.',
+    ],
+    sources: [HOUSE_ESTIMATE, 'Kafka record format v2 (about 18 B a record) for the overhead', 'AWS MSK broker sizes and prices (src/config/broker-types.ts)'],
+    problem: null,
+    plan: clusterPlanOf('kafka.m7g.large', { brokers: 3, zones: 3, diskGiB: 1000, overhead: 18 }, [
+      { name: 'telemetry', values: { rate: 10_000, size: 300, partitions: 32, latency: 2, consumers: 32, groups: 2, rf: 3, minIsr: 2, retention: 72, compression: 2, peak: 1 } },
+      { name: 'commands', values: { rate: 167, size: 512, partitions: 24, latency: 10, consumers: 24, groups: 1, rf: 3, minIsr: 2, retention: 24, compression: 1, peak: 6 } },
+      { name: 'device-events', values: { rate: 27.8, size: 400, partitions: 12, latency: 20, consumers: 12, groups: 2, rf: 3, minIsr: 2, retention: 168, compression: 1, peak: 5 } },
+    ]),
+  },
+];
+
+export function clusterPresetById(id: string): ClusterPreset | undefined {
+  return CLUSTER_PRESETS.find((preset) => preset.id === id);
 }

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { topicNameProblem, topicView, type ClusterPlan, type TopicField } from '../engine/cluster-plan';
 import { hostileQuery, LINK_PARAM_NAMES } from '../test-support/url-fuzz';
-import { isValidValue, PARAMS } from './schema';
+import { TOPIC_SPECS } from './plan-assembly';
+import { isValidValue, PARAMS, type ParamSpec } from './schema';
 import { decodeSimRun, encodeSimRun, MAX_ACTION_AT_MS, MAX_ACTIONS, MAX_SEED } from './sim-link';
-import { decodeConfig, encodeConfig } from './url-codec';
+import { MAX_TOPICS } from './topic-names';
+import { BROKER_PARAM, decodePlan, encodePlan } from './url-codec';
 
 /**
  * URL fuzzing (docs/reliability.md): generated hostile query strings through both link
@@ -26,6 +29,15 @@ const KINDS: [string, (query: string, params: URLSearchParams) => boolean][] = [
   ['script-like text', (q) => /<script|%3Cscript|onerror|onload/i.test(q)],
   ['more than 200 actions', (_q, p) => (p.get('actions') ?? '').split(',').length > 200],
   ['more than 1,000 action pieces', (_q, p) => (p.get('actions') ?? '').split(',').length > 1000],
+  ['a link with topics (tN. keys)', (_q, p) => topicKeysOf(p).any],
+  ['two or more topics', (_q, p) => topicKeysOf(p).positions.size >= 2],
+  ['a topic index outside t0 – t49', (_q, p) => topicKeysOf(p).dropped > 0],
+  ['more than 50 topics', (_q, p) => topicKeysOf(p).positions.size + topicKeysOf(p).dropped > MAX_TOPICS],
+  ['a topic name Kafka refuses', (_q, p) => [...p.keys()].some((k) => k.endsWith('.name') && topicNameProblem(p.get(k)!) !== '')],
+  ['one topic name asked for twice', (_q, p) => {
+    const names = [...p.keys()].filter((k) => TOPIC_KEY.test(k) && k.endsWith('.name')).map((k) => p.get(k));
+    return new Set(names).size < names.length;
+  }],
 ];
 
 /** A plain check: `expect` costs too much at 10,000 runs × dozens of checks each. */
@@ -33,18 +45,104 @@ function check(ok: boolean, message: string): void {
   if (!ok) throw new Error(message);
 }
 
+// The link's topic keys, read here on their own (docs/url-schema.md), to say what the decoder must have done.
+const TOPIC_KEY = /^t(\d+)\.(.*)$/s;
+const TOPIC_SPEC_BY_NAME = new Map<string, ParamSpec>(TOPIC_SPECS.map((spec) => [spec.name, spec]));
+const SPEC_BY_NAME = new Map<string, ParamSpec>((PARAMS as readonly ParamSpec[]).map((spec) => [spec.name, spec]));
+
+interface LinkTopics {
+  readonly any: boolean;
+  /** Index text (t0 … t49) → the topic's place in the plan, gaps closed. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** Topics outside t0 … t49. */
+  readonly dropped: number;
+}
+
+const topicsCache = new WeakMap<URLSearchParams, LinkTopics>();
+function topicKeysOf(params: URLSearchParams): LinkTopics {
+  const cached = topicsCache.get(params);
+  if (cached) return cached;
+  let any = false;
+  const valid = new Set<number>();
+  const dropped = new Set<string>();
+  for (const key of params.keys()) {
+    const match = TOPIC_KEY.exec(key);
+    if (!match) continue;
+    any = true;
+    const [, index = '', subkey = ''] = match;
+    if (subkey !== 'name' && !TOPIC_SPEC_BY_NAME.has(subkey)) continue;
+    if (/^(0|[1-9]\d?)$/.test(index) && Number(index) < MAX_TOPICS) valid.add(Number(index));
+    else dropped.add(index);
+  }
+  const positions = new Map([...valid].sort((a, b) => a - b).map((index, position) => [String(index), position]));
+  const result = { any, positions, dropped: dropped.size };
+  topicsCache.set(params, result);
+  return result;
+}
+
+/** Whether a notice may name this param: one the link reads (unprefixed) or a topic key. */
+function isLinkParam(name: string, real: ReadonlySet<string>): boolean {
+  const match = TOPIC_KEY.exec(name);
+  return real.has(name) || (!!match && (match[2] === 'name' || TOPIC_SPEC_BY_NAME.has(match[2] ?? '')));
+}
+
+/** A valid plan: 1 – 50 topics, legal unique names, every value of every topic in range. */
+function checkPlan(plan: ClusterPlan): void {
+  check(plan.topics.length >= 1 && plan.topics.length <= MAX_TOPICS, `${plan.topics.length} topics`);
+  check(new Set(plan.topics.map((t) => t.name)).size === plan.topics.length, 'repeated topic names');
+  plan.topics.forEach((topic, i) => {
+    check(topicNameProblem(topic.name) === '', `topic name "${topic.name}"`);
+    const view = topicView(plan, i);
+    for (const spec of PARAMS) check(isValidValue(spec, view[spec.field]), `t${i}: ${spec.name} = ${view[spec.field]} is not valid`);
+    check(view.minInsyncReplicas <= view.replicationFactor && view.zones <= view.brokers, `t${i}: cross-input rules`);
+  });
+}
+
+/** Each param the link gave once, with no notice about it, is in the plan exactly as given. */
+function checkUnchangedWithoutNotice(params: URLSearchParams, plan: ClusterPlan, noticed: ReadonlySet<string>): void {
+  const topics = topicKeysOf(params);
+  for (const key of new Set(params.keys())) {
+    if (noticed.has(key)) continue;
+    const given = params.getAll(key);
+    const text = given[0]!;
+    const match = TOPIC_KEY.exec(key);
+    if (match) {
+      const [, index = '', subkey = ''] = match;
+      const position = topics.positions.get(index);
+      const spec = TOPIC_SPEC_BY_NAME.get(subkey);
+      if (subkey !== 'name' && !spec) continue;
+      check(position !== undefined || [...noticed].some((n) => TOPIC_KEY.test(n) && !topics.positions.has(TOPIC_KEY.exec(n)![1]!)), `${key}: a topic left out without a notice`);
+      if (position === undefined) continue;
+      const topic = plan.topics[position]!;
+      check(given.length === 1, `${key} given twice without a notice`);
+      check(subkey === 'name' ? topic.name === text : Number(text.trim()) === topic[spec!.field as TopicField], `${key}: “${text}” → changed without a notice`);
+      continue;
+    }
+    if (key === BROKER_PARAM) {
+      check(given.length === 1 && plan.brokerType === text, `broker “${text}” → ${plan.brokerType} without a notice`);
+      continue;
+    }
+    const spec = SPEC_BY_NAME.get(key);
+    if (!spec) continue;
+    // In a link with topics an unprefixed topic input is ignored: that is always said.
+    check(!(topics.any && spec.scope === 'topic'), `${key}: an unprefixed topic input in a link with topics, without a notice`);
+    const value = topicView(plan, 0)[spec.field];
+    check(given.length === 1 && Number(text.trim()) === value, `${spec.name}: “${given.join(', ')}” → ${value} without a notice`);
+  }
+}
+
 describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fast-check seed ${SEED})`, () => {
-  it('decodeConfig and decodeSimRun never throw, always give a valid plan and run, name only real params, and say when they changed something', () => {
+  it('decodePlan and decodeSimRun never throw, always give a valid plan and run, name only real params, and say when they changed something', () => {
     const real = new Set(LINK_PARAM_NAMES);
     const seen = new Map<string, number>();
     let withNotices = 0;
     fc.assert(
       fc.property(hostileQuery, (query) => {
-        const { config, notices } = decodeConfig(query);
-        const run = decodeSimRun(query, config);
+        const { plan, notices } = decodePlan(query);
+        const first = topicView(plan, 0);
+        const run = decodeSimRun(query, first);
 
-        // A valid plan: every parameter in range, whole where it must be.
-        for (const spec of PARAMS) check(isValidValue(spec, config[spec.field]), `${spec.name} = ${config[spec.field]} is not valid`);
+        checkPlan(plan);
         // A valid run: seed in range, at most 200 actions, sorted, whole ms in range.
         check(Number.isInteger(run.seed) && run.seed >= 0 && run.seed <= MAX_SEED, `seed ${run.seed}`);
         check(run.timeline.length <= MAX_ACTIONS, `${run.timeline.length} actions`);
@@ -56,23 +154,19 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
         // Notices name only params the link has, with short text.
         const all = [...notices, ...run.notices];
         for (const notice of all) {
-          check(real.has(notice.param), `a notice names "${notice.param}"`);
+          check(isLinkParam(notice.param, real), `a notice names "${notice.param}"`);
           check(Array.from(notice.given).length <= 41, `notice text of ${notice.given.length} characters`);
           check(notice.reason.length > 0, 'a notice without a reason');
         }
         check(run.notices.length <= 1 + 5 + 1, `${run.notices.length} notices about the run`);
 
         // A notice whenever a value was changed: no notice for a param ⇒ it was given once, and
-        // the value used is the number it said. And a notice names a param the link gave.
+        // the value used is what it said. And a notice names a param the link gave.
         const params = new URLSearchParams(query);
         for (const [kind, test] of KINDS) if (test(query, params)) seen.set(kind, (seen.get(kind) ?? 0) + 1);
         const noticed = new Set(all.map((n) => n.param));
         for (const name of noticed) check(params.has(name), `a notice about "${name}", which the link does not have`);
-        for (const spec of PARAMS) {
-          const given = params.getAll(spec.name);
-          if (given.length === 0 || noticed.has(spec.name)) continue;
-          check(given.length === 1 && Number(given[0]!.trim()) === config[spec.field], `${spec.name}: “${given.join(', ')}” → ${config[spec.field]} without a notice`);
-        }
+        checkUnchangedWithoutNotice(params, plan, noticed);
         if (params.has('v') && !noticed.has('v')) check(params.get('v')!.trim() === '2', 'v changed without a notice');
         if (params.has('seed') && !noticed.has('seed')) {
           check(params.getAll('seed').length === 1 && Number(params.get('seed')!.trim()) === run.seed, 'seed changed without a notice');
@@ -82,10 +176,8 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
         }
 
         // What the decoders made is canonical: written and read again, it is the same, silently.
-        const again = decodeConfig(encodeConfig(config));
-        expect(again.config).toEqual(config);
-        expect(again.notices).toEqual([]);
-        const runAgain = decodeSimRun(encodeSimRun(run), config);
+        expect(decodePlan(encodePlan(plan))).toEqual({ plan, notices: [] });
+        const runAgain = decodeSimRun(encodeSimRun(run), first);
         expect([runAgain.seed, runAgain.timeline, runAgain.notices]).toEqual([run.seed, run.timeline, []]);
         if (all.length > 0) withNotices += 1;
       }),
@@ -103,16 +195,17 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
     // 50,000 digits and a letter took 1.8 s with the backtracking pattern, 0.1 ms without.
     for (const text of [`${'9'.repeat(50_000)}x`, `0:spike:${'9'.repeat(50_000)}x:10`]) {
       const start = performance.now();
-      decodeSimRun(`actions=${text}`, decodeConfig(`rate=${text}`).config);
+      decodeSimRun(`actions=${text}`, topicView(decodePlan(`rate=${text}`).plan, 0));
+      decodePlan(`t0.rate=${text}&t1.name=${text}`);
       expect(performance.now() - start, 'canary').toBeLessThan(300);
     }
     const digits = '9'.repeat(2_000_000);
     const shapes = [`${digits}x`, `1.${digits}x`, `1e${digits}x`, `.${digits}x`, `-${digits}`, digits, '💥'.repeat(1_000_000)];
-    const names = [...PARAMS.map((p) => p.name), 'v', 'seed'];
+    const names = [...PARAMS.map((p) => p.name), 'v', 'seed', BROKER_PARAM, 't0.rate', 't0.name', 't49.partitions', 't1.minIsr'];
     const slowest = { ms: 0, query: '' };
     const decode = (query: string) => {
       const start = performance.now();
-      decodeSimRun(query, decodeConfig(query).config);
+      decodeSimRun(query, topicView(decodePlan(query).plan, 0));
       const ms = performance.now() - start;
       if (ms > slowest.ms) Object.assign(slowest, { ms, query: `${query.slice(0, 24)}…` });
     };
@@ -120,7 +213,12 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
       // Fast variant: every name with the first shape, each shape in one name; LONG: all pairs.
       for (const name of LONG || i === 0 ? names : [names[i % names.length]!]) decode(`${name}=${shape}`);
       for (const action of [`0:spike:${shape}:10`, `1:poison:${shape}`, `${shape}:add-group`, `2:broker-down:${shape}`]) decode(`actions=${action}`);
+      // The shape as a topic index and as a key: `t999…9.rate`, `t0.999…9`.
+      decode(`t${shape}.rate=1&t0.rate=2`);
+      decode(`t0.${shape}=1`);
     }
+    // 200,000 topic keys (2.9 MB): all but 50 left out, in one pass.
+    decode(Array.from({ length: 200_000 }, (_, i) => `t${i}.rate=1`).join('&'));
     // Linear: about 50 ms each here; the backtracking pattern took minutes.
     expect(slowest.ms, slowest.query).toBeLessThan(2_000);
   }, 120_000);

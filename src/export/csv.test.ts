@@ -24,15 +24,31 @@ describe('CSV', () => {
     expect(toCsv([['a', 1], ['b', 2]])).toBe('a,1\r\nb,2\r\n');
   });
 
-  it('writes a header, the config rows, then the metric rows', () => {
+  it('writes a header, the config rows, then the metric rows, the topic in the last column', () => {
     const text = metricsCsv(
-      [{ name: 'rate', title: 'Event rate', value: 1000, unit: 'events/s', text: '1,000 events/s' }],
-      [{ name: 'latency', title: 'End-to-end latency', value: Infinity, unit: 's', text: 'unbounded' }],
+      [{ name: 'rate', title: 'Event rate', value: 1000, unit: 'events/s', text: '1,000 events/s', topic: 'events' }],
+      [{ name: 'latency', title: 'End-to-end latency', value: Infinity, unit: 's', text: 'unbounded', topic: 'events' }],
     );
     expect(text.split('\r\n')).toEqual([
-      'section,name,title,value,unit,text',
-      'config,rate,Event rate,1000,events/s,"1,000 events/s"',
-      'metric,latency,End-to-end latency,Infinity,s,unbounded',
+      'section,name,title,value,unit,text,topic',
+      'config,rate,Event rate,1000,events/s,"1,000 events/s",events',
+      'metric,latency,End-to-end latency,Infinity,s,unbounded,events',
+      '',
+    ]);
+  });
+
+  it("writes the cluster's rows and the cost lines after the metrics, with an empty topic", () => {
+    const text = metricsCsv(
+      [{ name: 'brokers', title: 'Brokers', value: 3, unit: 'brokers', text: '3 brokers' }],
+      [],
+      [{ name: 'cluster-ingress', title: 'Cluster ingress', value: 2048, unit: 'B/s', text: '2 KiB/s' }],
+      [{ name: 'cost-brokers', title: 'Brokers', value: 1839.6, unit: 'USD/month', text: '1,839.6 USD/month' }],
+    );
+    expect(text.split('\r\n')).toEqual([
+      'section,name,title,value,unit,text,topic',
+      'config,brokers,Brokers,3,brokers,3 brokers,',
+      'cluster,cluster-ingress,Cluster ingress,2048,B/s,2 KiB/s,',
+      'cost,cost-brokers,Brokers,1839.6,USD/month,"1,839.6 USD/month",',
       '',
     ]);
   });

@@ -1,6 +1,20 @@
 /**
  * CSV text (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed). Pure.
  * The metrics export: docs/scenarios.md "Exports".
+ *
+ * The metrics file, `section,name,title,value,unit,text,topic`, one value a row:
+ * - `config`: every input (URL name, label, value, unit). An input each topic has for itself
+ *   (rate, size, partitions, …) has one row a topic, `topic` naming it; a cluster input (brokers,
+ *   zones, the assumptions) has one row, `topic` empty.
+ * - `metric`: every metric of a topic (the metric catalogue's names, as data-testid="metric-<name>"),
+ *   one row a topic with `topic` naming it; the value is the card's data-value when that topic is
+ *   selected (cluster-wide figures such as the score repeat on each topic's rows).
+ * - `cluster`: the cluster's totals (ingress, ingress at peak, egress at peak, storage, partition
+ *   replicas, monthly cost, health score), `topic` empty.
+ * - `cost`: each line of the monthly cost estimate, `topic` empty.
+ * Rows follow the catalogue's order; a per-topic row is repeated for each topic in the plan's
+ * order, one after the other. `topic` is the last column so the columns of the one-topic file
+ * (before clusters) keep their places.
  */
 
 export type CsvCell = string | number;
@@ -20,10 +34,12 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** One row of the metrics file: a config input or a metric. */
+/** One row of the metrics file: a config input, a metric, a cluster total or a cost line. */
 export interface CsvRow {
   /** The URL param name (config) or the metric name (data-testid without "metric-"). */
   readonly name: string;
+  /** The topic the row is about; absent or '' for the cluster's rows. */
+  readonly topic?: string;
   readonly title: string;
   /** In base units; Infinity where unbounded (as the cards' data-value). */
   readonly value: number;
@@ -32,10 +48,19 @@ export interface CsvRow {
   readonly text: string;
 }
 
-export const METRICS_CSV_HEADER = ['section', 'name', 'title', 'value', 'unit', 'text'] as const;
+export const METRICS_CSV_HEADER = ['section', 'name', 'title', 'value', 'unit', 'text', 'topic'] as const;
 
-/** The plan's inputs first (section "config"), then one row per metric (section "metric"). */
-export function metricsCsv(configRows: readonly CsvRow[], metricRows: readonly CsvRow[]): string {
-  const row = (section: string, r: CsvRow): CsvCell[] => [section, r.name, r.title, r.value, r.unit, r.text];
-  return toCsv([[...METRICS_CSV_HEADER], ...configRows.map((r) => row('config', r)), ...metricRows.map((r) => row('metric', r))]);
+function csvRow(section: string, r: CsvRow): CsvCell[] {
+  return [section, r.name, r.title, r.value, r.unit, r.text, r.topic ?? ''];
+}
+
+/** The plan's inputs first (section "config"), then the topics' metrics ("metric"), the cluster's totals ("cluster") and the cost lines ("cost"). */
+export function metricsCsv(configRows: readonly CsvRow[], metricRows: readonly CsvRow[], clusterRows: readonly CsvRow[] = [], costRows: readonly CsvRow[] = []): string {
+  return toCsv([
+    [...METRICS_CSV_HEADER],
+    ...configRows.map((r) => csvRow('config', r)),
+    ...metricRows.map((r) => csvRow('metric', r)),
+    ...clusterRows.map((r) => csvRow('cluster', r)),
+    ...costRows.map((r) => csvRow('cost', r)),
+  ]);
 }

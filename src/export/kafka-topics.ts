@@ -1,15 +1,22 @@
 /**
- * The topic of a plan as a `kafka-topics.sh --create` command. Pure: plain numbers in, text out.
+ * The topics of a plan as `kafka-topics.sh --create` commands. Pure: plain numbers in, text out.
  * docs/scenarios.md "Exports".
+ *
+ * Format. One topic: its availability line as a comment, the bootstrap-server comment, then the
+ * command (`--topic`, `--partitions`, `--replication-factor`, `--config retention.ms`,
+ * `--config min.insync.replicas`). Several topics (`kafkaTopicsCommands`): the bootstrap-server
+ * comment once, a line saying how many commands follow, then one block a topic, in the plan's
+ * order and separated by a blank line: the topic's availability line and its command. Each
+ * command is complete on its own, so any block can be copied alone.
  */
 
+import { DEFAULT_TOPIC_NAME as PLAN_DEFAULT_TOPIC_NAME, MAX_TOPIC_NAME_LENGTH, topicNameProblem as planTopicNameProblem } from '../engine/cluster-plan';
+
 /** Kafka's limit on a topic name's length (Topic.MAX_NAME_LENGTH). */
-export const TOPIC_NAME_MAX_CHARS = 249;
-export const DEFAULT_TOPIC_NAME = 'events';
+export const TOPIC_NAME_MAX_CHARS = MAX_TOPIC_NAME_LENGTH;
+export const DEFAULT_TOPIC_NAME = PLAN_DEFAULT_TOPIC_NAME;
 /** Replace with one of your brokers; the command says so in a comment. */
 export const BOOTSTRAP_PLACEHOLDER = 'localhost:9092';
-
-const LEGAL = /^[a-zA-Z0-9._-]+$/;
 
 export interface TopicSpec {
   readonly topic: string;
@@ -22,13 +29,13 @@ export interface TopicSpec {
   readonly availability: string;
 }
 
-/** Why Kafka would refuse this topic name; '' when it is legal (Kafka's Topic.validate rules). */
+/** Why Kafka would refuse this topic name, as a sentence; '' when it is legal (the rules: src/engine/cluster-plan.ts). */
 export function topicNameProblem(name: string): string {
+  if (planTopicNameProblem(name) === '') return '';
   if (name.length === 0) return 'The topic name is empty.';
   if (name === '.' || name === '..') return 'A topic cannot be named "." or "..".';
   if (name.length > TOPIC_NAME_MAX_CHARS) return `The topic name has ${name.length} characters; Kafka allows at most ${TOPIC_NAME_MAX_CHARS}.`;
-  if (!LEGAL.test(name)) return 'A topic name may only contain letters a–z and A–Z, digits 0–9, ".", "_" and "-".';
-  return '';
+  return 'A topic name may only contain letters a–z and A–Z, digits 0–9, ".", "_" and "-".';
 }
 
 /** Kafka warns that "." and "_" collide in metric names: "a.b" and "a_b" would clash. */
@@ -41,14 +48,33 @@ export function retentionMsFromHours(hours: number): number {
   return Math.round(hours * 3_600_000);
 }
 
-export function kafkaTopicsCommand(spec: TopicSpec, bootstrapServer: string = BOOTSTRAP_PLACEHOLDER): string {
+function bootstrapComment(bootstrapServer: string): string {
+  return `# Replace ${bootstrapServer} with one of your brokers.`;
+}
+
+/** The command lines of one topic, without comments. */
+function createLines(spec: TopicSpec, bootstrapServer: string): string[] {
   return [
-    `# ${spec.availability}`,
-    `# Replace ${bootstrapServer} with one of your brokers.`,
     `kafka-topics.sh --bootstrap-server ${bootstrapServer} --create --topic ${spec.topic} \\`,
     `  --partitions ${spec.partitions} --replication-factor ${spec.replicationFactor} \\`,
     `  --config retention.ms=${spec.retentionMs} \\`,
     `  --config min.insync.replicas=${spec.minInsyncReplicas}`,
-    '',
-  ].join('\n');
+  ];
+}
+
+/** One topic's command, with its availability line and the bootstrap-server comment. */
+export function kafkaTopicsCommand(spec: TopicSpec, bootstrapServer: string = BOOTSTRAP_PLACEHOLDER): string {
+  return [`# ${spec.availability}`, bootstrapComment(bootstrapServer), ...createLines(spec, bootstrapServer), ''].join('\n');
+}
+
+/**
+ * One command a topic (the cluster's topics in the plan's order). A one-topic plan gets exactly
+ * `kafkaTopicsCommand`; with several, the bootstrap-server comment is said once at the top instead
+ * of in every block.
+ */
+export function kafkaTopicsCommands(specs: readonly TopicSpec[], bootstrapServer: string = BOOTSTRAP_PLACEHOLDER): string {
+  if (specs.length === 1) return kafkaTopicsCommand(specs[0] as TopicSpec, bootstrapServer);
+  const header = [bootstrapComment(bootstrapServer), `# ${specs.length} topics, one command each.`];
+  const blocks = specs.map((spec) => [`# ${spec.availability}`, ...createLines(spec, bootstrapServer)].join('\n'));
+  return [header.join('\n'), ...blocks].join('\n\n') + '\n';
 }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isKubernetesName, kubernetesNameFor, strimziKafkaTopicYaml } from './strimzi';
+import type { TopicSpec } from './kafka-topics';
+import { isKubernetesName, kubernetesNameFor, kubernetesNamesFor, strimziKafkaTopicsYaml, strimziKafkaTopicYaml } from './strimzi';
+
+function spec(topic: string, partitions = 1, replicationFactor = 3): TopicSpec {
+  return { topic, partitions, replicationFactor, retentionMs: 3_600_000, minInsyncReplicas: 2, availability: `A ${topic}` };
+}
+
+/** The value of `key:` in each line of a document that has it, quotes removed. */
+function valuesOf(document: string, key: string): string[] {
+  return document
+    .split('\n')
+    .map((line) => line.match(new RegExp(`^\\s*${key.replace('.', '\\.')}: "?([^"]*)"?$`))?.[1])
+    .filter((value): value is string => value !== undefined);
+}
 
 describe('Strimzi KafkaTopic YAML', () => {
   it('is a kafka.strimzi.io/v1 KafkaTopic (Strimzi 1.0) with partitions, replicas, retention.ms and the plan\'s min ISR', () => {
@@ -42,11 +55,54 @@ describe('Strimzi KafkaTopic YAML', () => {
     expect(isKubernetesName('Orders')).toBe(false);
     expect(isKubernetesName('-x')).toBe(false);
     expect(isKubernetesName('x_y')).toBe(false);
-    for (const topic of ['_x_', '---', '..', 'A.B_C', '-a-', 'x'.repeat(249), '.-_']) {
+    // DNS-1123 subdomain: every dot-separated part starts and ends with a letter or digit.
+    expect(isKubernetesName('a.-b')).toBe(false);
+    expect(isKubernetesName('a..b')).toBe(false);
+    expect(isKubernetesName('a-.b')).toBe(false);
+    for (const topic of ['_x_', '---', '..', 'A.B_C', '-a-', 'x'.repeat(249), '.-_', 'a.-b', 'a..b', 'logs._internal', 'x.'.repeat(124)]) {
       const name = kubernetesNameFor(topic);
       expect(isKubernetesName(name), `${topic} → ${name}`).toBe(true);
     }
     expect(kubernetesNameFor('---')).toBe('topic');
+  });
+});
+
+describe('Strimzi KafkaTopics of a cluster', () => {
+  it('is exactly the one-topic resource for a one-topic plan', () => {
+    expect(strimziKafkaTopicsYaml([spec('orders')])).toBe(strimziKafkaTopicYaml(spec('orders')));
+    expect(strimziKafkaTopicsYaml([spec('Orders_V2')], 'c', 'kafka.strimzi.io/v1beta2')).toBe(strimziKafkaTopicYaml(spec('Orders_V2'), 'c', 'kafka.strimzi.io/v1beta2'));
+  });
+
+  it('writes one KafkaTopic document a topic, separated by ---, each with its partitions, replicas and the cluster label', () => {
+    const specs = [spec('orders', 24, 3), spec('payments', 12, 3), spec('clicks', 96, 2)];
+    const documents = strimziKafkaTopicsYaml(specs, 'prod').split('\n---\n');
+    expect(documents).toHaveLength(3);
+    documents.forEach((document, i) => {
+      const topic = specs[i]!;
+      expect(valuesOf(document, 'kind')).toEqual(['KafkaTopic']);
+      expect(valuesOf(document, 'name')).toEqual([topic.topic]);
+      expect(valuesOf(document, 'strimzi.io/cluster')).toEqual(['prod']);
+      expect(valuesOf(document, 'partitions')).toEqual([String(topic.partitions)]);
+      expect(valuesOf(document, 'replicas')).toEqual([String(topic.replicationFactor)]);
+      expect(document.startsWith(`# ${topic.availability}\n`)).toBe(true);
+    });
+  });
+
+  it('gives every resource a different legal name, with the real topic name in spec.topicName', () => {
+    const topics = ['orders-v2', 'Orders_V2', 'orders_v2', 'topic', '__x__'];
+    const names = kubernetesNamesFor(topics);
+    expect(names).toEqual(['orders-v2', 'orders-v2-2', 'orders-v2-3', 'topic', 'x']);
+    const documents = strimziKafkaTopicsYaml(topics.map((t) => spec(t))).split('\n---\n');
+    documents.forEach((document, i) => {
+      expect(valuesOf(document, 'name')).toEqual([names[i]]);
+      expect(valuesOf(document, 'topicName')).toEqual(names[i] === topics[i] ? [] : [topics[i]]);
+    });
+    expect(new Set(names).size).toBe(topics.length);
+    for (const name of names) expect(isKubernetesName(name), name).toBe(true);
+  });
+
+  it('keeps the fallback name unique too', () => {
+    expect(kubernetesNamesFor(['topic', '___', '---'])).toEqual(['topic', 'topic-2', 'topic-3']);
   });
 });
 

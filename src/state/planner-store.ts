@@ -102,7 +102,9 @@ export const usePlannerStore = create<PlannerState>()((set, get) => ({
       const plan = { ...state.plan, brokerType: type ? type.id : 'custom' };
       return settled(type ? withValues(plan, state.selectedTopic, brokerTypeValues(type)) : plan, state.selectedTopic);
     }),
-  selectTopic: (index) => set((state) => (index === state.selectedTopic || index < 0 || index >= state.plan.topics.length ? state : settled(state.plan, index))),
+  // Selecting changes no value: the plan object stays, so nothing derived from it is recomputed.
+  selectTopic: (index) =>
+    set((state) => (index === state.selectedTopic || index < 0 || index >= state.plan.topics.length ? state : { selectedTopic: index, config: topicView(state.plan, index) })),
   addTopic: (from) =>
     set((state) => {
       if (state.plan.topics.length >= MAX_TOPICS) return state;

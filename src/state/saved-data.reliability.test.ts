@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BROKER_TYPE } from '../config/broker-types';
 import { DEFAULT_CONFIG } from '../config/schema';
+import { singleTopicPlan, topicView } from '../engine/cluster-plan';
 import { parseScenarioFile, serializeScenarioFile } from '../export/scenario-file';
-import { MAX_STORED_CHARS, readStoredScenarios, SCENARIOS_BACKUP_KEY, SCENARIOS_STORAGE_KEY } from './saved-scenarios';
+import { MAX_STORED_CHARS, readStoredScenarios, SCENARIOS_BACKUP_KEY, SCENARIOS_STORAGE_KEY, SCENARIOS_VERSION } from './saved-scenarios';
 import { createScenarioStore } from './scenario-store';
 
 /**
@@ -54,9 +56,11 @@ function load(storage: QuotaStorage) {
   return { store, problems, failures, backups, names };
 }
 
+// Entries as the release before clusters stored them (format 1, one topic): they must survive too.
 const ALPHA = { id: 'alpha', name: 'Alpha', savedAt: '2026-01-02T03:04:05.000Z', config: { rate: 1111, partitions: 11 } };
 const GAMMA = { id: 'gamma', name: 'Gamma', savedAt: '2026-01-02T03:04:05.000Z', config: { rate: 3333, partitions: 33 } };
 const envelope = (scenarios: unknown[], version: unknown = 1) => JSON.stringify({ state: { scenarios }, version });
+const planOf = (partitions: number) => singleTopicPlan({ ...DEFAULT_CONFIG, partitions }, 'events', DEFAULT_BROKER_TYPE);
 
 function storedNames(storage: QuotaStorage): string[] {
   return (JSON.parse(storage.getItem(SCENARIOS_STORAGE_KEY) ?? 'null') as { state: { scenarios: { name: string }[] } }).state.scenarios.map((s) => s.name);
@@ -71,7 +75,7 @@ function roundTrip(raw: string, expected: string[], storage = new QuotaStorage()
   const second = load(storage);
   expect(second.names()).toEqual(expected);
   expect(storage.getItem(SCENARIOS_STORAGE_KEY)).toBe(raw);
-  expect(second.store.getState().save('Delta', { ...DEFAULT_CONFIG, partitions: 44 })).toMatchObject({ ok: true });
+  expect(second.store.getState().save('Delta', planOf(44))).toMatchObject({ ok: true });
   expect(storedNames(storage)).toEqual([...expected, 'Delta']);
   const third = load(storage);
   expect(third.names()).toEqual([...expected, 'Delta']);
@@ -95,12 +99,30 @@ describe('saved data: corrupt, truncated, older-version and oversized', () => {
     expect(first.problems.join('\n')).toMatch(/rate = “<script>alert\(1\)<\/script>”: not a number[\s\S]*partitions = “-4”: negative/);
   });
 
-  it('an older (and a newer) version number: read with a notice, written back as version 1 on the next save', () => {
-    for (const version of [0, -1, '1', null, 2]) {
+  it('an older (and a newer) version number: read with a notice, written back as the current version on the next save', () => {
+    for (const version of [0, -1, '1', null, 3]) {
       const { first, storage } = roundTrip(envelope([ALPHA, GAMMA], version), ['Alpha', 'Gamma']);
       expect(first.problems[0]).toMatch(/older format|newer version/);
-      expect(JSON.parse(storage.getItem(SCENARIOS_STORAGE_KEY)!).version).toBe(1);
+      expect(JSON.parse(storage.getItem(SCENARIOS_STORAGE_KEY)!).version).toBe(SCENARIOS_VERSION);
     }
+  });
+
+  it('version 1 (one topic, before clusters): read silently with its numbers, written as version 2 on the next save, nothing lost', () => {
+    const storage = new QuotaStorage();
+    const raw = envelope([ALPHA, GAMMA], 1);
+    storage.setItem(SCENARIOS_STORAGE_KEY, raw);
+    const first = load(storage);
+    expect(first.problems).toEqual([]);
+    expect(first.store.getState().scenarios.map((s) => [s.name, s.plan.topics[0]?.eventsPerSec, s.plan.topics[0]?.partitions, s.plan.cluster.offsetsTopicPartitions])).toEqual([
+      ['Alpha', 1111, 11, 0],
+      ['Gamma', 3333, 33, 0],
+    ]);
+    expect(storage.getItem(SCENARIOS_STORAGE_KEY)).toBe(raw);
+    first.store.getState().save('Delta', planOf(44));
+    expect(JSON.parse(storage.getItem(SCENARIOS_STORAGE_KEY)!).version).toBe(2);
+    const second = load(storage);
+    expect(second.problems).toEqual([]);
+    expect(second.store.getState().scenarios.map((s) => s.plan)).toEqual([...first.store.getState().scenarios.map((s) => s.plan)]);
   });
 
   it('truncated at any point: never a throw, a notice, a backup, and the next save leaves a readable list', () => {
@@ -111,7 +133,7 @@ describe('saved data: corrupt, truncated, older-version and oversized', () => {
       const page = load(storage);
       expect(page.problems.join(' '), `cut at ${cut}`).toContain('not JSON');
       expect(storage.getItem(SCENARIOS_BACKUP_KEY)).toBe(raw.slice(0, cut));
-      page.store.getState().save('Delta', DEFAULT_CONFIG);
+      page.store.getState().save('Delta', planOf(5));
       expect(load(storage).names()).toEqual(['Delta']);
     }
   });
@@ -130,7 +152,7 @@ describe('saved data: corrupt, truncated, older-version and oversized', () => {
     const start = performance.now();
     const read = readStoredScenarios(envelope([{ id: 'n', name: `  ${'名'.repeat(2_500_000)}`, config: { rate: '9'.repeat(2_000_000), size: `${'1'.repeat(2_000_000)}x` } }, ALPHA]), () => 'new');
     expect(performance.now() - start).toBeLessThan(3_000);
-    expect(read.scenarios.map((s) => [Array.from(s.name).length, s.config.eventsPerSec, s.config.eventSizeBytes])).toEqual([
+    expect(read.scenarios.map((s) => [Array.from(s.name).length, s.plan.topics[0]?.eventsPerSec, s.plan.topics[0]?.eventSizeBytes])).toEqual([
       [100, 10_000_000, DEFAULT_CONFIG.eventSizeBytes],
       [5, 1111, DEFAULT_CONFIG.eventSizeBytes],
     ]);
@@ -157,15 +179,15 @@ describe('imported scenario files: corrupt, truncated, older-version and oversiz
   });
 
   it('an older version: read by the current rules, with a notice', () => {
-    const result = parseScenarioFile(file.replace('"version": 1', '"version": 0'));
+    const result = parseScenarioFile(file.replace('"version": 2', '"version": 0'));
     expect(result).toMatchObject({ ok: true, notices: [{ param: 'version', given: '0' }] });
-    if (result.ok) expect(result.config.partitions).toBe(42);
+    if (result.ok) expect(result.plan.topics[0]?.partitions).toBe(42);
   });
 
   it('oversized: refused unread, with the size', () => {
     const result = parseScenarioFile(file.replace('"name"', `"pad": "${'x'.repeat(5_000_000)}", "name"`));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/^The file is too large \(5,000,/);
+    if (!result.ok) expect(result.error).toMatch(/^The file is too large \(5,00\d,\d{3} characters/);
   });
 
   it('any bytes as a file: never a throw; a readable file always gives a valid plan (property, seed 7070)', () => {
@@ -177,7 +199,7 @@ describe('imported scenario files: corrupt, truncated, older-version and oversiz
     fc.assert(
       fc.property(text, (t) => {
         const result = parseScenarioFile(t);
-        if (result.ok) expect(Object.keys(result.config).length).toBe(Object.keys(DEFAULT_CONFIG).length);
+        if (result.ok) expect(Object.keys(topicView(result.plan, 0)).length).toBe(Object.keys(DEFAULT_CONFIG).length);
         else expect(result.error.length).toBeGreaterThan(0);
       }),
       { seed: 7070, numRuns: 2_000 },

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BROKER_TYPE } from '../config/broker-types';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { configToParams } from '../export/scenario-file';
+import { singleTopicPlan, type ClusterPlan } from '../engine/cluster-plan';
+import type { PlanConfig } from '../engine/plan-config';
+import { planToRecord } from '../export/scenario-file';
 import { SCENARIOS_BACKUP_KEY, SCENARIOS_STORAGE_KEY, type StoredScenario } from './saved-scenarios';
 import { createScenarioStore } from './scenario-store';
 
@@ -52,8 +55,11 @@ function setup(raw: string | null, storage = new MemoryStorage()) {
   return { store, storage, problems, backups, failures };
 }
 
-const good = (name: string, rate = 1000): StoredScenario => ({ id: `id-${name}`, name, savedAt: '2026-01-02T03:04:05.000Z', config: configToParams({ ...DEFAULT_CONFIG, eventsPerSec: rate }) });
-const envelope = (scenarios: unknown, version: unknown = 1) => JSON.stringify({ state: { scenarios }, version });
+/** A one-topic plan of the config's values. */
+const planOf = (config: PlanConfig): ClusterPlan => singleTopicPlan(config, 'events', DEFAULT_BROKER_TYPE);
+const DEFAULT_PLAN = planOf(DEFAULT_CONFIG);
+const good = (name: string, rate = 1000): StoredScenario => ({ id: `id-${name}`, name, savedAt: '2026-01-02T03:04:05.000Z', plan: planToRecord(planOf({ ...DEFAULT_CONFIG, eventsPerSec: rate })) });
+const envelope = (scenarios: unknown, version: unknown = 2) => JSON.stringify({ state: { scenarios }, version });
 
 describe('saved scenarios store (persist to localStorage)', () => {
   it('starts empty with nothing stored, writes nothing, reports nothing', () => {
@@ -65,17 +71,21 @@ describe('saved scenarios store (persist to localStorage)', () => {
 
   it('saves, replaces by name, renames, deletes and restores; every change is written', () => {
     const { store, storage } = setup(null);
-    const a = { ...DEFAULT_CONFIG, partitions: 50 };
+    const a = planOf({ ...DEFAULT_CONFIG, partitions: 50 });
+    const two: ClusterPlan = { ...a, topics: [...a.topics, { ...a.topics[0]!, name: 'clicks', partitions: 7 }] };
     expect(store.getState().save('  Peak  ', a)).toEqual({ ok: true, replaced: false, name: 'Peak' });
-    expect(store.getState().save('Quiet', DEFAULT_CONFIG)).toMatchObject({ ok: true, replaced: false });
-    expect(store.getState().save('Peak', { ...a, partitions: 60 })).toMatchObject({ ok: true, replaced: true });
-    expect(store.getState().scenarios.map((s) => [s.name, s.config.partitions])).toEqual([
-      ['Peak', 60],
-      ['Quiet', 5],
+    expect(store.getState().save('Quiet', DEFAULT_PLAN)).toMatchObject({ ok: true, replaced: false });
+    expect(store.getState().save('Peak', two)).toMatchObject({ ok: true, replaced: true });
+    expect(store.getState().scenarios.map((s) => [s.name, s.plan.topics.map((t) => t.partitions)])).toEqual([
+      ['Peak', [50, 7]],
+      ['Quiet', [5]],
     ]);
     const written = JSON.parse(storage.data.get(SCENARIOS_STORAGE_KEY)!) as { version: number; state: { scenarios: StoredScenario[] } };
-    expect(written.version).toBe(1);
-    expect(written.state.scenarios[0]?.config.partitions).toBe(60);
+    expect(written.version).toBe(2);
+    expect(written.state.scenarios[0]?.plan.topics.map((t) => [t.name, t.partitions])).toEqual([
+      ['events', 50],
+      ['clicks', 7],
+    ]);
     expect(Object.keys(written.state)).toEqual(['scenarios']);
 
     const peak = store.getState().scenarios[0]!;
@@ -92,9 +102,9 @@ describe('saved scenarios store (persist to localStorage)', () => {
 
   it('survives a reload: a new store reads what the last one wrote', () => {
     const first = setup(null);
-    first.store.getState().save('Kept', { ...DEFAULT_CONFIG, brokers: 9 });
+    first.store.getState().save('Kept', planOf({ ...DEFAULT_CONFIG, brokers: 9 }));
     const second = setup(null, first.storage);
-    expect(second.store.getState().scenarios.map((s) => [s.name, s.config.brokers])).toEqual([['Kept', 9]]);
+    expect(second.store.getState().scenarios.map((s) => [s.name, s.plan.cluster.brokers])).toEqual([['Kept', 9]]);
     expect(second.problems).toEqual([]);
   });
 
@@ -106,7 +116,7 @@ describe('saved scenarios store (persist to localStorage)', () => {
     expect(backups).toEqual([true]);
     expect(storage.data.get(SCENARIOS_BACKUP_KEY)).toBe(raw);
     expect(storage.data.get(SCENARIOS_STORAGE_KEY)).toBe(raw);
-    store.getState().save('New', DEFAULT_CONFIG);
+    store.getState().save('New', DEFAULT_PLAN);
     expect(JSON.parse(storage.data.get(SCENARIOS_STORAGE_KEY)!).state.scenarios.map((s: StoredScenario) => s.name)).toEqual(['New']);
     expect(storage.data.get(SCENARIOS_BACKUP_KEY)).toBe(raw);
   });
@@ -117,7 +127,7 @@ describe('saved scenarios store (persist to localStorage)', () => {
     expect(store.getState().scenarios.map((s) => s.name)).toEqual(['a', 'b']);
     expect(problems[0]).toHaveLength(2);
     expect(storage.data.get(SCENARIOS_STORAGE_KEY)).toBe(raw);
-    store.getState().save('c', DEFAULT_CONFIG);
+    store.getState().save('c', DEFAULT_PLAN);
     const names = JSON.parse(storage.data.get(SCENARIOS_STORAGE_KEY)!).state.scenarios.map((s: StoredScenario) => s.name);
     expect(names).toEqual(['a', 'b', 'c']);
   });
@@ -131,6 +141,27 @@ describe('saved scenarios store (persist to localStorage)', () => {
     expect(storage.data.get(SCENARIOS_BACKUP_KEY)).toBe(raw);
   });
 
+  it('version 1 data (one topic, before clusters) loads silently, stays as stored, and the next save writes it as version 2 with the same values', () => {
+    // As the release before clusters stored it (every param of that release).
+    const raw =
+      '{"state":{"scenarios":[{"id":"old-1","name":"Before clusters","savedAt":"2026-11-27T13:44:21.000Z","config":{"rate":4321,"size":512,"partitions":7,"latency":3,"consumers":7,"rf":2,"retention":48,"groups":2,"brokers":4,"minIsr":1,"zones":2,"growth":1,"replayGroups":0,"compression":1,"overhead":0,"partitionMiBps":10,"brokerNetMiBps":298,"brokerDiskMiBps":250,"brokerUtil":0.8,"memoryGiB":32,"diskGiB":16384,"diskFill":0.7,"replicaLimit":2000,"targetUtil":0.7,"headroom":1,"sloMs":0,"linger":5,"batchBytes":16384,"maxPollRecords":500,"maxPollIntervalMs":300000,"sessionTimeoutMs":45000}}]},"version":1}';
+    const { store, storage, problems } = setup(raw);
+    const [old] = store.getState().scenarios;
+    expect(problems).toEqual([]);
+    expect(storage.data.get(SCENARIOS_STORAGE_KEY)).toBe(raw);
+    expect(storage.data.has(SCENARIOS_BACKUP_KEY)).toBe(false);
+    expect(old?.plan.topics.map((t) => [t.name, t.eventsPerSec, t.partitions, t.replicationFactor])).toEqual([['events', 4321, 7, 2]]);
+    expect([old?.plan.cluster.brokers, old?.plan.cluster.offsetsTopicPartitions]).toEqual([4, 0]);
+
+    store.getState().save('New', DEFAULT_PLAN);
+    const written = JSON.parse(storage.data.get(SCENARIOS_STORAGE_KEY)!) as { version: number; state: { scenarios: StoredScenario[] } };
+    expect(written.version).toBe(2);
+    expect(written.state.scenarios.map((s) => s.name)).toEqual(['Before clusters', 'New']);
+    const reloaded = setup(null, storage);
+    expect(reloaded.problems).toEqual([]);
+    expect(reloaded.store.getState().scenarios[0]?.plan).toEqual(old?.plan);
+  });
+
   it('unreadable storage (SecurityError) and a full disk: notices, never a throw', () => {
     const locked = new MemoryStorage();
     locked.failReads = true;
@@ -139,7 +170,7 @@ describe('saved scenarios store (persist to localStorage)', () => {
     expect(problems[0]?.[0]).toContain('SecurityError');
 
     const full = setup(null, new MemoryStorage(100));
-    expect(full.store.getState().save('Too big', DEFAULT_CONFIG)).toMatchObject({ ok: true });
+    expect(full.store.getState().save('Too big', DEFAULT_PLAN)).toMatchObject({ ok: true });
     expect(full.store.getState().scenarios).toHaveLength(1);
     expect(full.failures[0]).toContain('QuotaExceededError');
 
@@ -149,7 +180,7 @@ describe('saved scenarios store (persist to localStorage)', () => {
       },
       { loadProblems: () => {}, writeFailed: () => {} },
     );
-    expect(() => none.getState().save('x', DEFAULT_CONFIG)).not.toThrow();
+    expect(() => none.getState().save('x', DEFAULT_PLAN)).not.toThrow();
   });
 
   it('a backup that does not fit is tried again before the first save, and said', () => {
@@ -157,7 +188,7 @@ describe('saved scenarios store (persist to localStorage)', () => {
     const storage = new MemoryStorage(150);
     const { store, backups, failures } = setup(raw, storage);
     expect(backups).toEqual([false]);
-    store.getState().save('n', DEFAULT_CONFIG);
+    store.getState().save('n', DEFAULT_PLAN);
     expect(failures.join(' ')).toContain('not copied');
   });
 
@@ -178,7 +209,7 @@ describe('saved scenarios store (persist to localStorage)', () => {
           } catch {
             return;
           }
-          const kept = store.getState().scenarios.map((s) => [s.id, s.config.eventsPerSec]);
+          const kept = store.getState().scenarios.map((s) => [s.id, s.plan.topics[0]?.eventsPerSec]);
           expect(kept).toContainEqual(['id-keep-1', 11]);
           expect(kept).toContainEqual(['id-keep-2', 22]);
         }

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { cleanName } from '../export/scenario-file';
-import type { PlanConfig } from '../engine/plan-config';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import {
+  isKnownVersion,
   MAX_SAVED_SCENARIOS,
   parseEnvelope,
   readScenarioState,
@@ -24,8 +25,8 @@ import { pushScenarioNotice } from './scenario-session';
  */
 export interface ScenarioStoreState {
   readonly scenarios: readonly SavedScenario[];
-  /** Save under a name; a scenario with the same name is replaced. */
-  save: (name: string, config: PlanConfig) => SaveResult;
+  /** Save the whole plan (every topic) under a name; a scenario with the same name is replaced. */
+  save: (name: string, plan: ClusterPlan) => SaveResult;
   rename: (id: string, name: string) => SaveResult;
   /** Returns what was removed (for Undo) and where it was. */
   remove: (id: string) => { scenario: SavedScenario; index: number } | null;
@@ -123,18 +124,18 @@ export function createScenarioStore(getStorage: () => Storage | null, reporter: 
     persist(
       (set, get) => ({
         scenarios: [],
-        save: (rawName, config) => {
+        save: (rawName, plan) => {
           const name = cleanName(rawName);
           if (!name) return { ok: false, reason: 'Give the scenario a name.' };
           const scenarios = get().scenarios;
           const index = scenarios.findIndex((s) => s.name === name);
           const savedAt = new Date().toISOString();
           if (index >= 0) {
-            set({ scenarios: scenarios.map((s, i) => (i === index ? { ...s, config, savedAt } : s)) });
+            set({ scenarios: scenarios.map((s, i) => (i === index ? { ...s, plan, savedAt } : s)) });
             return { ok: true, replaced: true, name };
           }
           if (scenarios.length >= MAX_SAVED_SCENARIOS) return { ok: false, reason: `At most ${MAX_SAVED_SCENARIOS} scenarios can be saved: delete one first.` };
-          set({ scenarios: [...scenarios, { id: newScenarioId(), name, savedAt, config }] });
+          set({ scenarios: [...scenarios, { id: newScenarioId(), name, savedAt, plan }] });
           return { ok: true, replaced: false, name };
         },
         rename: (id, rawName) => {
@@ -165,9 +166,10 @@ export function createScenarioStore(getStorage: () => Storage | null, reporter: 
         version: SCENARIOS_VERSION,
         storage,
         partialize: (state): StoredState => ({ scenarios: state.scenarios.map(toStored) }),
-        // Another version's data is read with this version's rules (merge validates every entry).
+        // Another version's data is read with this version's rules (merge validates every entry);
+        // version 1 (one topic, before clusters) is a known format: migrated entry by entry, silently.
         migrate: (persisted, version) => {
-          session.loadNotices.push(versionNotice(version));
+          if (!isKnownVersion(version)) session.loadNotices.push(versionNotice(version));
           return persisted as StoredState;
         },
         // Stored data is untrusted even at the current version: every entry is read like a link.

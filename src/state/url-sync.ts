@@ -1,6 +1,6 @@
 import { decodeSimRun, encodeSimRun, type SimRun } from '../config/sim-link';
-import { decodeConfig, encodeConfig } from '../config/url-codec';
-import type { PlanConfig } from '../engine/plan-config';
+import { decodePlan, encodePlan } from '../config/url-codec';
+import { topicView, type ClusterPlan } from '../engine/cluster-plan';
 import { usePlannerStore } from './planner-store';
 import { useSimStore } from './sim-store';
 
@@ -13,33 +13,37 @@ function currentRun(): SimRun {
   return { seed, timeline };
 }
 
-export function shareableUrl(config: PlanConfig, run: SimRun = currentRun(), location: Location = window.location): string {
+/** The link of the whole plan (every topic) and the simulation run. */
+export function shareableUrl(plan: ClusterPlan, run: SimRun = currentRun(), location: Location = window.location): string {
   const simQuery = encodeSimRun(run);
-  return `${location.origin}${location.pathname}?${encodeConfig(config)}${simQuery ? `&${simQuery}` : ''}${location.hash}`;
+  return `${location.origin}${location.pathname}?${encodePlan(plan)}${simQuery ? `&${simQuery}` : ''}${location.hash}`;
 }
 
 /**
  * Read the opening link into the store (with notices for what had to change), write the
- * canonical link back at once, then keep the URL following the store with replaceState
- * (no history entry per slider move). Returns a function that stops the sync.
+ * canonical link back at once (a link made before clusters becomes the cluster format), then
+ * keep the URL following the store's plan with replaceState (no history entry per slider move).
+ * Returns a function that stops the sync.
  */
 export function startUrlSync(): () => void {
-  const { config, notices } = decodeConfig(window.location.search);
-  const run = decodeSimRun(window.location.search, config);
+  const { plan, notices } = decodePlan(window.location.search);
+  // The run is checked against the topic the page opens on (the first).
+  const run = decodeSimRun(window.location.search, topicView(plan, 0));
   useSimStore.setState({ seed: run.seed, timeline: run.timeline });
-  usePlannerStore.getState().replaceConfig(config, [...notices, ...run.notices]);
-  writeUrl(config);
+  usePlannerStore.getState().replacePlan(plan, [...notices, ...run.notices]);
+  writeUrl(usePlannerStore.getState().plan);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const scheduleWrite = () => {
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
-      writeUrl(usePlannerStore.getState().config);
+      writeUrl(usePlannerStore.getState().plan);
     }, WRITE_INTERVAL_MS);
   };
+  // Only the plan is in the link: selecting another topic changes `config`, not the link.
   const unsubscribePlan = usePlannerStore.subscribe((state, previous) => {
-    if (state.config !== previous.config) scheduleWrite();
+    if (state.plan !== previous.plan) scheduleWrite();
   });
   // Snapshots arrive 20 times a second; only a new seed or timeline changes the link.
   const unsubscribeRun = useSimStore.subscribe((state, previous) => {
@@ -52,7 +56,7 @@ export function startUrlSync(): () => void {
   };
 }
 
-function writeUrl(config: PlanConfig): void {
-  const url = shareableUrl(config);
+function writeUrl(plan: ClusterPlan): void {
+  const url = shareableUrl(plan);
   if (url !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }

@@ -1,18 +1,52 @@
 import fc from 'fast-check';
+import { BROKER_TYPES, CUSTOM_BROKER_TYPE, DEFAULT_BROKER_TYPE } from '../config/broker-types';
+import { CLUSTER_SPECS, TOPIC_SPECS } from '../config/plan-assembly';
+import { repairClusterPlan } from '../config/plan-repair';
 import { PARAMS, type ParamSpec } from '../config/schema';
 import { MAX_ACTION_AT_MS, MAX_POISON_COUNT, MAX_SEED, MAX_SPIKE_DURATION_MS, MAX_SPIKE_FACTOR } from '../config/sim-link';
+import { MAX_TOPICS } from '../config/topic-names';
+import { BROKER_PARAM } from '../config/url-codec';
+import { MAX_TOPIC_NAME_LENGTH, type ClusterPlan, type ClusterSettings, type TopicPlan } from '../engine/cluster-plan';
 import { paramValue } from './arbitraries';
 
 /**
- * Hostile query strings for the link decoders (decodeConfig, decodeSimRun): random text,
+ * Hostile query strings for the link decoders (decodePlan, decodeSimRun): random text,
  * boundary values, huge numbers, NaN/Infinity spellings, unicode (RTL, zero-width, emoji),
  * percent-encodings valid and broken, repeated params, script-like text, every param including
- * `seed` and `actions`. Shared by the Vitest fuzz (src/config/url-fuzz.property.test.ts) and
- * the Chromium one (e2e/url-fuzz.spec.ts). docs/reliability.md.
+ * `seed` and `actions`; links of one topic (unprefixed) and of a cluster (`t0.rate`, `t1.name`,
+ * indices past t49, illegal and repeated topic names, 60 topics). Shared by the Vitest fuzz
+ * (src/config/url-fuzz.property.test.ts) and the Chromium one (e2e/url-fuzz.spec.ts).
+ * docs/reliability.md. Also: valid cluster plans, for round trips.
  */
 
-/** Every name the link reads: the planner's params, the version, the simulation's run. */
-export const LINK_PARAM_NAMES: readonly string[] = [...PARAMS.map((p) => p.name), 'v', 'seed', 'actions'];
+/** Every unprefixed name the link reads: the planner's params, the version, the broker type, the simulation's run. */
+export const LINK_PARAM_NAMES: readonly string[] = [...PARAMS.map((p) => p.name), 'v', BROKER_PARAM, 'seed', 'actions'];
+
+// ---- valid cluster plans ------------------------------------------------------------------
+
+/** A legal Kafka topic name: mostly short, sometimes the longest allowed. */
+export const legalTopicName: fc.Arbitrary<string> = fc
+  .oneof(
+    { weight: 8, arbitrary: fc.stringMatching(/^[a-zA-Z0-9._-]{1,24}$/) },
+    { weight: 1, arbitrary: fc.stringMatching(new RegExp(`^[a-z0-9._-]{${MAX_TOPIC_NAME_LENGTH}}$`)) },
+  )
+  .filter((name) => name !== '.' && name !== '..');
+
+function valuesOf(specs: readonly ParamSpec[]): fc.Arbitrary<Record<string, number>> {
+  return fc.record(Object.fromEntries(specs.map((spec) => [spec.field, paramValue(spec)])));
+}
+
+/** Any valid cluster: 1 – `maxTopics` topics with unique legal names, every value in range, the cross-input rules kept. */
+export function validClusterPlan(maxTopics = 5): fc.Arbitrary<ClusterPlan> {
+  const topic = fc.tuple(valuesOf(TOPIC_SPECS), legalTopicName).map(([values, name]) => ({ ...values, name }) as unknown as TopicPlan);
+  return fc
+    .record({
+      cluster: valuesOf(CLUSTER_SPECS).map((values) => values as unknown as ClusterSettings),
+      topics: fc.uniqueArray(topic, { minLength: 1, maxLength: maxTopics, selector: (t) => t.name }),
+      brokerType: fc.constantFrom(DEFAULT_BROKER_TYPE, CUSTOM_BROKER_TYPE, ...BROKER_TYPES.map((t) => t.id)),
+    })
+    .map((plan) => repairClusterPlan(plan).plan);
+}
 
 const HUGE = [
   '1e308',
@@ -191,17 +225,46 @@ const anyValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...UNICODE, ...PERCENT), numberish).map(([s, n]) => `${s}${n}`) },
 );
 
-const UNKNOWN_NAMES = ['RATE', 'Rate', 'rate ', ' rate', 'r%61te', 'rate[]', 'rate.0', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'foo', '', '%', 'v2', 'seed%00', 'actions[]', '<script>'];
+const UNKNOWN_NAMES = ['RATE', 'Rate', 'rate ', ' rate', 'r%61te', 'rate[]', 'rate.0', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'foo', '', '%', 'v2', 'seed%00', 'actions[]', '<script>', 'name', 'T0.rate', 't.rate', 't-1.rate', 'tx.rate'];
 const paramName: fc.Arbitrary<string> = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...LINK_PARAM_NAMES) },
   { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_NAMES) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
 );
 
+/** What a topic's key says after `tN.`: its name, one of its inputs, or something the link does not know. */
+const TOPIC_SUBKEYS: readonly string[] = ['name', ...TOPIC_SPECS.map((spec) => spec.name)];
+/** Indices a topic key carries: mostly the first few, and every kind a link must refuse (past t49, leading zeros, huge). */
+const topicIndexText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 12, arbitrary: fc.integer({ min: 0, max: 3 }).map(String) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: MAX_TOPICS - 1 }).map(String) },
+  { weight: 2, arbitrary: fc.constantFrom(String(MAX_TOPICS - 1), String(MAX_TOPICS), '99', '00', '01', '007', '1000', '9'.repeat(30)) },
+);
+/** A topic key: `t0.rate`, `t1.name`, `t50.rate`, `t01.size`, `t2.colour`. */
+export const topicParamKey: fc.Arbitrary<string> = fc
+  .tuple(topicIndexText, fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...TOPIC_SUBKEYS) }, { weight: 1, arbitrary: fc.constantFrom('colour', '', 'Name', 'rate ', '__proto__') }))
+  .map(([index, subkey]) => `t${index}.${subkey}`);
+
+const topicNameText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('orders', 'clicks', 'events', 'events-2', 'payments.v1', 'a_b', 'x') },
+  { weight: 2, arbitrary: legalTopicName },
+  // Kafka refuses these: spaces, '.', '..', empty, too long, unicode, markup.
+  { weight: 2, arbitrary: fc.constantFrom('a b', '.', '..', '', ' ', 'ünïcode', 'x'.repeat(MAX_TOPIC_NAME_LENGTH + 1), '-', '--', 'a/b', '💥', '<script>alert(1)</script>', '__proto__', 'orders\u0000') },
+  { weight: 1, arbitrary: anyValue },
+);
+
+const brokerText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(DEFAULT_BROKER_TYPE, CUSTOM_BROKER_TYPE, ...BROKER_TYPES.map((t) => t.id)) },
+  { weight: 1, arbitrary: fc.constantFrom('kafka.m5.3xlarge', 'KAFKA.M5.LARGE', ' kafka.m5.large', 'Custom', '', 'm5.large') },
+  { weight: 1, arbitrary: anyValue },
+);
+
 function valueFor(name: string): fc.Arbitrary<string> {
   if (name === 'seed') return fc.oneof(seedText, anyValue);
   if (name === 'actions') return fc.oneof({ weight: 4, arbitrary: actionsText }, { weight: 1, arbitrary: anyValue });
   if (name === 'v') return fc.oneof(fc.constantFrom('1', '2', '0', '1.0', ' 1 ', '01', '-1'), anyValue);
+  if (name === BROKER_PARAM) return brokerText;
+  if (name.endsWith('.name')) return topicNameText;
   return anyValue;
 }
 
@@ -226,23 +289,35 @@ const encoded = (text: string): fc.Arbitrary<string> =>
       .join('');
   });
 
-const pair: fc.Arbitrary<string> = paramName.chain((name) =>
-  fc
-    .tuple(encoded(name), valueFor(name).chain(encoded), fc.constantFrom('=', '=', '=', '=', '', '==', '=%3D'))
-    .map(([n, value, eq]) => (eq === '' ? n : `${n}${eq}${value}`)),
-);
+const pairOf = (names: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  names.chain((name) =>
+    fc
+      .tuple(encoded(name), valueFor(name).chain(encoded), fc.constantFrom('=', '=', '=', '=', '', '==', '=%3D'))
+      .map(([n, value, eq]) => (eq === '' ? n : `${n}${eq}${value}`)),
+  );
 
-/** A whole query string (with or without the leading "?"), including repeated params. */
-export const hostileQuery: fc.Arbitrary<string> = fc
-  .tuple(
-    fc.array(pair, { maxLength: 12 }),
-    fc.array(fc.nat(), { maxLength: 3 }),
-    fc.constantFrom('&', '&', '&', '&', '&&', ';', '&amp;'),
-    fc.constantFrom('', '?', '?', '??'),
-  )
-  .map(([pairs, repeats, separator, prefix]) => {
-    // Repeat some pairs verbatim: "given N times".
-    const all = [...pairs];
-    for (const r of repeats) if (pairs.length > 0) all.splice(r % (all.length + 1), 0, pairs[r % pairs.length]!);
-    return `${prefix}${all.join(separator)}`;
-  });
+/** A link of one topic (every name unprefixed, as links were before clusters). */
+const oneTopicPair = pairOf(paramName);
+/** A link of a cluster: unprefixed cluster params (and stray topic ones) beside `tN.` keys. */
+const clusterPair = pairOf(fc.oneof({ weight: 1, arbitrary: paramName }, { weight: 1, arbitrary: topicParamKey }));
+
+/** 60 named topics, t0 … t59, the first with a rate: 10 past what a link holds. */
+const sixtyTopics: fc.Arbitrary<string> = fc.constantFrom(55, 60).map((n) => Array.from({ length: n }, (_, i) => `t${i}.name=topic-${i}`).join('&') + '&t0.rate=5');
+
+function joined(pairs: fc.Arbitrary<string[]>): fc.Arbitrary<string> {
+  return fc
+    .tuple(pairs, fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom('&', '&', '&', '&', '&&', ';', '&amp;'), fc.constantFrom('', '?', '?', '??'))
+    .map(([list, repeats, separator, prefix]) => {
+      // Repeat some pairs verbatim: "given N times".
+      const all = [...list];
+      for (const r of repeats) if (list.length > 0) all.splice(r % (all.length + 1), 0, list[r % list.length]!);
+      return `${prefix}${all.join(separator)}`;
+    });
+}
+
+/** A whole query string (with or without the leading "?"), including repeated params: one topic or a cluster. */
+export const hostileQuery: fc.Arbitrary<string> = fc.oneof(
+  { weight: 12, arbitrary: joined(fc.array(oneTopicPair, { maxLength: 14, size: 'medium' })) },
+  { weight: 8, arbitrary: joined(fc.array(clusterPair, { maxLength: 14 })) },
+  { weight: 1, arbitrary: fc.tuple(sixtyTopics, joined(fc.array(clusterPair, { maxLength: 4 }))).map(([topics, rest]) => `${topics}&${rest.replace(/^\?+/, '')}`) },
+);

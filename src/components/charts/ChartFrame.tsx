@@ -1,4 +1,4 @@
-import { use, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { use, useId, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useChartTheme, type ChartTheme } from './chart-theme';
 import { PlotShownContext } from './ChartSlot';
 import { downloadChartPng } from './download-png';
@@ -6,8 +6,8 @@ import { downloadChartPng } from './download-png';
 export interface LegendItem {
   readonly label: string;
   readonly color: string;
-  /** line (solid), dashed (a baseline), bar (a filled square), limit (a dotted reference line). */
-  readonly kind: 'line' | 'dashed' | 'bar' | 'limit';
+  /** line (solid), dashed (a baseline), bar (a filled square: a bar or a stacked area), limit (a dotted reference line), dot (one marked point). */
+  readonly kind: 'line' | 'dashed' | 'bar' | 'limit' | 'dot';
 }
 
 export type ChartName = 'lag' | 'traffic' | 'storage' | 'sensitivity';
@@ -20,15 +20,22 @@ interface ChartFrameProps {
   readonly legend: readonly LegendItem[];
   /** Fixed height of the plot area in CSS pixels: nothing jumps while a slider is dragged. */
   readonly height: number;
+  /**
+   * Two panels side by side from the `sm` breakpoint, one above the other below it (their grid
+   * is `grid-cols-1 sm:grid-cols-2`): the plot is then two panels high, so the second does not
+   * run over the caption.
+   */
+  readonly twoPanels?: boolean;
   readonly controls?: ReactNode;
   readonly children: ReactNode;
 }
 
 function Swatch({ item }: { item: LegendItem }) {
-  if (item.kind === 'bar') return <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm" style={{ background: item.color }} />;
+  if (item.kind === 'bar') return <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: item.color }} />;
+  if (item.kind === 'dot') return <span aria-hidden="true" className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: item.color }} />;
   const dash = item.kind === 'dashed' ? '6 4' : item.kind === 'limit' ? '2 3' : undefined;
   return (
-    <svg aria-hidden="true" width="24" height="8" className="inline-block">
+    <svg aria-hidden="true" width="24" height="8" className="inline-block shrink-0">
       <line x1="0" y1="4" x2="24" y2="4" stroke={item.color} strokeWidth="3" strokeDasharray={dash} />
     </svg>
   );
@@ -37,14 +44,28 @@ function Swatch({ item }: { item: LegendItem }) {
 export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul aria-label="Legend" className="flex min-h-5 flex-wrap gap-x-4 gap-y-1 text-xs">
-      {items.map((item) => (
-        <li key={item.label} className="flex items-center gap-1.5">
+      {items.map((item, index) => (
+        // A topic may be named like another item ("Baseline"): the place keeps keys unique.
+        <li key={`${index}-${item.label}`} className="flex min-w-0 items-center gap-1.5">
           <Swatch item={item} />
-          {item.label}
+          {/* A topic name may be 249 characters without a space. */}
+          <span className="min-w-0 wrap-anywhere">{item.label}</span>
         </li>
       ))}
     </ul>
   );
+}
+
+/**
+ * The picture's legend wraps between items, not inside one (src/charts/svg-to-png.ts lays them
+ * out at 0.6 em a character of 12 px, after a 28 px swatch): a label longer than the picture is
+ * wide (a long topic name, a limit on a phone) is cut there; the page shows it whole.
+ */
+const PNG_CHAR_PX = 7.2;
+const PNG_ITEM_PX = 28 + 16 + 2 * 16;
+function shortLabel(label: string, pictureWidthPx: number): string {
+  const max = Math.max(12, Math.floor((pictureWidthPx - PNG_ITEM_PX) / PNG_CHAR_PX));
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
 function DownloadPngButton({ name, title, summary, legend, theme, plot }: { name: ChartName; title: string; summary: string; legend: readonly LegendItem[]; theme: ChartTheme; plot: RefObject<HTMLDivElement | null> }) {
@@ -57,7 +78,7 @@ function DownloadPngButton({ name, title, summary, legend, theme, plot }: { name
         name,
         title,
         subtitle: summary.length > 160 ? `${summary.slice(0, 157)}…` : summary,
-        legend: legend.map((item) => ({ label: item.label, color: item.color, dashed: item.kind === 'dashed' || item.kind === 'limit', square: item.kind === 'bar' })),
+        legend: legend.map((item) => ({ label: shortLabel(item.label, Math.max(320, plot.current?.getBoundingClientRect().width ?? 0)), color: item.color, dashed: item.kind === 'dashed' || item.kind === 'limit', square: item.kind === 'bar' || item.kind === 'dot' })),
         theme,
       });
     } catch (error) {
@@ -87,7 +108,10 @@ function DownloadPngButton({ name, title, summary, legend, theme, plot }: { name
  * One chart: title, controls, legend, the plot (role="img", named by its summary), the summary
  * as caption, and a Download PNG button. data-testid="chart-<name>".
  */
-export function ChartFrame({ name, title, summary, legend, height, controls, children }: ChartFrameProps) {
+/** The gap between stacked panels: Tailwind's gap-2. */
+const PANEL_GAP_PX = 8;
+
+export function ChartFrame({ name, title, summary, legend, height, twoPanels = false, controls, children }: ChartFrameProps) {
   const titleId = useId();
   const captionId = useId();
   const plot = useRef<HTMLDivElement>(null);
@@ -108,7 +132,13 @@ export function ChartFrame({ name, title, summary, legend, height, controls, chi
       </div>
       {controls && <div className="flex flex-wrap items-end gap-3 text-sm">{controls}</div>}
       <ChartLegend items={legend} />
-      <div ref={plot} role="img" aria-label={`${title}. ${summary}`} className="text-xs" style={{ height }}>
+      <div
+        ref={plot}
+        role="img"
+        aria-label={`${title}. ${summary}`}
+        className={twoPanels ? 'h-(--plot-stacked) text-xs sm:h-(--plot-side)' : 'text-xs'}
+        style={twoPanels ? ({ '--plot-stacked': `${2 * height + PANEL_GAP_PX}px`, '--plot-side': `${height}px` } as CSSProperties) : { height }}
+      >
         {plotShown ? children : null}
       </div>
       <figcaption id={captionId} className="min-h-10 text-xs text-slate-600 dark:text-slate-300">

@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
-import { computeMetrics } from '../../engine/compute-metrics';
+import { singleTopicPlan } from '../../engine/cluster-plan';
+import { computeClusterMetrics, type Metrics } from '../../engine/compute-metrics';
 import { useBaselineStore } from '../../state/baseline-store';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { baselineLabel, type BaselinePlan } from './baseline';
+import { baselineLabel } from './baseline';
+import type { ClusterBaseline } from './cluster-baseline';
 import { ChartSlot } from './ChartSlot';
 import { LagChart } from './LagChart';
 import { SensitivityChart } from './SensitivityChart';
 import { StorageChart } from './StorageChart';
 import { TrafficChart } from './TrafficChart';
-import { usePlanInTransition } from '../hooks/usePlanInTransition';
+import { useClusterPlanInTransition } from '../hooks/useClusterPlanInTransition';
 import { useSettledValue } from '../hooks/useSettledValue';
 
 /**
@@ -21,7 +23,8 @@ const REDRAW_SETTLE_MS = 120;
 const REDRAW_MAX_WAIT_MS = 1000;
 
 /**
- * The charts below the metrics: lag over time, traffic, storage and sensitivity, with the pinned
+ * The charts below the metrics: lag over time and sensitivity of the selected topic, traffic and
+ * storage of the whole cluster (stacked by topic), with the pinned
  * baseline (Compare) dashed beside the plan. Loaded lazily (React.lazy, its own chunk with
  * Recharts) so the calculator's first screen stays small; each chart has its own error boundary.
  * The charts follow a settled copy of the plan (a transition, so input goes first) and are
@@ -29,17 +32,23 @@ const REDRAW_MAX_WAIT_MS = 1000;
  * a second; those off screen redraw once the plan stands still (ChartSlot).
  */
 export default function ChartsSection() {
-  const liveConfig = usePlanInTransition();
-  const config = useSettledValue(liveConfig, REDRAW_SETTLE_MS, REDRAW_MAX_WAIT_MS);
-  // Not metricsFor: it remembers only the newest plan, and this one may lag behind on purpose.
-  const metrics = useMemo(() => computeMetrics(config), [config]);
+  const liveView = useClusterPlanInTransition();
+  const { plan: clusterPlan, selectedTopic, config } = useSettledValue(liveView, REDRAW_SETTLE_MS, REDRAW_MAX_WAIT_MS);
+  // Not clusterMetricsFor: it remembers only the newest plan, and this one may lag behind on purpose.
+  const clusterMetrics = useMemo(() => computeClusterMetrics(clusterPlan), [clusterPlan]);
+  const metrics = (clusterMetrics.topics[selectedTopic] ?? clusterMetrics.topics[0]) as Metrics;
   const pinned = useBaselineStore((s) => s.baseline);
   const pinnedName = useBaselineStore((s) => s.baselineName);
-  const baseline = useMemo<BaselinePlan | null>(
-    () => (pinned ? { config: pinned, metrics: computeMetrics(pinned), label: baselineLabel(pinnedName) } : null),
-    [pinned, pinnedName],
-  );
+  const baseline = useMemo<ClusterBaseline | null>(() => {
+    if (!pinned) return null;
+    // The pinned plan is one topic (a flat config): its cluster is that topic alone.
+    const pinnedPlan = singleTopicPlan(pinned);
+    const pinnedMetrics = computeClusterMetrics(pinnedPlan);
+    return { config: pinned, metrics: pinnedMetrics.topics[0] as Metrics, label: baselineLabel(pinnedName), plan: pinnedPlan, clusterMetrics: pinnedMetrics };
+  }, [pinned, pinnedName]);
+  // The lag and sensitivity charts follow the selected topic; traffic and storage the whole cluster.
   const plan = useMemo(() => ({ config, metrics, baseline }), [config, metrics, baseline]);
+  const cluster = useMemo(() => ({ plan: clusterPlan, metrics: clusterMetrics, baseline }), [clusterPlan, clusterMetrics, baseline]);
   return (
     <section aria-labelledby="charts-heading" className="space-y-3">
       <div>
@@ -58,10 +67,10 @@ export default function ChartsSection() {
           <ChartSlot value={plan}>{(p) => <SensitivityChart {...p} />}</ChartSlot>
         </ErrorBoundary>
         <ErrorBoundary area="The traffic chart">
-          <ChartSlot value={plan}>{(p) => <TrafficChart {...p} />}</ChartSlot>
+          <ChartSlot value={cluster}>{(p) => <TrafficChart {...p} />}</ChartSlot>
         </ErrorBoundary>
         <ErrorBoundary area="The storage chart">
-          <ChartSlot value={plan}>{(p) => <StorageChart {...p} />}</ChartSlot>
+          <ChartSlot value={cluster}>{(p) => <StorageChart {...p} />}</ChartSlot>
         </ErrorBoundary>
       </div>
     </section>

@@ -18,6 +18,15 @@ export interface ChartTheme {
   readonly limit: string;
   readonly limitAlt: string;
   readonly tooltipBackground: string;
+  /**
+   * One colour a topic, by its place in the plan (src/charts/topic-groups.ts: at most 8 series,
+   * the rest stacked as Others). Hues kept apart from the busiest-broker bars (primary, secondary)
+   * and the limit lines (limit, limitAlt); adjacent slots differ in hue and lightness. The first
+   * is `tertiary`, so a one-topic plan keeps the colour its cluster bars always had.
+   */
+  readonly topics: readonly string[];
+  /** Others: the topics beyond the palette, stacked together. */
+  readonly others: string;
 }
 
 const LIGHT: ChartTheme = {
@@ -34,6 +43,8 @@ const LIGHT: ChartTheme = {
   limit: '#dc2626',
   limitAlt: '#b45309',
   tooltipBackground: '#ffffff',
+  topics: ['#0d9488', '#ea580c', '#c026d3', '#65a30d', '#0ea5e9', '#ca8a04', '#8b5a2b', '#3730a3'],
+  others: '#94a3b8',
 };
 
 const DARK: ChartTheme = {
@@ -50,6 +61,8 @@ const DARK: ChartTheme = {
   limit: '#f87171',
   limitAlt: '#fbbf24',
   tooltipBackground: '#1e293b',
+  topics: ['#2dd4bf', '#fb923c', '#e879f9', '#a3e635', '#7dd3fc', '#fde047', '#d4a373', '#fda4af'],
+  others: '#64748b',
 };
 
 const QUERY = '(prefers-color-scheme: dark)';
@@ -91,6 +104,12 @@ export function tooltipProps(theme: ChartTheme) {
     labelStyle: { color: theme.text, fontWeight: 600 },
     itemStyle: { color: theme.text },
   } as const;
+}
+
+/** A stacked series' colour: its palette slot, or the neutral Others colour. */
+export function topicColor(theme: ChartTheme, colorSlot: number | null): string {
+  if (colorSlot === null) return theme.others;
+  return theme.topics[colorSlot % theme.topics.length] ?? theme.others;
 }
 
 /** The dash pattern of every baseline series. */

@@ -68,7 +68,8 @@ export function SavedScenarios() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = save(name, usePlannerStore.getState().config);
+    // The whole plan: every topic and the cluster.
+    const result = save(name, usePlannerStore.getState().plan);
     setDeleted(null);
     if (!result.ok) {
       setStatus(result.reason);
@@ -144,7 +145,7 @@ export function SavedScenarios() {
                     type="button"
                     aria-label={`Load “${scenario.name}”`}
                     onClick={() => {
-                      loadScenario({ kind: 'saved', name: scenario.name }, scenario.config);
+                      loadScenario({ kind: 'saved', name: scenario.name }, scenario.plan);
                       setStatus(`Loaded “${scenario.name}”.`);
                       setDeleted(null);
                     }}

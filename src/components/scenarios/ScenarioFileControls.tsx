@@ -7,7 +7,7 @@ import { downloadText, fileSlug } from '../export/download';
 import { importScenarioFile } from './import-scenario';
 import { SECONDARY_BUTTON, SUBHEADING } from './styles';
 
-/** The plan as a JSON file (docs/scenarios.md "Scenario file"), and back. */
+/** The whole plan (every topic) as a JSON file (docs/scenarios.md "Scenario file"), and back. */
 export function ScenarioFileControls() {
   const config = usePlanInTransition();
   const loaded = loadedIfUnchanged(
@@ -25,7 +25,7 @@ export function ScenarioFileControls() {
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
-          onClick={() => downloadText(`${fileSlug(name ?? '', 'eventflow-plan')}.json`, serializeScenarioFile(usePlannerStore.getState().config, name), 'application/json')}
+          onClick={() => downloadText(`${fileSlug(name ?? '', 'eventflow-plan')}.json`, serializeScenarioFile(usePlannerStore.getState().plan, name), 'application/json')}
           className={SECONDARY_BUTTON}
         >
           Export scenario (JSON)

@@ -1,5 +1,6 @@
-import { PARAMS } from '../../config/schema';
-import type { PlanConfig } from '../../engine/plan-config';
+import { CLUSTER_SPECS, TOPIC_SPECS } from '../../config/plan-assembly';
+import type { ParamSpec } from '../../config/schema';
+import type { ClusterPlan, TopicField, TopicPlan } from '../../engine/cluster-plan';
 import { MAX_SCENARIO_FILE_CHARS, parseScenarioFile } from '../../export/scenario-file';
 import { formatNumber } from '../../lib/format';
 import { usePlannerStore } from '../../state/planner-store';
@@ -12,11 +13,38 @@ function shortName(name: string): string {
   return chars.length <= MAX_SHOWN_FILE_NAME ? name : `${chars.slice(0, MAX_SHOWN_FILE_NAME).join('')}…`;
 }
 
-/** What differs between two plans, one line a param: "Partitions: 5 → 48 partitions". */
-export function describeChanges(before: PlanConfig, after: PlanConfig): string[] {
-  return PARAMS.filter((spec) => before[spec.field] !== after[spec.field]).map(
-    (spec) => `${spec.label}: ${formatNumber(before[spec.field], 3)} → ${formatNumber(after[spec.field], 3)} ${spec.unit}`,
-  );
+function changeLine(spec: ParamSpec, before: number, after: number): string {
+  return `${spec.label}: ${formatNumber(before, 3)} → ${formatNumber(after, 3)} ${spec.unit}`;
+}
+
+function topicChanges(before: TopicPlan, after: TopicPlan, label: string): string[] {
+  const lines = before.name === after.name ? [] : [`${label}Topic name: ${before.name} → ${after.name}`];
+  for (const spec of TOPIC_SPECS) {
+    const field = spec.field as TopicField;
+    if (before[field] !== after[field]) lines.push(`${label}${changeLine(spec, before[field], after[field])}`);
+  }
+  return lines;
+}
+
+/**
+ * What differs between two plans, one line each: the broker type, each cluster param, then each
+ * topic by its place ("Partitions: 5 → 48 partitions"; with several topics "Topic 2 “clicks”:
+ * Partitions: …"), and the topics added or removed.
+ */
+export function describePlanChanges(before: ClusterPlan, after: ClusterPlan): string[] {
+  const lines = before.brokerType === after.brokerType ? [] : [`Broker type: ${before.brokerType} → ${after.brokerType}`];
+  for (const spec of CLUSTER_SPECS) {
+    const field = spec.field as keyof ClusterPlan['cluster'];
+    if (before.cluster[field] !== after.cluster[field]) lines.push(changeLine(spec, before.cluster[field], after.cluster[field]));
+  }
+  const several = before.topics.length > 1 || after.topics.length > 1;
+  after.topics.forEach((topic, i) => {
+    const old = before.topics[i];
+    if (!old) lines.push(`Added topic ${i + 1} “${topic.name}”`);
+    else lines.push(...topicChanges(old, topic, several ? `Topic ${i + 1} “${topic.name}”: ` : ''));
+  });
+  before.topics.slice(after.topics.length).forEach((topic, i) => lines.push(`Removed topic ${after.topics.length + i + 1} “${topic.name}”`));
+  return lines;
 }
 
 /** Read a scenario file the person picked; load it (the link follows) and say what changed, or why nothing did. */
@@ -40,11 +68,12 @@ export async function importScenarioFile(file: File): Promise<void> {
     refuse(result.error);
     return;
   }
-  const before = usePlannerStore.getState().config;
+  const before = usePlannerStore.getState().plan;
   const name = result.name ?? fileName;
-  loadScenario({ kind: 'file', name }, result.config);
+  // The whole plan in the file replaces every topic.
+  loadScenario({ kind: 'file', name }, result.plan);
   const repaired = result.notices.map((n) => `Repaired: ${n.param} = “${n.given}”: ${n.reason}.`);
-  const changes = describeChanges(before, result.config);
+  const changes = describePlanChanges(before, usePlannerStore.getState().plan);
   pushScenarioNotice({
     tone: repaired.length > 0 ? 'warning' : 'info',
     title: `Imported “${name}” from ${fileName}.${repaired.length > 0 ? ' Some values in the file could not be used as given.' : ''}`,

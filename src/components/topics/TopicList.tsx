@@ -47,7 +47,7 @@ export function TopicList() {
           ))}
         </ul>
       )}
-      <TopicName key={`${selected}-${topics[selected]?.name}`} index={selected} name={topics[selected]?.name ?? ''} />
+      <TopicName key={selected} index={selected} name={topics[selected]?.name ?? ''} />
       <div className="flex flex-wrap gap-2">
         <button type="button" data-testid="topic-add" className={SECONDARY_BUTTON} disabled={full} onClick={() => addTopic()}>
           Add topic
@@ -77,6 +77,12 @@ function TopicName({ index, name }: { index: number; name: string }) {
   const id = useId();
   const [draft, setDraft] = useState(name);
   const [note, setNote] = useState('');
+  // The name can change from elsewhere (undo, a loaded scenario): follow it, keeping the note.
+  const [shown, setShown] = useState(name);
+  if (shown !== name) {
+    setShown(name);
+    setDraft(name);
+  }
   const commit = () => {
     if (draft === name) return;
     const read = readTopicName(draft, name);
