@@ -24,7 +24,7 @@ test.describe('without JavaScript', () => {
   test('the heading and what the planner does are in the page itself', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Eventflow Planner', exact: true })).toBeVisible();
-    await expect(page.getByRole('banner')).toContainText('Size a Kafka-like topic before you build it');
+    await expect(page.getByRole('banner')).toContainText('Size a Kafka-like cluster and its topics before you build it');
   });
 });
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { recommend, type Sized } from '../engine/recommend';
+import type { Sized } from '../engine/recommend';
+import { recommendTopic } from '../engine/recommend-cluster';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { ClusterRecommendation } from './ClusterRecommendation';
@@ -19,12 +20,12 @@ export function RecommendationsPanel() {
   // With several topics the brokers are the cluster's (below); this table is the selected topic's own counts.
   const several = topicCount > 1;
   const applyValues = usePlannerStore((state) => state.applyValues);
-  const r = useMemo(() => recommend(config), [config]);
+  const r = useMemo(() => recommendTopic(config), [config]);
   // What twice the planned growth would need, beside it: partitions cannot be reduced later.
   // Sized once the plan stands still: a second recommendation on every slider step doubles the work.
   const settledConfig = useSettledValue(config, DOUBLED_SETTLE_MS);
   const doubledGrowth = Math.min(20, settledConfig.growthFactor * 2);
-  const doubled = useMemo(() => recommend({ ...settledConfig, growthFactor: doubledGrowth }), [settledConfig, doubledGrowth]);
+  const doubled = useMemo(() => recommendTopic({ ...settledConfig, growthFactor: doubledGrowth }), [settledConfig, doubledGrowth]);
   const rows: { label: string; field: AppliedField; sized: Sized; doubled: Sized }[] = [
     { label: 'Partitions', field: 'partitions', sized: r.partitions, doubled: doubled.partitions },
     { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup, doubled: doubled.consumersPerGroup },
@@ -36,7 +37,7 @@ export function RecommendationsPanel() {
   const unchanged = APPLIED_FIELDS.every((field) => (several && (field === 'brokers' || field === 'zones')) || config[field] === r.config[field]);
   // Sized again for the plan as it is at the click (the panel may be a frame behind a slider).
   const apply = () => {
-    const sized = recommend(usePlannerStore.getState().config).config;
+    const sized = recommendTopic(usePlannerStore.getState().config).config;
     // A topic's own recommendation sizes brokers for it alone: in a cluster only its topic counts apply.
     const fields = several ? APPLIED_FIELDS.filter((field) => field !== 'brokers' && field !== 'zones') : APPLIED_FIELDS;
     applyValues(Object.fromEntries(fields.map((field) => [field, sized[field]])));

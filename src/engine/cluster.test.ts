@@ -5,7 +5,8 @@ import { clusterOf, topicOf, type ClusterPlan } from './cluster-plan';
 import { computeClusterMetrics } from './compute-metrics';
 import { HOURS_PER_MONTH } from './cost';
 import type { PlanConfig } from './plan-config';
-import { recommendCluster } from './recommend-cluster';
+import { recommend } from './recommend';
+import { recommendCluster, recommendTopic } from './recommend-cluster';
 import { verdict } from './verdict';
 
 const GIB = 1024 ** 3;
@@ -106,6 +107,15 @@ describe('the cluster recommendation', () => {
     for (const option of r.options.filter((o) => o.feasible)) expect(option.monthly).toBeGreaterThanOrEqual(r.cheapest!.monthly);
     expect(r.onChosenType.monthly).toBeGreaterThanOrEqual(r.cheapest!.monthly);
     expect(r.onChosenType.brokerType).toBe('kafka.m5.2xlarge');
+  });
+
+  it('the selected topic is sized at its peak too, and keeps its own rate and peak', () => {
+    const view = { ...DEFAULT_CONFIG, eventsPerSec: 2000, processingMs: 4, partitions: 12, consumersPerGroup: 12, peakFactor: 4 };
+    const r = recommendTopic(view);
+    expect(r.consumersPerGroup.value).toBe(recommend({ ...view, eventsPerSec: 8000, peakFactor: 1 }).consumersPerGroup.value);
+    expect(r.consumersPerGroup.value).toBeGreaterThan(recommend({ ...view, peakFactor: 1 }).consumersPerGroup.value);
+    expect(r.config.eventsPerSec).toBe(2000);
+    expect(r.config.peakFactor).toBe(4);
   });
 
   it("sizes each topic's consumers at its peak", () => {

@@ -43,10 +43,7 @@ const BROKER_CHECKS: readonly HealthFactorId[] = ['broker-network', 'broker-disk
  * monotone in the count) — on the plan's type and on each type of the catalogue, priced.
  */
 export function recommendCluster(plan: ClusterPlan, types: readonly BrokerTypeOption[]): ClusterRecommendation {
-  const topics = plan.topics.map((_, i) => {
-    const view = topicView(plan, i);
-    return recommend({ ...view, eventsPerSec: Math.min(MAX_RATE, view.eventsPerSec * view.peakFactor), peakFactor: 1 });
-  });
+  const topics = plan.topics.map((_, i) => recommendTopic(topicView(plan, i)));
   const sized = withTopicCounts(plan, topics);
   const onChosenType = fewestBrokers(sized, plan.brokerType);
   const options = types
@@ -54,6 +51,13 @@ export function recommendCluster(plan: ClusterPlan, types: readonly BrokerTypeOp
     .sort((a, b) => Number(b.feasible) - Number(a.feasible) || a.monthly - b.monthly);
   const first = options[0];
   return { topics, onChosenType, cheapest: first && first.feasible ? first : null, options };
+}
+
+/** One topic's counts, sized at its peak: `recommend` of the topic with λ × peak as its rate (the config it returns keeps λ and the peak). */
+export function recommendTopic(view: PlanConfig): Recommendation {
+  if (view.peakFactor === 1) return recommend(view);
+  const r = recommend({ ...view, eventsPerSec: Math.min(MAX_RATE, view.eventsPerSec * view.peakFactor), peakFactor: 1 });
+  return { ...r, config: { ...r.config, eventsPerSec: view.eventsPerSec, peakFactor: view.peakFactor } };
 }
 
 /** Each topic with its recommended counts; the cluster takes the most zones any topic needs and the strictest poll settings. */
