@@ -1,14 +1,14 @@
-import { useMemo } from 'react';
 import { BROKER_TYPES, brokerTypeValues } from '../config/broker-types';
 import type { ClusterPlan } from '../engine/cluster-plan';
-import { recommendCluster, type BrokerChoice, type BrokerTypeOption } from '../engine/recommend-cluster';
+import { recommendCluster, type BrokerChoice, type BrokerTypeOption, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
 import { formatNumber } from '../lib/format';
 import { selectPlan, usePlannerStore } from '../state/planner-store';
 import { formatMoney } from './cluster/ClusterPanel';
+import { useClusterRecommendation } from './hooks/useClusterRecommendation';
 import { useSettledValue } from './hooks/useSettledValue';
 
 const OPTIONS: readonly BrokerTypeOption[] = BROKER_TYPES.map((type) => ({ id: type.id, values: brokerTypeValues(type) }));
-/** Sized once the plan stands still: every broker type is searched, too much for each slider step. */
+/** Sized once the plan stands still, in a worker: every broker type is searched, too much for each slider step. */
 const SETTLE_MS = 150;
 
 const recommendFor = (plan: ClusterPlan) => recommendCluster(plan, OPTIONS);
@@ -16,15 +16,24 @@ const recommendFor = (plan: ClusterPlan) => recommendCluster(plan, OPTIONS);
 /** The cluster's broker count on the chosen type beside the cheapest type and count that pass, with each topic's counts when there are several. */
 export function ClusterRecommendation() {
   const live = usePlannerStore(selectPlan);
-  const plan = useSettledValue(live, SETTLE_MS);
-  const r = useMemo(() => recommendFor(plan), [plan]);
-  const several = plan.topics.length > 1;
-  // Sized again for the plan as it is at the click (this block may be behind a slider).
-  const apply = (pick: (fresh: ReturnType<typeof recommendFor>) => BrokerChoice | null) => {
+  const settled = useSettledValue(live, SETTLE_MS);
+  const sized = useClusterRecommendation(settled, OPTIONS);
+  // What is applied is sized for the plan as it is at the click: the shown answer if it is for that plan, else sized now.
+  const apply = (pick: (r: ClusterRecommendationResult) => BrokerChoice | null) => {
     const state = usePlannerStore.getState();
-    const choice = pick(recommendFor(state.plan));
+    const r = sized && sized.plan === state.plan ? sized.recommendation : recommendFor(state.plan);
+    const choice = pick(r);
     if (choice) state.replacePlan(choice.plan, [], state.selectedTopic);
   };
+  if (!sized) {
+    return (
+      <div className="border-t border-slate-200 pt-2 text-sm dark:border-slate-700" data-testid="recommend-cluster" aria-busy="true">
+        Sizing the cluster over every broker type…
+      </div>
+    );
+  }
+  const { plan, recommendation: r } = sized;
+  const several = plan.topics.length > 1;
   return (
     // aria-busy while the figures shown are for a plan the sliders have since left (they follow once it stands still).
     <div className="space-y-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700" data-testid="recommend-cluster" aria-busy={plan !== live}>

@@ -217,15 +217,20 @@ export function clusterBrokerLoad(config: PlanConfig, topics: readonly TopicRate
     busiest,
     failover,
     pageCacheSeconds: busiest.diskWriteBytesPerSec > 0 ? pageCacheBytes / busiest.diskWriteBytesPerSec : Infinity,
-    limits: {
-      networkBytesPerSec: config.brokerNetworkMiBPerSec * MIB * config.brokerUtilization,
-      diskBytesPerSec: config.brokerDiskMiBPerSec * MIB * config.brokerUtilization,
-      storageBytes: config.diskPerBrokerGiB * GIB * config.targetDiskFill,
-      partitionReplicas: config.replicasPerBrokerLimit,
-      partitionBytesPerSec: config.partitionLimitMiBPerSec * MIB,
-    },
+    limits: brokerLimits(config),
     topicAvailability: topicAvailability.slice(0, userTopics),
     perBroker: { leaders: allUp.leaders, replicas: allUp.replicas, networkInBytesPerSec: allUp.inBytes, networkOutBytesPerSec: allUp.outBytes, diskIoBytesPerSec: allUp.ioBytes, storageBytes: allUp.storage },
+  };
+}
+
+/** One broker's limits from the assumptions (a broker type's figures × the utilization limit). */
+export function brokerLimits(config: PlanConfig): BrokerLoad['limits'] {
+  return {
+    networkBytesPerSec: config.brokerNetworkMiBPerSec * MIB * config.brokerUtilization,
+    diskBytesPerSec: config.brokerDiskMiBPerSec * MIB * config.brokerUtilization,
+    storageBytes: config.diskPerBrokerGiB * GIB * config.targetDiskFill,
+    partitionReplicas: config.replicasPerBrokerLimit,
+    partitionBytesPerSec: config.partitionLimitMiBPerSec * MIB,
   };
 }
 

@@ -93,12 +93,22 @@ function topicParts(view: PlanConfig): TopicParts {
   };
 }
 
+/** What every topic puts on the brokers (independent of the broker count), with the cluster's settings to place it by. */
+export function clusterRates(plan: ClusterPlan): { view: PlanConfig; rates: TopicRates[] } {
+  const parts = plan.topics.map((_, i) => topicParts(topicView(plan, i)));
+  return { view: (parts[0] as TopicParts).view, rates: parts.map((p) => p.rates) };
+}
+
+/** The cluster's brokers under the topics' rates (and `__consumer_offsets`, placed on `view.brokers`). */
+export function brokersUnder(view: PlanConfig, rates: readonly TopicRates[]): ClusterBrokerLoad {
+  const offsets = offsetsTopicRates(view);
+  return clusterBrokerLoad(view, offsets ? [...rates, offsets] : rates, rates.length);
+}
+
 export function computeClusterMetrics(plan: ClusterPlan): ClusterMetrics {
   const parts = plan.topics.map((_, i) => topicParts(topicView(plan, i)));
   const clusterView = (parts[0] as TopicParts).view;
-  const offsets = offsetsTopicRates(clusterView);
-  const placed = parts.map((p) => p.rates);
-  const brokers = clusterBrokerLoad(clusterView, offsets ? [...placed, offsets] : placed, parts.length);
+  const brokers = brokersUnder(clusterView, parts.map((p) => p.rates));
 
   const brokerLoads = parts.map((p, i) => topicBrokerLoad(brokers, p, i));
   const topicHealths = parts.map((p, i) => health(p.peakView, p.load, brokerLoads[i] as BrokerLoad, p.latency, p.client));

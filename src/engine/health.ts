@@ -174,23 +174,34 @@ function limitFactor(id: HealthFactorId, label: string, what: string, load: numb
   };
 }
 
+/** Each broker limit's load (the busiest broker the check looks at) beside its limit: one rule for the health and the broker search. */
+export function brokerLimitLoads(b: Pick<BrokerLoad, 'busiest' | 'failover' | 'limits'>): Record<'network' | 'disk' | 'storage' | 'replicas', { load: number; limit: number }> {
+  const f = b.failover;
+  return {
+    network: { load: Math.max(f.busiest.networkOutBytesPerSec, f.busiest.networkInBytesPerSec), limit: b.limits.networkBytesPerSec },
+    disk: { load: f.busiest.diskIoBytesPerSec, limit: b.limits.diskBytesPerSec },
+    storage: { load: b.busiest.storageOnDiskBytes, limit: b.limits.storageBytes },
+    replicas: { load: b.busiest.replicas, limit: b.limits.partitionReplicas },
+  };
+}
+
 function limitFactors(config: PlanConfig, b: BrokerLoad): HealthFactor[] {
   const f = b.failover;
+  const loads = brokerLimitLoads(b);
   const where =
     f.kind === 'none'
       ? 'the busiest broker, every broker up'
       : `the busiest broker after ${f.kind === 'broker' ? 'one broker' : 'one zone'} down (worst case ${f.worstCase}: ${formatNumber(f.brokersLeft, 0)} of ${formatNumber(config.brokers, 0)} left)`;
   const count = (x: number) => formatNumber(x, 0);
   const share = (limitMiB: number) => ` (${formatUtilization(config.brokerUtilization)} of ${formatNumber(limitMiB, 0)} MiB/s; ${where})`;
-  const network = Math.max(f.busiest.networkOutBytesPerSec, f.busiest.networkInBytesPerSec);
   const networkWhat = f.busiest.networkOutBytesPerSec >= f.busiest.networkInBytesPerSec ? 'network out of a broker' : 'network into a broker';
   const reads = b.diskReadBytesPerSec > 0 ? ' (writes plus reads of lagging or replaying groups)' : '';
   return [
     limitFactor('partition-throughput', 'Partition throughput', 'ingress per partition', b.partitionIngressBytesPerSec, b.limits.partitionBytesPerSec, formatByteRate, 'Add partitions so each takes less.', ''),
-    limitFactor('broker-network', 'Broker network', networkWhat, network, b.limits.networkBytesPerSec, formatByteRate, 'Add brokers, compress, or use a broker type with more baseline network.', share(config.brokerNetworkMiBPerSec)),
-    limitFactor('broker-disk', 'Broker storage throughput', `disk reads + writes of a broker${reads}`, f.busiest.diskIoBytesPerSec, b.limits.diskBytesPerSec, formatByteRate, 'Add brokers, compress, provision more volume throughput, or keep groups from reading the log from disk.', share(config.brokerDiskMiBPerSec)),
-    limitFactor('broker-storage', 'Broker storage', 'data on the fullest disk (retained log, open segments, indexes)', b.busiest.storageOnDiskBytes, b.limits.storageBytes, formatBytes, 'Add brokers or disk, shorten retention, or compress.', ` (${formatUtilization(config.targetDiskFill)} of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`),
-    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas on the fullest broker', b.busiest.replicas, b.limits.partitionReplicas, count, 'Add brokers or use fewer partitions.', ''),
+    limitFactor('broker-network', 'Broker network', networkWhat, loads.network.load, loads.network.limit, formatByteRate, 'Add brokers, compress, or use a broker type with more baseline network.', share(config.brokerNetworkMiBPerSec)),
+    limitFactor('broker-disk', 'Broker storage throughput', `disk reads + writes of a broker${reads}`, loads.disk.load, loads.disk.limit, formatByteRate, 'Add brokers, compress, provision more volume throughput, or keep groups from reading the log from disk.', share(config.brokerDiskMiBPerSec)),
+    limitFactor('broker-storage', 'Broker storage', 'data on the fullest disk (retained log, open segments, indexes)', loads.storage.load, loads.storage.limit, formatBytes, 'Add brokers or disk, shorten retention, or compress.', ` (${formatUtilization(config.targetDiskFill)} of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`),
+    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas on the fullest broker', loads.replicas.load, loads.replicas.limit, count, 'Add brokers or use fewer partitions.', ''),
   ];
 }
 

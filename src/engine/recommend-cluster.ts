@@ -1,6 +1,7 @@
 import { topicOf, topicView, type ClusterPlan, type TopicPlan } from './cluster-plan';
-import { computeClusterMetrics } from './compute-metrics';
-import type { HealthFactorId } from './health';
+import { brokerLimits, type ClusterBrokerLoad } from './broker-limits';
+import { brokersUnder, clusterRates, computeClusterMetrics } from './compute-metrics';
+import { brokerLimitLoads } from './health';
 import type { PlanConfig } from './plan-config';
 import { recommend, type Recommendation } from './recommend';
 
@@ -34,7 +35,6 @@ export interface ClusterRecommendation {
 
 const MAX_BROKERS = 1000;
 const MAX_RATE = 10_000_000;
-const BROKER_CHECKS: readonly HealthFactorId[] = ['broker-network', 'broker-disk', 'broker-storage', 'broker-replicas', 'cluster', 'zone-balance'];
 
 /**
  * The cluster's counts: every topic sized by `recommend` at its peak (λ × peak, peak 1), then one
@@ -45,9 +45,10 @@ const BROKER_CHECKS: readonly HealthFactorId[] = ['broker-network', 'broker-disk
 export function recommendCluster(plan: ClusterPlan, types: readonly BrokerTypeOption[]): ClusterRecommendation {
   const topics = plan.topics.map((_, i) => recommendTopic(topicView(plan, i)));
   const sized = withTopicCounts(plan, topics);
-  const onChosenType = fewestBrokers(sized, plan.brokerType);
+  const loadsAt = loadsAtCounts(sized);
+  const onChosenType = fewestBrokers(sized, plan.brokerType, loadsAt);
   const options = types
-    .map((type) => fewestBrokers({ ...sized, cluster: { ...sized.cluster, ...type.values }, brokerType: type.id }, type.id))
+    .map((type) => fewestBrokers({ ...sized, cluster: { ...sized.cluster, ...type.values }, brokerType: type.id }, type.id, loadsAt))
     .sort((a, b) => Number(b.feasible) - Number(a.feasible) || a.monthly - b.monthly);
   const first = options[0];
   return { topics, onChosenType, cheapest: first && first.feasible ? first : null, options };
@@ -78,25 +79,53 @@ function grownOf(plan: ClusterPlan): ClusterPlan {
   return { ...plan, topics: plan.topics.map((t) => ({ ...t, eventsPerSec: Math.min(MAX_RATE, t.eventsPerSec * growth) })) };
 }
 
-function passesBrokerChecks(plan: ClusterPlan): boolean {
-  const failing = (p: ClusterPlan) => computeClusterMetrics(p).health.factors.some((f) => f.score01 < 1 && BROKER_CHECKS.includes(f.id));
-  return !failing(plan) && !failing(grownOf(plan));
+/**
+ * The broker loads of the sized topics on a count of brokers, today and at the grown rate. They do
+ * not depend on the broker type (only the limits do), so every type's search shares them.
+ */
+type LoadsAt = (brokers: number) => readonly ClusterBrokerLoad[];
+
+function loadsAtCounts(plan: ClusterPlan): LoadsAt {
+  const today = clusterRates(plan);
+  const rateSets = plan.cluster.growthFactor === 1 ? [today.rates] : [today.rates, clusterRates(grownOf(plan)).rates];
+  const known = new Map<number, readonly ClusterBrokerLoad[]>();
+  return (brokers) => {
+    let loads = known.get(brokers);
+    if (!loads) {
+      const view = { ...today.view, brokers };
+      loads = rateSets.map((rates) => brokersUnder(view, rates));
+      known.set(brokers, loads);
+    }
+    return loads;
+  };
 }
 
-function fewestBrokers(plan: ClusterPlan, brokerType: string): BrokerChoice {
+/** The fewest brokers (a multiple of the zones) within every broker limit of this type — the health's own rule, brokerLimitLoads — with R ≤ B. */
+function fewestBrokers(plan: ClusterPlan, brokerType: string, loadsAt: LoadsAt): BrokerChoice {
   const Z = Math.max(1, plan.cluster.zones);
   const withBrokers = (units: number): ClusterPlan => ({ ...plan, brokerType, cluster: { ...plan.cluster, brokers: units * Z } });
+  const limits = brokerLimits(topicView(plan, 0));
   const maxR = Math.max(...plan.topics.map((t) => t.replicationFactor));
-  let lo = Math.max(1, Math.ceil(Math.max(maxR, Z) / Z));
-  let hi = Math.floor(MAX_BROKERS / Z);
+  const passes = (units: number) =>
+    loadsAt(units * Z).every((b) => Object.values(brokerLimitLoads({ busiest: b.busiest, failover: b.failover, limits })).every(({ load, limit }) => load <= limit));
+  const maxUnits = Math.floor(MAX_BROKERS / Z);
   const choice = (units: number, feasible: boolean): BrokerChoice => {
     const sized = withBrokers(units);
     return { brokerType, brokers: units * Z, monthly: computeClusterMetrics(sized).cost.monthly, feasible, plan: sized };
   };
-  if (lo > hi || !passesBrokerChecks(withBrokers(hi))) return choice(Math.max(1, Math.min(lo, hi)), false);
+  // Doubling from the fewest the replication factor allows, then halving back: the counts tried
+  // stay near the answer, and small counts are cheap to place (a count of 1,000 is not).
+  let lo = Math.max(1, Math.ceil(Math.max(maxR, Z) / Z));
+  if (lo > maxUnits) return choice(maxUnits, false);
+  let hi = lo;
+  while (!passes(hi)) {
+    if (hi >= maxUnits) return choice(maxUnits, false);
+    lo = hi + 1;
+    hi = Math.min(maxUnits, hi * 2);
+  }
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (passesBrokerChecks(withBrokers(mid))) hi = mid;
+    if (passes(mid)) hi = mid;
     else lo = mid + 1;
   }
   return choice(lo, true);
