@@ -18,6 +18,9 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
 import { loadNow, median, quantile, series, startPart, type Figure, type Series } from './lib';
 import { installProbe, type ProbeData } from './probe';
+import { encodePlan } from '../../src/config/url-codec';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { clusterOf, topicOf } from '../../src/engine/cluster-plan';
 
 const BASE = process.env.BENCH_URL ?? '';
 if (!BASE) throw new Error('BENCH_URL is not set: run `npm run bench` (scripts/bench/run.mjs starts the server).');
@@ -30,13 +33,19 @@ const RECORD_MS = Number(process.env.BENCH_CANVAS_MS ?? 2000);
  * (about 40 s a slider round, 20 s a canvas round); when other jobs load the machine the app's
  * sweeps slow down several times over, and fewer rounds are run (the report says how many).
  */
-const SLIDER_BUDGET_S = Number(process.env.BENCH_SLIDER_BUDGET_S ?? 140);
+const SLIDER_BUDGET_S = Number(process.env.BENCH_SLIDER_BUDGET_S ?? 210);
 const CANVAS_BUDGET_S = Number(process.env.BENCH_CANVAS_BUDGET_S ?? 60);
 
 /** Tall enough that the slider, every metric card and the lag and sensitivity charts are on screen at once. */
 const SLIDER_VIEWPORT = { width: 1920, height: 2900 };
 const PAGE_VIEWPORT = { width: 1280, height: 720 };
 const LARGE_QUERY = '/?rate=10000000&partitions=10000';
+/** Issue 9's "50-topic cluster": 50 topics of 200 partitions (10,000 in all) on 30 brokers; the slider moves topic 0, from rate 1. */
+const CLUSTER_QUERY = `/?${encodePlan({
+  cluster: clusterOf({ ...DEFAULT_CONFIG, brokers: 30, zones: 3 }),
+  topics: Array.from({ length: 50 }, (_, i) => topicOf({ ...DEFAULT_CONFIG, eventsPerSec: i === 0 ? 1 : 10_000, partitions: 200, consumersPerGroup: 200, processingMs: 1 }, `topic-${i}`)),
+  brokerType: 'kafka.m5.2xlarge',
+})}`;
 const APP_READY = '[data-testid="metric-broker-replicas"]';
 const FRAME_BUDGET_MS = 1000 / 60;
 const DRAG_STEP_PX = 3;
@@ -194,11 +203,11 @@ async function pointerDrag(page: Page): Promise<Stats> {
 }
 
 /** Opens the app (at ?rate=1, slider at 0) or the plain page, and warms it up: 60 presses each way. */
-async function openSliderPage(variant: 'app' | 'base', sliderWidth: number): Promise<{ page: Page; close: () => Promise<void> }> {
+async function openSliderPage(variant: 'app' | 'cluster' | 'base', sliderWidth: number): Promise<{ page: Page; close: () => Promise<void> }> {
   const opened = await open(SLIDER_VIEWPORT);
   const { page } = opened;
-  if (variant === 'app') {
-    await page.goto(`${BASE}/?rate=1`);
+  if (variant !== 'base') {
+    await page.goto(`${BASE}${variant === 'app' ? '/?rate=1' : CLUSTER_QUERY}`);
     await page.getByTestId('chart-lag').waitFor();
     await page.getByRole('img', { name: /^Simulation at/ }).waitFor({ timeout: 30_000 });
   } else {
@@ -339,10 +348,11 @@ await section('first render', async () => {
   log('first render done');
 });
 
-const sliderRounds: { app: { keyboard: Stats; drag: Stats }; base: { keyboard: Stats; drag: Stats } }[] = [];
+type SliderVariant = 'app' | 'cluster' | 'base';
+const sliderRounds: Record<SliderVariant, { keyboard: Stats; drag: Stats }>[] = [];
 await section('slider', async () => {
   // Both pages stay open (each in its own context) for every round; only the one measured is busy.
-  const pages = { app: await openSliderPage('app', sliderWidth), base: await openSliderPage('base', sliderWidth) };
+  const pages = { app: await openSliderPage('app', sliderWidth), cluster: await openSliderPage('cluster', sliderWidth), base: await openSliderPage('base', sliderWidth) };
   try {
     const sliderStart = Date.now();
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -350,8 +360,10 @@ await section('slider', async () => {
         notes.push(`slider: ${round} of ${ROUNDS} rounds, the ${SLIDER_BUDGET_S} s budget was used up (load average ${loadNow().join(', ')})`);
         break;
       }
-      const order = round % 2 ? (['base', 'app'] as const) : (['app', 'base'] as const);
-      const result: Partial<Record<'app' | 'base', { keyboard: Stats; drag: Stats }>> = {};
+      // The order turns every round, so no variant always runs first.
+      const variants: SliderVariant[] = ['app', 'cluster', 'base'];
+      const order = [...variants.slice(round % 3), ...variants.slice(0, round % 3)];
+      const result: Partial<Record<SliderVariant, { keyboard: Stats; drag: Stats }>> = {};
       for (const variant of order) {
         await pages[variant].page.bringToFront();
         result[variant] = await sliderRound(pages[variant].page);
@@ -361,6 +373,7 @@ await section('slider', async () => {
     }
   } finally {
     await pages.app.close();
+    await pages.cluster.close();
     await pages.base.close();
   }
 });
@@ -471,9 +484,29 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
     });
   }
 };
+/** Issue 9: the 50-topic cluster's input → metrics painted, as a ratio to the plain range input (goal ≤ 1.2×, as for one topic). */
+const clusterSliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
+  const cluster = sliderRounds.map((r) => r.cluster[mode]);
+  const base = sliderRounds.map((r) => r.base[mode]);
+  const app = sliderRounds.map((r) => r.app[mode]);
+  const ratio = median(cluster.map((s) => s.p95 as number)) / median(base.map((s) => s.p95 as number));
+  figures.push({
+    id: `slider-cluster-${mode}-p95`,
+    name: `${label}, 50-topic cluster (10,000 partitions, 30 brokers; topic 0's Event rate): input → metrics painted, p95`,
+    unit: 'ms',
+    digits: 1,
+    value: pick('50-topic cluster', cluster, 'p95'),
+    baseline: pick('plain <input type=range>', base, 'p95'),
+    ratioText: '× the plain range input',
+    goal: ratio <= 1.2 ? { text: '≤ 1.2× the plain range input', met: true } : { text: '≤ 1.2× the plain range input', met: false, gap: `${ratio.toFixed(2)}×, ${(ratio - 1.2).toFixed(2)} over` },
+    note: `the one-topic app in the same rounds: p95 ${median(app.map((s) => s.p95 as number)).toFixed(1)} ms (${(median(app.map((s) => s.p95 as number)) / median(base.map((s) => s.p95 as number))).toFixed(2)}× the plain input); main-thread tasks over 50 ms during the ${mode === 'keyboard' ? 'sweep' : 'drag'} in the cluster: ${median(cluster.map((s) => s.sweep_longTasks as number))}`,
+  });
+};
 if (sliderRounds.length) {
   sliderFigures('keyboard', 'Keyboard sweep (ArrowRight held, 1,000 steps)');
   sliderFigures('drag', `Pointer drag (${DRAG_STEP_PX} px a move over the ${sliderWidth} px slider)`);
+  clusterSliderFigures('keyboard', 'Keyboard sweep (ArrowRight held, 1,000 steps)');
+  clusterSliderFigures('drag', `Pointer drag (${DRAG_STEP_PX} px a move over the ${sliderWidth} px slider)`);
 }
 
 const canvasFigures = (key: 'seed' | 'large', label: string) => {
