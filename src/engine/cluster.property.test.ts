@@ -70,4 +70,23 @@ describe('a cluster of topics over the whole input ranges (fast-check seed 20261
       { seed: SEED + 2, numRuns: 60 },
     );
   }, 60_000);
+
+  it('a step that changes one topic gives what a fresh computation gives (the other topics\' figures are reused)', () => {
+    fc.assert(
+      fc.property(clusterPlanArbitrary(), fc.double({ min: 1, max: 10_000_000, noNaN: true }), (plan, rate) => {
+        computeClusterMetrics(plan);
+        const last = plan.topics.length - 1;
+        // As the store does it: the changed topic is a new object, the others and the cluster are kept.
+        const stepped = { ...plan, topics: plan.topics.map((t, i) => (i === last ? { ...t, eventsPerSec: rate } : t)) };
+        const reused = computeClusterMetrics(stepped);
+        const fresh = computeClusterMetrics(structuredClone(stepped));
+        expect(reused.health).toEqual(fresh.health);
+        expect(reused.topics.map((m) => [m.utilization, m.latency.p99Seconds, m.brokerLoad.busiest.networkOutBytesPerSec])).toEqual(
+          fresh.topics.map((m) => [m.utilization, m.latency.p99Seconds, m.brokerLoad.busiest.networkOutBytesPerSec]),
+        );
+        expect(reused.cost.monthly).toBe(fresh.cost.monthly);
+      }),
+      { seed: SEED + 3, numRuns: 60 },
+    );
+  });
 });

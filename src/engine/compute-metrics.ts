@@ -1,6 +1,6 @@
 import { clusterBrokerLoad, offsetsTopicRates, topicRates, topicReads, type BrokerLoad, type ClusterBrokerLoad, type TopicRates } from './broker-limits';
 import { clientLoad, type ClientLoad } from './client-checks';
-import { singleTopicPlan, topicView, type ClusterPlan } from './cluster-plan';
+import { singleTopicPlan, topicView, type ClusterPlan, type TopicPlan } from './cluster-plan';
 import { clusterHealth } from './cluster-health';
 import { consumerLoad, type ConsumerLoad } from './consumer-load';
 import { costEstimate, type CostEstimate, type TopicTraffic } from './cost';
@@ -105,8 +105,23 @@ export function brokersUnder(view: PlanConfig, rates: readonly TopicRates[]): Cl
   return clusterBrokerLoad(view, offsets ? [...rates, offsets] : rates, rates.length);
 }
 
+/**
+ * A topic's parts depend only on the topic and the cluster's settings: a slider step changes one
+ * topic, so the others' (consumer load, latency, rates) are taken from the last computation.
+ */
+const partsOfTopic = new WeakMap<TopicPlan, { cluster: ClusterPlan['cluster']; parts: TopicParts }>();
+
+function cachedTopicParts(plan: ClusterPlan, index: number): TopicParts {
+  const topic = plan.topics[index] as TopicPlan;
+  const kept = partsOfTopic.get(topic);
+  if (kept && kept.cluster === plan.cluster) return kept.parts;
+  const parts = topicParts(topicView(plan, index));
+  partsOfTopic.set(topic, { cluster: plan.cluster, parts });
+  return parts;
+}
+
 export function computeClusterMetrics(plan: ClusterPlan): ClusterMetrics {
-  const parts = plan.topics.map((_, i) => topicParts(topicView(plan, i)));
+  const parts = plan.topics.map((_, i) => cachedTopicParts(plan, i));
   const clusterView = (parts[0] as TopicParts).view;
   const brokers = brokersUnder(clusterView, parts.map((p) => p.rates));
 

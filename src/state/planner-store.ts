@@ -48,29 +48,38 @@ export const DEFAULT_PLAN: ClusterPlan = singleTopicPlan(DEFAULT_CONFIG, undefin
 /** Clamp every value, apply the cross-field rules to each topic, and rebuild the selected view. */
 function settled(plan: ClusterPlan, selectedTopic: number): Pick<PlannerState, 'plan' | 'selectedTopic' | 'config'> {
   const selected = Math.max(0, Math.min(plan.topics.length - 1, selectedTopic));
+  // A topic the rules leave as it is keeps its object: the engine reuses what it computed for it.
   const topics = plan.topics.map((topic, i) => {
-    const repaired = repairPlan(topicView(plan, i)).config;
-    return topicOf(repaired, topic.name);
+    const { config: repaired, repairs } = repairPlan(topicView(plan, i));
+    return repairs.length === 0 ? topic : topicOf(repaired, topic.name);
   });
   // Zones ≤ brokers is the cluster's rule: any topic's repair carries it.
-  const cluster = clusterOf(repairPlan(topicView(plan, selected)).config);
+  const clusterRepair = repairPlan(topicView(plan, selected));
+  const cluster = clusterRepair.repairs.some((r) => r.field === 'zones') ? clusterOf(clusterRepair.config) : plan.cluster;
   const next: ClusterPlan = { ...plan, cluster, topics };
   return { plan: next, selectedTopic: selected, config: topicView(next, selected) };
 }
 
+/** The plan with `values` set on topic `index` (topic inputs) and the cluster (the rest); what is not touched keeps its object. */
 function withValues(plan: ClusterPlan, index: number, values: Partial<PlanConfig>): ClusterPlan {
   const cluster: Record<string, number> = { ...plan.cluster };
-  const topics = plan.topics.slice();
-  const topic: Record<string, number | string> = { ...(topics[index] as TopicPlan) };
+  const topic: Record<string, number | string> = { ...(plan.topics[index] as TopicPlan) };
+  let clusterChanged = false;
+  let topicChanged = false;
   for (const [field, value] of Object.entries(values)) {
     const spec = SPEC_BY_FIELD.get(field as keyof PlanConfig);
     if (!spec || typeof value !== 'number') continue;
     const clean = sanitizeValue(spec, value);
-    if (isTopicField(field as keyof PlanConfig)) topic[field] = clean;
-    else cluster[field] = clean;
+    if (isTopicField(field as keyof PlanConfig)) {
+      topicChanged ||= topic[field] !== clean;
+      topic[field] = clean;
+    } else {
+      clusterChanged ||= cluster[field] !== clean;
+      cluster[field] = clean;
+    }
   }
-  topics[index] = topic as unknown as TopicPlan;
-  return { ...plan, cluster: cluster as unknown as ClusterPlan['cluster'], topics };
+  const topics = topicChanged ? plan.topics.map((t, i) => (i === index ? (topic as unknown as TopicPlan) : t)) : plan.topics;
+  return { ...plan, cluster: clusterChanged ? (cluster as unknown as ClusterPlan['cluster']) : plan.cluster, topics };
 }
 
 export const usePlannerStore = create<PlannerState>()((set, get) => ({
