@@ -4,7 +4,7 @@ import { repairPlan } from '../config/plan-repair';
 import { sanitizeValue, DEFAULT_CONFIG, PARAMS } from '../config/schema';
 import type { UrlNotice } from '../config/url-codec';
 import { clusterOf, isTopicField, singleTopicPlan, topicOf, topicView, type ClusterPlan, type TopicPlan } from '../engine/cluster-plan';
-import { computeClusterMetrics, computeMetrics, type ClusterMetrics, type Metrics } from '../engine/compute-metrics';
+import { computeClusterMetrics, type ClusterMetrics, type Metrics } from '../engine/compute-metrics';
 import type { PlanConfig } from '../engine/plan-config';
 import { MAX_TOPICS, readTopicName, uniqueTopicName } from '../config/topic-names';
 
@@ -176,17 +176,6 @@ export function clusterMetricsFor(plan: ClusterPlan): ClusterMetrics {
 export function metricsOfSelected(state: Pick<PlannerState, 'plan' | 'selectedTopic'>): Metrics {
   const metrics = clusterMetricsFor(state.plan);
   return (metrics.topics[state.selectedTopic] ?? metrics.topics[0]) as Metrics;
-}
-
-// A flat config alone (a lagging copy a view follows in a transition): once per config object.
-let lastConfig: PlanConfig | undefined;
-let lastMetrics: Metrics | undefined;
-export function metricsFor(config: PlanConfig): Metrics {
-  if (config !== lastConfig || !lastMetrics) {
-    lastConfig = config;
-    lastMetrics = computeMetrics(config);
-  }
-  return lastMetrics;
 }
 
 export function useClusterMetrics(): ClusterMetrics {
