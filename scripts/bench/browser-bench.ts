@@ -449,7 +449,7 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
       digits: 0,
       value: pick('app', app, 'chartP50'),
       baseline: null,
-      note: 'by design the charts redraw once the plan has stood still for 120 ms, and at least once a second during a long drag (src/components/charts/ChartsSection.tsx); the plain page has no charts',
+      note: 'by design the charts redraw once the plan has stood still for 120 ms (src/components/hooks/usePlanAtRest.ts); the plain page has no charts',
     },
     {
       id: `slider-${mode}-charts-p95`,
@@ -458,7 +458,7 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
       digits: 0,
       value: pick('app', app, 'chartP95'),
       baseline: null,
-      goal: goalAtMost('p95 ≤ 16 ms (one frame)', median(app.map((s) => s.chartP95 as number)), 16, 'ms', '; by design the charts follow once the plan stands still (120 ms) or once a second while it moves, so this goal is not theirs to meet as built'),
+      goal: goalAtMost('p95 ≤ 16 ms (one frame)', median(app.map((s) => s.chartP95 as number)), 16, 'ms', '; by design the charts follow once the plan stands still (120 ms), so this goal is not theirs to meet as built'),
       note: `chart repaints during the ${mode === 'keyboard' ? 'sweep' : 'drag'}: ${median(app.map((s) => s.chartPaints as number))} in ${median(app.map((s) => s.seconds as number)).toFixed(1)} s (medians of rounds)`,
     },
     {

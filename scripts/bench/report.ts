@@ -126,7 +126,7 @@ const GAP_CAUSES: Record<string, string> = {
   'slider-drag-p95': 'As for the keyboard sweep.',
   'slider-keyboard-event-timing-p95': 'Includes the frame\'s paint and presentation, which the plain range input also pays (its own p95 is in the table below); see the keyboard sweep.',
   'slider-keyboard-charts-p95':
-    'By design: the charts redraw once the plan stands still (120 ms), or once a second during a long drag. A Recharts redraw of the four charts is a 50–100 ms main-thread block here (Recharts settles its own stores in synchronous re-renders), so redrawing every step would cost every step its frame.',
+    'By design: the charts redraw once the plan stands still (120 ms). A Recharts redraw of the four charts is a 50–100 ms main-thread block here (Recharts settles its own stores in synchronous re-renders), so redrawing every step would cost every step its frame.',
   'slider-drag-charts-p95': 'By design, as for the keyboard sweep.',
   'canvas-large-interval-p95':
     'At 10,000 partitions each snapshot (about 30,000 objects: partitions with their replica and ISR lists, per-partition lag) is structured-cloned from the worker; reading it is about a fifth of the main thread while playing, and its garbage brings collections of 50–150 ms. Next: a columnar snapshot in transferable typed arrays.',

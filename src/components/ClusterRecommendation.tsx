@@ -2,22 +2,22 @@ import { BROKER_TYPES, brokerTypeValues } from '../config/broker-types';
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { recommendCluster, type BrokerChoice, type BrokerTypeOption, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
 import { formatNumber } from '../lib/format';
-import { selectPlan, usePlannerStore } from '../state/planner-store';
+import { usePlannerStore } from '../state/planner-store';
 import { formatMoney } from './cluster/ClusterPanel';
 import { useClusterRecommendation } from './hooks/useClusterRecommendation';
-import { useSettledValue } from './hooks/useSettledValue';
+import { usePlanAtRest } from './hooks/usePlanAtRest';
 
 const OPTIONS: readonly BrokerTypeOption[] = BROKER_TYPES.map((type) => ({ id: type.id, values: brokerTypeValues(type) }));
-/** Sized once the plan stands still, in a worker: every broker type is searched, too much for each slider step. */
-const SETTLE_MS = 150;
 
 const recommendFor = (plan: ClusterPlan) => recommendCluster(plan, OPTIONS);
 
 /** The cluster's broker count on the chosen type beside the cheapest type and count that pass, with each topic's counts when there are several. */
 export function ClusterRecommendation() {
-  const live = usePlannerStore(selectPlan);
-  const settled = useSettledValue(live, SETTLE_MS);
+  // Sized once the plan stands still, in a worker: every broker type is searched, too much for each slider step.
+  const settled = usePlanAtRest().plan;
   const sized = useClusterRecommendation(settled, OPTIONS);
+  // Only this flag follows the sliders: the table re-renders when a new answer arrives.
+  const current = usePlannerStore((state) => sized !== null && state.plan === sized.plan);
   // What is applied is sized for the plan as it is at the click: the shown answer if it is for that plan, else sized now.
   const apply = (pick: (r: ClusterRecommendationResult) => BrokerChoice | null) => {
     const state = usePlannerStore.getState();
@@ -36,7 +36,7 @@ export function ClusterRecommendation() {
   const several = plan.topics.length > 1;
   return (
     // aria-busy while the figures shown are for a plan the sliders have since left (they follow once it stands still).
-    <div className="space-y-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700" data-testid="recommend-cluster" aria-busy={plan !== live}>
+    <div className="space-y-2 border-t border-slate-200 pt-2 text-sm dark:border-slate-700" data-testid="recommend-cluster" aria-busy={!current}>
       <h3 className="font-medium">{several ? `The cluster of ${plan.topics.length} topics` : 'Broker type and cost'}</h3>
       {several && (
         <table className="w-full">

@@ -1,12 +1,16 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type KeyboardEvent } from 'react';
 import { readValue } from '../config/read-value';
 import type { ParamSpec } from '../config/schema';
 import { SLIDER_STEPS, valueForMove, valueToPosition } from '../config/slider-scale';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 
-/** One input: a slider (log where the range spans decades) plus an exact-number field. */
-export function ParamControl({ spec }: { spec: ParamSpec }) {
+/**
+ * One input: a slider (log where the range spans decades) plus an exact-number field. Memoised:
+ * its spec never changes and it reads its own value from the store, so a slider step re-renders
+ * only the control it moves (React re-writes every input it re-renders, name and type included).
+ */
+export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSpec }) {
   const value = usePlannerStore((state) => state.config[spec.field]);
   const setValue = usePlannerStore((state) => state.setValue);
   const [draft, setDraft] = useState<string | null>(null);
@@ -110,4 +114,4 @@ export function ParamControl({ spec }: { spec: ParamSpec }) {
       )}
     </div>
   );
-}
+});

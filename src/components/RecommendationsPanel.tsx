@@ -4,28 +4,24 @@ import { recommendTopic } from '../engine/recommend-cluster';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { ClusterRecommendation } from './ClusterRecommendation';
-import { usePlanInTransition } from './hooks/usePlanInTransition';
-import { useSettledValue } from './hooks/useSettledValue';
-
-/** How long the plan must stand still before the "twice the growth" column is sized again. */
-const DOUBLED_SETTLE_MS = 150;
+import { usePlanAtRest } from './hooks/usePlanAtRest';
 
 const APPLIED_FIELDS = ['partitions', 'consumersPerGroup', 'brokers', 'replicationFactor', 'minInsyncReplicas', 'zones', 'maxPollRecords', 'maxPollIntervalMs'] as const;
 type AppliedField = (typeof APPLIED_FIELDS)[number];
 
 /** "What do I need": the smallest counts that meet every check, the limit behind each, and Apply. */
 export function RecommendationsPanel() {
-  const config = usePlanInTransition();
+  // Sized once the plan stands still: each sizing is a search over counts (a main-thread block
+  // of several milliseconds on a large cluster) that a moving slider would redo at its next step.
+  const { config } = usePlanAtRest();
   const topicCount = usePlannerStore((state) => state.plan.topics.length);
   // With several topics the brokers are the cluster's (below); this table is the selected topic's own counts.
   const several = topicCount > 1;
   const applyValues = usePlannerStore((state) => state.applyValues);
   const r = useMemo(() => recommendTopic(config), [config]);
   // What twice the planned growth would need, beside it: partitions cannot be reduced later.
-  // Sized once the plan stands still: a second recommendation on every slider step doubles the work.
-  const settledConfig = useSettledValue(config, DOUBLED_SETTLE_MS);
-  const doubledGrowth = Math.min(20, settledConfig.growthFactor * 2);
-  const doubled = useMemo(() => recommendTopic({ ...settledConfig, growthFactor: doubledGrowth }), [settledConfig, doubledGrowth]);
+  const doubledGrowth = Math.min(20, config.growthFactor * 2);
+  const doubled = useMemo(() => recommendTopic({ ...config, growthFactor: doubledGrowth }), [config, doubledGrowth]);
   const rows: { label: string; field: AppliedField; sized: Sized; doubled: Sized }[] = [
     { label: 'Partitions', field: 'partitions', sized: r.partitions, doubled: doubled.partitions },
     { label: 'Consumers per group', field: 'consumersPerGroup', sized: r.consumersPerGroup, doubled: doubled.consumersPerGroup },

@@ -203,9 +203,10 @@ function layoutOf(config: PlanConfig, topics: readonly TopicRates[], userTopics:
 export function clusterBrokerLoad(config: PlanConfig, topics: readonly TopicRates[], userTopics: number): ClusterBrokerLoad {
   const layout = layoutOf(config, topics, userTopics);
   const B = layout.brokers;
-  const allUp = loadsOf(layout, null);
+  const structure = structureOf(layout);
+  const allUp = allUpLoads(layout, structure);
   const busiest = maxFigures(allUp);
-  const { failover, topicAvailability } = plannedFailover(config, layout, busiest);
+  const { failover, topicAvailability } = plannedFailover(config, layout, structure, allUp);
   const pageCacheBytes = Math.max(0, config.brokerMemoryGiB - JVM_HEAP_GIB) * GIB;
   // As asked for: a replication factor above B is not placed, but the mean figure shows what it needs.
   let replicas = 0;
@@ -270,16 +271,8 @@ interface LiveStats {
  * by itself). O(Σ P·R).
  */
 function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Loads {
-  const B = layout.brokers;
-  const leaders = new Int32Array(B);
-  const replicas = new Int32Array(B);
-  const topicLeaders = new Int32Array(B);
-  const topicReplicas = new Int32Array(B);
-  const inBytes = new Float64Array(B);
-  const outBytes = new Float64Array(B);
-  const ioBytes = new Float64Array(B);
-  const storage = new Float64Array(B);
-  const onDisk = new Float64Array(B);
+  const loads = emptyLoads(layout.brokers, up);
+  const { leaders, replicas, topicLeaders, topicReplicas, inBytes, outBytes, ioBytes, storage, onDisk } = loads;
   layout.topics.forEach((t, ti) => {
     const { partitions: P, replicationFactor: R, replicas: rep } = layout.placements[ti] as Placement;
     const w = t.writeBytesPerSec;
@@ -319,7 +312,105 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
       stats.belowMinIsr[ti] = below;
     }
   });
-  return { up, leaders, replicas, topicLeaders, topicReplicas, inBytes, outBytes, ioBytes, storage, onDisk };
+  return loads;
+}
+
+function emptyLoads(B: number, up: Uint8Array | null): Loads {
+  const count = () => new Int32Array(B);
+  const bytes = () => new Float64Array(B);
+  return { up, leaders: count(), replicas: count(), topicLeaders: count(), topicReplicas: count(), inBytes: bytes(), outBytes: bytes(), ioBytes: bytes(), storage: bytes(), onDisk: bytes() };
+}
+
+/**
+ * What a layout's placements fix, whatever the rates. Kept for the last layout: a slider that
+ * moves a rate, a size or a retention leaves every placement as it was, and the loads are then
+ * sums over topics of counts × rates, O(T·B) instead of O(Σ P·R).
+ */
+interface LayoutStructure {
+  readonly placements: readonly Placement[];
+  readonly brokers: number;
+  /** replicaCount[t·B + b], leaderCount[t·B + b]: topic t's replicas and preferred leaders on broker b. */
+  readonly replicaCount: Int32Array;
+  readonly leaderCount: Int32Array;
+  /** Every replica grouped by its broker: broker b's are brokerStart[b] … brokerStart[b + 1] − 1. */
+  readonly brokerStart: Int32Array;
+  readonly entryTopic: Int32Array;
+  /** 1 if the replica is its partition's preferred leader. */
+  readonly entryLeads: Uint8Array;
+  /**
+   * The broker whose load changes when this replica's broker fails: for a leader, the next
+   * replica of its partition, which takes over (−1 with R = 1); for a follower, its leader,
+   * which stops serving its fetches.
+   */
+  readonly entryOther: Int32Array;
+}
+
+let lastStructure: LayoutStructure | null = null;
+
+function structureOf(layout: Layout): LayoutStructure {
+  const kept = lastStructure;
+  const B = layout.brokers;
+  if (kept && kept.brokers === B && kept.placements.length === layout.placements.length && kept.placements.every((p, i) => p === layout.placements[i])) return kept;
+  const T = layout.placements.length;
+  const replicaCount = new Int32Array(T * B);
+  const leaderCount = new Int32Array(T * B);
+  const brokerStart = new Int32Array(B + 1);
+  let entries = 0;
+  layout.placements.forEach(({ partitions: P, replicationFactor: R, replicas }, t) => {
+    for (let i = 0; i < P * R; i += 1) {
+      const b = replicas[i] as number;
+      replicaCount[t * B + b] = (replicaCount[t * B + b] as number) + 1;
+      if (i % R === 0) leaderCount[t * B + b] = (leaderCount[t * B + b] as number) + 1;
+      brokerStart[b + 1] = (brokerStart[b + 1] as number) + 1;
+    }
+    entries += P * R;
+  });
+  for (let b = 0; b < B; b += 1) brokerStart[b + 1] = (brokerStart[b + 1] as number) + (brokerStart[b] as number);
+  const fill = brokerStart.slice(0, B);
+  const entryTopic = new Int32Array(entries);
+  const entryLeads = new Uint8Array(entries);
+  const entryOther = new Int32Array(entries);
+  layout.placements.forEach(({ partitions: P, replicationFactor: R, replicas }, t) => {
+    for (let i = 0; i < P * R; i += 1) {
+      const b = replicas[i] as number;
+      const k = fill[b] as number;
+      fill[b] = k + 1;
+      const first = i - (i % R);
+      entryTopic[k] = t;
+      entryLeads[k] = i === first ? 1 : 0;
+      entryOther[k] = i === first ? (R > 1 ? (replicas[first + 1] as number) : -1) : (replicas[first] as number);
+    }
+  });
+  lastStructure = { placements: layout.placements, brokers: B, replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryOther };
+  return lastStructure;
+}
+
+/** Every broker's load with all brokers up (each partition led by its preferred leader): loadsOf(layout, null) from the counts. */
+function allUpLoads(layout: Layout, structure: LayoutStructure): Loads {
+  const B = layout.brokers;
+  const loads = emptyLoads(layout.brokers, null);
+  const { leaders, replicas, topicLeaders, topicReplicas, inBytes, outBytes, ioBytes, storage, onDisk } = loads;
+  layout.topics.forEach((t, ti) => {
+    const R = (layout.placements[ti] as Placement).replicationFactor;
+    const own = ti < layout.userTopics ? 1 : 0;
+    const w = t.writeBytesPerSec;
+    const leaderOut = t.groupReadBytesPerSec + (R - 1) * w;
+    for (let b = 0; b < B; b += 1) {
+      const rc = structure.replicaCount[ti * B + b] as number;
+      if (rc === 0) continue;
+      const lc = structure.leaderCount[ti * B + b] as number;
+      replicas[b] = (replicas[b] as number) + rc;
+      topicReplicas[b] = (topicReplicas[b] as number) + own * rc;
+      leaders[b] = (leaders[b] as number) + lc;
+      topicLeaders[b] = (topicLeaders[b] as number) + own * lc;
+      inBytes[b] = (inBytes[b] as number) + rc * w;
+      outBytes[b] = (outBytes[b] as number) + lc * leaderOut;
+      ioBytes[b] = (ioBytes[b] as number) + rc * w + lc * t.diskReadBytesPerSec;
+      storage[b] = (storage[b] as number) + rc * t.retainedBytes;
+      onDisk[b] = (onDisk[b] as number) + rc * t.onDiskBytes;
+    }
+  });
+  return loads;
 }
 
 const FIGURE_KEYS = ['networkInBytesPerSec', 'networkOutBytesPerSec', 'diskWriteBytesPerSec', 'diskIoBytesPerSec', 'storageBytes', 'storageOnDiskBytes', 'leaders', 'replicas', 'topicLeaders', 'topicReplicas'] as const;
@@ -356,16 +447,16 @@ function maxFigures(loads: Loads): BrokerFigures {
  * broker (O(Σ P·R²) in all), so the largest plan (1,000 brokers, 10,000 partitions, R = 7) stays
  * within a slider step.
  */
-function plannedFailover(config: PlanConfig, layout: Layout, allUp: BrokerFigures): { failover: Failover; topicAvailability: TopicAvailability[] } {
+function plannedFailover(config: PlanConfig, layout: Layout, structure: LayoutStructure, allUpLoads: Loads): { failover: Failover; topicAvailability: TopicAvailability[] } {
   const B = layout.brokers;
   const kind: FailureKind = config.plannedFailure >= 2 ? 'zone' : config.plannedFailure >= 1 ? 'broker' : 'none';
   if (kind === 'none') {
     return {
-      failover: { kind, brokersLeft: B, replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0, busiest: allUp, worstCase: '' },
+      failover: { kind, brokersLeft: B, replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0, busiest: maxFigures(allUpLoads), worstCase: '' },
       topicAvailability: layout.topics.map(() => ({ replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0 })),
     };
   }
-  return kind === 'zone' ? zoneFailover(layout) : brokerFailover(layout);
+  return kind === 'zone' ? zoneFailover(layout) : brokerFailover(layout, structure, allUpLoads);
 }
 
 function zoneFailover(layout: Layout): { failover: Failover; topicAvailability: TopicAvailability[] } {
@@ -417,39 +508,23 @@ function zoneFailover(layout: Layout): { failover: Failover; topicAvailability: 
   };
 }
 
-function brokerFailover(layout: Layout): { failover: Failover; topicAvailability: TopicAvailability[] } {
+function brokerFailover(layout: Layout, structure: LayoutStructure, base: Loads): { failover: Failover; topicAvailability: TopicAvailability[] } {
   const B = layout.brokers;
   const T = layout.topics.length;
-  const base = loadsOf(layout, null);
-  // Every replica of every topic as one entry: its topic, partition, position (0 = leader) and broker.
-  let entries = 0;
-  for (const p of layout.placements) entries += p.partitions * p.replicationFactor;
-  const entryTopic = new Int32Array(entries);
-  const entryIndex = new Int32Array(entries); // index into its topic's replicas array
-  const start = new Int32Array(B + 1);
-  {
-    let e = 0;
-    layout.placements.forEach((placement, t) => {
-      const n = placement.partitions * placement.replicationFactor;
-      for (let i = 0; i < n; i += 1) {
-        entryTopic[e] = t;
-        entryIndex[e] = i;
-        const b = placement.replicas[i] as number;
-        start[b + 1] = (start[b + 1] as number) + 1;
-        e += 1;
-      }
-    });
-  }
-  for (let b = 0; b < B; b += 1) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
-  // Entries on each broker: CSR.
-  const fill = start.slice(0, B);
-  const onBroker = new Int32Array(entries);
-  for (let e = 0; e < entries; e += 1) {
-    const placement = layout.placements[entryTopic[e] as number] as Placement;
-    const b = placement.replicas[entryIndex[e] as number] as number;
-    onBroker[fill[b] as number] = e;
-    fill[b] = (fill[b] as number) + 1;
-  }
+  const { replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryOther } = structure;
+  // Per topic: what a leader's successor takes on (group reads, fetches of the R − 2 other
+  // live replicas), and the writes a follower's leader stops serving it.
+  const successorOut = new Float64Array(T);
+  const followerFetch = new Float64Array(T);
+  const successorIo = new Float64Array(T);
+  const own = new Uint8Array(T);
+  layout.topics.forEach((rates, t) => {
+    const R = (layout.placements[t] as Placement).replicationFactor;
+    successorOut[t] = rates.groupReadBytesPerSec + (R - 2) * rates.writeBytesPerSec;
+    followerFetch[t] = rates.writeBytesPerSec;
+    successorIo[t] = rates.diskReadBytesPerSec;
+    own[t] = t < layout.userTopics ? 1 : 0;
+  });
   // Each broker order by its base value (descending): the survivors a case does not touch keep
   // their value, so the largest untouched one is the first of that order.
   const descending = (values: ArrayLike<number>) => Int32Array.from({ length: B }, (_, b) => b).sort((a, b) => (values[b] as number) - (values[a] as number));
@@ -492,34 +567,27 @@ function brokerFailover(layout: Layout): { failover: Failover; topicAvailability
         touched[nTouched++] = b;
       }
     };
-    caseOffline.fill(0);
-    caseBelow.fill(0);
-    for (let k = start[f] as number; k < (start[f + 1] as number); k += 1) {
-      const e = onBroker[k] as number;
-      const t = entryTopic[e] as number;
-      const rates = layout.topics[t] as TopicRates;
-      const { replicationFactor: R, replicas: rep } = layout.placements[t] as Placement;
-      const i = entryIndex[e] as number;
-      const p = (i / R) | 0;
-      topicLost[t] = 1;
-      // One replica down leaves R − 1 live on each of its partitions.
-      if (R - 1 < rates.minInsyncReplicas) caseBelow[t] = (caseBelow[t] as number) + 1;
-      if (i === p * R) {
-        if (R === 1) {
-          caseOffline[t] = (caseOffline[t] as number) + 1;
-          continue;
-        }
-        const next = rep[p * R + 1] as number; // the first live replica after the dead leader
-        leaders[next] = (leaders[next] as number) + 1;
-        if (t < layout.userTopics) topicLeaders[next] = (topicLeaders[next] as number) + 1;
-        out[next] = (out[next] as number) + rates.groupReadBytesPerSec + (R - 2) * rates.writeBytesPerSec;
-        io[next] = (io[next] as number) + rates.diskReadBytesPerSec;
-        touch(next);
+    // Availability from the counts: each of topic t's replicas on f is a partition that keeps R − 1.
+    for (let t = 0; t < T; t += 1) {
+      const onF = replicaCount[t * B + f] as number;
+      const { replicationFactor: R } = layout.placements[t] as Placement;
+      if (onF > 0) topicLost[t] = 1;
+      caseBelow[t] = R - 1 < (layout.topics[t] as TopicRates).minInsyncReplicas ? onF : 0;
+      caseOffline[t] = R === 1 ? (leaderCount[t * B + f] as number) : 0;
+    }
+    for (let k = brokerStart[f] as number; k < (brokerStart[f + 1] as number); k += 1) {
+      const t = entryTopic[k] as number;
+      const other = entryOther[k] as number;
+      if (other < 0) continue; // a leader with no other replica: its partition is offline
+      if (entryLeads[k] === 1) {
+        leaders[other] = (leaders[other] as number) + 1;
+        topicLeaders[other] = (topicLeaders[other] as number) + (own[t] as number);
+        out[other] = (out[other] as number) + (successorOut[t] as number);
+        io[other] = (io[other] as number) + (successorIo[t] as number);
       } else {
-        const leader = rep[p * R] as number;
-        out[leader] = (out[leader] as number) - rates.writeBytesPerSec;
-        touch(leader);
+        out[other] = (out[other] as number) - (followerFetch[t] as number);
       }
+      touch(other);
     }
     let offlineHere = 0;
     let belowHere = 0;

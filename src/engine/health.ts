@@ -55,6 +55,31 @@ export const HEALTH_FORMULA =
   'idle = 1 if no consumer is idle else 0.9; ' +
   'page cache: a finding only';
 
+type Words = Pick<HealthFactor, 'finding' | 'advice'>;
+
+/**
+ * A check whose words are written when first read. A cluster scores every check of every topic
+ * (50 topics: 700 findings a slider step) but shows the worst topic's of each and the selected
+ * topic's; formatting the numbers of all the others was most of the health's time.
+ */
+function withWords(base: Omit<HealthFactor, 'finding' | 'advice'>, words: () => Words): HealthFactor {
+  let written: Words | undefined;
+  const read = () => (written ??= words());
+  // Written out, not spread: a spread beside getters makes a slow object, 700 times a step.
+  return {
+    id: base.id,
+    label: base.label,
+    rule: base.rule,
+    score01: base.score01,
+    get finding() {
+      return read().finding;
+    },
+    get advice() {
+      return read().advice;
+    },
+  };
+}
+
 export function health(config: PlanConfig, load: ConsumerLoad, brokers: BrokerLoad, latency: LatencyEstimate, client: ClientLoad): Health {
   const factors = [
     clusterFactor(config),
@@ -92,23 +117,23 @@ function consumerFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
   const targetUtilization = config.targetUtilization;
   // A target of 1 leaves no band: the check is then simply "keeps up".
   const score01 = targetUtilization >= 1 ? (u <= 1 ? 1 : 0) : Math.min(1, Math.max(0, (1 - u) / (1 - targetUtilization)));
-  const target = formatUtilization(targetUtilization);
   const base = {
     id: 'consumers' as const,
     label: 'Consumer capacity',
     rule: `clamp((1 − utilization) / (1 − ${targetUtilization}), 0, 1)`,
     score01,
   };
-  if (u <= targetUtilization) {
-    return { ...base, finding: `Busiest consumer at ${formatUtilization(u)} of its capacity (target ≤ ${target}).`, advice: '' };
-  }
-  const finding =
-    u >= 1
-      ? `Overloaded: ${formatNumber(load.activeConsumers, 0)} active consumer${load.activeConsumers === 1 ? '' : 's'} ` +
-        `can process ${formatNumber(load.groupCapacityEventsPerSec)} events/s, but ${formatNumber(config.eventsPerSec)} arrive ` +
-        `(${formatUtilization(u)}); lag grows by ${formatNumber(load.lagGrowthEventsPerSecPerGroup)} events/s in each group.`
-      : `Busiest consumer at ${formatUtilization(u)} of its capacity, above the ${target} target: little headroom for peaks.`;
-  return { ...base, finding, advice: consumerAdvice(config, load) };
+  return withWords(base, () => {
+    const target = formatUtilization(targetUtilization);
+    if (u <= targetUtilization) return { finding: `Busiest consumer at ${formatUtilization(u)} of its capacity (target ≤ ${target}).`, advice: '' };
+    const finding =
+      u >= 1
+        ? `Overloaded: ${formatNumber(load.activeConsumers, 0)} active consumer${load.activeConsumers === 1 ? '' : 's'} ` +
+          `can process ${formatNumber(load.groupCapacityEventsPerSec)} events/s, but ${formatNumber(config.eventsPerSec)} arrive ` +
+          `(${formatUtilization(u)}); lag grows by ${formatNumber(load.lagGrowthEventsPerSecPerGroup)} events/s in each group.`
+        : `Busiest consumer at ${formatUtilization(u)} of its capacity, above the ${target} target: little headroom for peaks.`;
+    return { finding, advice: consumerAdvice(config, load) };
+  });
 }
 
 /** The smallest even layout that meets the target, or the processing time that would. */
@@ -148,30 +173,23 @@ function redundancyFactor({ replicationFactor: R }: PlanConfig): HealthFactor {
 
 function idleFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
   const idle = load.idleConsumers;
-  return {
-    id: 'idle-consumers',
-    label: 'Idle consumers',
-    rule: '1 if every consumer owns a partition, else 0.9',
-    score01: idle === 0 ? 1 : 0.9,
-    finding:
-      idle === 0
-        ? 'Every consumer owns at least one partition.'
-        : `${formatNumber(idle, 0)} of ${formatNumber(config.consumersPerGroup, 0)} consumers per group own no partition and sit idle.`,
-    advice: idle === 0 ? '' : `Add partitions (at least ${formatNumber(config.consumersPerGroup, 0)}) or run ${formatNumber(config.partitions, 0)} consumers.`,
-  };
+  return withWords({ id: 'idle-consumers', label: 'Idle consumers', rule: '1 if every consumer owns a partition, else 0.9', score01: idle === 0 ? 1 : 0.9 }, () =>
+    idle === 0
+      ? { finding: 'Every consumer owns at least one partition.', advice: '' }
+      : {
+          finding: `${formatNumber(idle, 0)} of ${formatNumber(config.consumersPerGroup, 0)} consumers per group own no partition and sit idle.`,
+          advice: `Add partitions (at least ${formatNumber(config.consumersPerGroup, 0)}) or run ${formatNumber(config.partitions, 0)} consumers.`,
+        },
+  );
 }
 
 /** A load against a limit: 1 when within it, 0 when over. */
-function limitFactor(id: HealthFactorId, label: string, what: string, load: number, limit: number, text: (x: number) => string, advice: string, counted: string): HealthFactor {
+function limitFactor(id: HealthFactorId, label: string, what: string, load: number, limit: number, text: (x: number) => string, advice: string, counted: () => string): HealthFactor {
   const within = load <= limit;
-  return {
-    id,
-    label,
-    rule: `1 if ${what} ≤ the limit, else 0`,
-    score01: within ? 1 : 0,
-    finding: `${what[0]?.toUpperCase()}${what.slice(1)}: ${text(load)} of ${text(limit)}${counted}${within ? '.' : ' — over the limit.'}`,
+  return withWords({ id, label, rule: `1 if ${what} ≤ the limit, else 0`, score01: within ? 1 : 0 }, () => ({
+    finding: `${what[0]?.toUpperCase()}${what.slice(1)}: ${text(load)} of ${text(limit)}${counted()}${within ? '.' : ' — over the limit.'}`,
     advice: within ? '' : advice,
-  };
+  }));
 }
 
 /** Each broker limit's load (the busiest broker the check looks at) beside its limit: one rule for the health and the broker search. */
@@ -188,20 +206,21 @@ export function brokerLimitLoads(b: Pick<BrokerLoad, 'busiest' | 'failover' | 'l
 function limitFactors(config: PlanConfig, b: BrokerLoad): HealthFactor[] {
   const f = b.failover;
   const loads = brokerLimitLoads(b);
-  const where =
+  const where = () =>
     f.kind === 'none'
       ? 'the busiest broker, every broker up'
       : `the busiest broker after ${f.kind === 'broker' ? 'one broker' : 'one zone'} down (worst case ${f.worstCase}: ${formatNumber(f.brokersLeft, 0)} of ${formatNumber(config.brokers, 0)} left)`;
   const count = (x: number) => formatNumber(x, 0);
-  const share = (limitMiB: number) => ` (${formatUtilization(config.brokerUtilization)} of ${formatNumber(limitMiB, 0)} MiB/s; ${where})`;
+  const share = (limitMiB: number) => () => ` (${formatUtilization(config.brokerUtilization)} of ${formatNumber(limitMiB, 0)} MiB/s; ${where()})`;
+  const none = () => '';
   const networkWhat = f.busiest.networkOutBytesPerSec >= f.busiest.networkInBytesPerSec ? 'network out of a broker' : 'network into a broker';
   const reads = b.diskReadBytesPerSec > 0 ? ' (writes plus reads of lagging or replaying groups)' : '';
   return [
-    limitFactor('partition-throughput', 'Partition throughput', 'ingress per partition', b.partitionIngressBytesPerSec, b.limits.partitionBytesPerSec, formatByteRate, 'Add partitions so each takes less.', ''),
+    limitFactor('partition-throughput', 'Partition throughput', 'ingress per partition', b.partitionIngressBytesPerSec, b.limits.partitionBytesPerSec, formatByteRate, 'Add partitions so each takes less.', none),
     limitFactor('broker-network', 'Broker network', networkWhat, loads.network.load, loads.network.limit, formatByteRate, 'Add brokers, compress, or use a broker type with more baseline network.', share(config.brokerNetworkMiBPerSec)),
     limitFactor('broker-disk', 'Broker storage throughput', `disk reads + writes of a broker${reads}`, loads.disk.load, loads.disk.limit, formatByteRate, 'Add brokers, compress, provision more volume throughput, or keep groups from reading the log from disk.', share(config.brokerDiskMiBPerSec)),
-    limitFactor('broker-storage', 'Broker storage', 'data on the fullest disk (retained log, open segments, indexes)', loads.storage.load, loads.storage.limit, formatBytes, 'Add brokers or disk, shorten retention, or compress.', ` (${formatUtilization(config.targetDiskFill)} of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`),
-    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas on the fullest broker', loads.replicas.load, loads.replicas.limit, count, 'Add brokers or use fewer partitions.', ''),
+    limitFactor('broker-storage', 'Broker storage', 'data on the fullest disk (retained log, open segments, indexes)', loads.storage.load, loads.storage.limit, formatBytes, 'Add brokers or disk, shorten retention, or compress.', () => ` (${formatUtilization(config.targetDiskFill)} of ${formatNumber(config.diskPerBrokerGiB, 0)} GiB)`),
+    limitFactor('broker-replicas', 'Replicas per broker', 'partition replicas on the fullest broker', loads.replicas.load, loads.replicas.limit, count, 'Add brokers or use fewer partitions.', none),
   ];
 }
 
@@ -218,73 +237,65 @@ function availabilityFactor(config: PlanConfig, b: BrokerLoad): HealthFactor {
   if (left >= minIsr && f.partitionsOffline === 0) {
     return { ...base, score01: 1, finding: `With ${what} down every partition keeps at least ${left} of ${R} replicas, ≥ min ISR ${minIsr}: acks=all writes go on.`, advice: '' };
   }
-  const stopped = f.partitionsOffline > 0 ? `${formatNumber(f.partitionsOffline, 0)} partitions go offline (no replica left)` : `acks=all writes stop on ${formatNumber(f.partitionsBelowMinIsr, 0)} of ${formatNumber(config.partitions, 0)} partitions`;
-  const need = f.kind === 'zone' ? 'zones' : 'brokers';
-  const fix =
-    `Use replication factor 3 with min ISR 2 on at least 3 ${need}` +
-    (f.kind === 'zone' && config.zones < 3 ? ` (now ${config.zones} zone${config.zones === 1 ? '' : 's'}: a zone down takes every replica a partition keeps there)` : '') +
-    `; or set min ISR to ${Math.max(1, left)}, which gives up durability: a write acknowledged by ${Math.max(1, left)} replica${left > 1 ? 's' : ''} is lost if ${left > 1 ? 'they fail' : 'it fails'} before the others catch up.`;
-  return {
-    ...base,
-    score01: 0,
-    finding: `With ${what} down a partition keeps ${Math.max(0, left)} of ${R} replicas, below min ISR ${minIsr}: ${stopped} (producers with acks=all get NotEnoughReplicas).`,
-    advice: fix,
-  };
+  return withWords({ ...base, score01: 0 }, () => {
+    const stopped = f.partitionsOffline > 0 ? `${formatNumber(f.partitionsOffline, 0)} partitions go offline (no replica left)` : `acks=all writes stop on ${formatNumber(f.partitionsBelowMinIsr, 0)} of ${formatNumber(config.partitions, 0)} partitions`;
+    const need = f.kind === 'zone' ? 'zones' : 'brokers';
+    return {
+      finding: `With ${what} down a partition keeps ${Math.max(0, left)} of ${R} replicas, below min ISR ${minIsr}: ${stopped} (producers with acks=all get NotEnoughReplicas).`,
+      advice:
+        `Use replication factor 3 with min ISR 2 on at least 3 ${need}` +
+        (f.kind === 'zone' && config.zones < 3 ? ` (now ${config.zones} zone${config.zones === 1 ? '' : 's'}: a zone down takes every replica a partition keeps there)` : '') +
+        `; or set min ISR to ${Math.max(1, left)}, which gives up durability: a write acknowledged by ${Math.max(1, left)} replica${left > 1 ? 's' : ''} is lost if ${left > 1 ? 'they fail' : 'it fails'} before the others catch up.`,
+    };
+  });
 }
 
 function pollLivenessFactor(config: PlanConfig, client: ClientLoad): HealthFactor {
   const within = client.pollBatchSeconds * 1000 <= config.maxPollIntervalMs;
-  const batch = formatDuration(client.pollBatchSeconds);
-  return {
-    id: 'poll-liveness',
-    label: 'max.poll.interval.ms',
-    rule: '1 if max.poll.records × L ≤ max.poll.interval.ms, else 0',
-    score01: within ? 1 : 0,
-    finding: within
-      ? `A full poll (${formatNumber(config.maxPollRecords, 0)} records × ${formatMilliseconds(config.processingMs)}) takes ${batch}, within max.poll.interval.ms = ${formatDuration(config.maxPollIntervalMs / 1000)}.`
-      : `Livelock: a full poll (${formatNumber(config.maxPollRecords, 0)} records × ${formatMilliseconds(config.processingMs)}) takes ${batch}, longer than max.poll.interval.ms = ${formatDuration(config.maxPollIntervalMs / 1000)}: the member is evicted, the group rebalances and the batch is redelivered — again and again.`,
-    advice: within
-      ? ''
-      : `Set max.poll.records to at most ${formatNumber(Math.max(1, Math.floor(config.maxPollIntervalMs / config.processingMs)), 0)}, or process each event in ≤ ${formatMilliseconds(config.maxPollIntervalMs / config.maxPollRecords)}, or raise max.poll.interval.ms above ${formatDuration(client.pollBatchSeconds)}.`,
-  };
+  return withWords({ id: 'poll-liveness', label: 'max.poll.interval.ms', rule: '1 if max.poll.records × L ≤ max.poll.interval.ms, else 0', score01: within ? 1 : 0 }, () => {
+    const batch = formatDuration(client.pollBatchSeconds);
+    return {
+      finding: within
+        ? `A full poll (${formatNumber(config.maxPollRecords, 0)} records × ${formatMilliseconds(config.processingMs)}) takes ${batch}, within max.poll.interval.ms = ${formatDuration(config.maxPollIntervalMs / 1000)}.`
+        : `Livelock: a full poll (${formatNumber(config.maxPollRecords, 0)} records × ${formatMilliseconds(config.processingMs)}) takes ${batch}, longer than max.poll.interval.ms = ${formatDuration(config.maxPollIntervalMs / 1000)}: the member is evicted, the group rebalances and the batch is redelivered — again and again.`,
+      advice: within
+        ? ''
+        : `Set max.poll.records to at most ${formatNumber(Math.max(1, Math.floor(config.maxPollIntervalMs / config.processingMs)), 0)}, or process each event in ≤ ${formatMilliseconds(config.maxPollIntervalMs / config.maxPollRecords)}, or raise max.poll.interval.ms above ${formatDuration(client.pollBatchSeconds)}.`,
+    };
+  });
 }
 
 function zoneBalanceFactor(config: PlanConfig): HealthFactor {
   const Z = Math.min(config.zones, config.brokers);
   const even = config.brokers % Z === 0;
   const largest = Math.ceil(config.brokers / Z);
-  return {
-    id: 'zone-balance',
-    label: 'Brokers over zones',
-    rule: '1 if brokers are a multiple of zones, else 0.9',
-    score01: even ? 1 : 0.9,
+  return withWords({ id: 'zone-balance', label: 'Brokers over zones', rule: '1 if brokers are a multiple of zones, else 0.9', score01: even ? 1 : 0.9 }, () => ({
     finding: even
       ? `${formatNumber(config.brokers, 0)} brokers, ${formatNumber(config.brokers / Z, 0)} in each of ${Z} zone${Z === 1 ? '' : 's'}.`
       : `${formatNumber(config.brokers, 0)} brokers do not split evenly over ${Z} zones: the largest zone has ${largest}, so losing it takes more than its share.`,
     advice: even ? '' : `Use ${formatNumber(Math.ceil(config.brokers / Z) * Z, 0)} brokers (a multiple of ${Z}), as AWS MSK requires.`,
-  };
+  }));
 }
 
 /** Informational: what the page cache holds, and whether tail readers miss it. Never lowers the score. */
 function pageCacheFactor(config: PlanConfig, load: ConsumerLoad, b: BrokerLoad): HealthFactor {
   const hotWindowSeconds = b.pageCacheSeconds;
-  const windowText = Number.isFinite(hotWindowSeconds) ? formatDuration(hotWindowSeconds) : 'all';
   const tail = load.lagGrowthEventsPerSecPerGroup > 0 || config.replayGroups > 0;
   const short = hotWindowSeconds < HOT_WINDOW_TARGET_SECONDS;
-  return {
-    id: 'page-cache',
-    label: 'Page cache',
-    rule: 'a finding only: hot window = (memory − 6 GiB heap) / the busiest broker\'s writes',
-    score01: 1,
-    finding:
-      `Each broker's page cache holds about the last ${windowText} of its writes. ` +
-      (tail
-        ? `Groups that lag or replay read further back, from disk: ${formatByteRate(b.diskReadBytesPerSec)} of reads count against storage throughput.`
-        : short
-          ? `A consumer that falls more than ${windowText} behind reads from disk (Netflix plans for about 10 minutes).`
-          : 'Consumers that keep up read from memory.'),
-    advice: '',
-  };
+  const base = { id: 'page-cache' as const, label: 'Page cache', rule: 'a finding only: hot window = (memory − 6 GiB heap) / the busiest broker\'s writes', score01: 1 };
+  return withWords(base, () => {
+    const windowText = Number.isFinite(hotWindowSeconds) ? formatDuration(hotWindowSeconds) : 'all';
+    return {
+      finding:
+        `Each broker's page cache holds about the last ${windowText} of its writes. ` +
+        (tail
+          ? `Groups that lag or replay read further back, from disk: ${formatByteRate(b.diskReadBytesPerSec)} of reads count against storage throughput.`
+          : short
+            ? `A consumer that falls more than ${windowText} behind reads from disk (Netflix plans for about 10 minutes).`
+            : 'Consumers that keep up read from memory.'),
+      advice: '',
+    };
+  });
 }
 
 function latencyFactor(config: PlanConfig, latency: LatencyEstimate): HealthFactor {
@@ -292,10 +303,8 @@ function latencyFactor(config: PlanConfig, latency: LatencyEstimate): HealthFact
   if (!(config.latencySloMs > 0)) return { ...base, score01: 1, finding: 'No latency target set.', advice: '' };
   const targetSeconds = config.latencySloMs / 1000;
   const within = latency.p99Seconds <= targetSeconds;
-  return {
-    ...base,
-    score01: within ? 1 : 0,
+  return withWords({ ...base, score01: within ? 1 : 0 }, () => ({
     finding: `p99 latency ${formatDuration(latency.p99Seconds)} against a target of ${formatDuration(targetSeconds)}.`,
     advice: within ? '' : 'Spread the load over more partitions and consumers, or process each event faster.',
-  };
+  }));
 }

@@ -45,13 +45,19 @@ const SPEC_BY_FIELD = new Map(PARAMS.map((spec) => [spec.field as keyof PlanConf
 
 export const DEFAULT_PLAN: ClusterPlan = singleTopicPlan(DEFAULT_CONFIG, undefined, DEFAULT_BROKER_TYPE);
 
+/** Topics the rules have left as they were, with the cluster settings they were checked in: a slider step checks only the topic it moved. */
+const checkedIn = new WeakMap<TopicPlan, ClusterPlan['cluster']>();
+
 /** Clamp every value, apply the cross-field rules to each topic, and rebuild the selected view. */
 function settled(plan: ClusterPlan, selectedTopic: number): Pick<PlannerState, 'plan' | 'selectedTopic' | 'config'> {
   const selected = Math.max(0, Math.min(plan.topics.length - 1, selectedTopic));
   // A topic the rules leave as it is keeps its object: the engine reuses what it computed for it.
   const topics = plan.topics.map((topic, i) => {
+    if (checkedIn.get(topic) === plan.cluster) return topic;
     const { config: repaired, repairs } = repairPlan(topicView(plan, i));
-    return repairs.length === 0 ? topic : topicOf(repaired, topic.name);
+    if (repairs.length > 0) return topicOf(repaired, topic.name);
+    checkedIn.set(topic, plan.cluster);
+    return topic;
   });
   // Zones ≤ brokers is the cluster's rule: any topic's repair carries it.
   const clusterRepair = repairPlan(topicView(plan, selected));

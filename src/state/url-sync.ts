@@ -4,8 +4,13 @@ import { topicView, type ClusterPlan } from '../engine/cluster-plan';
 import { usePlannerStore } from './planner-store';
 import { useSimStore } from './sim-store';
 
-/** Chrome throttles history calls past ~100 a second; a dragged slider would hit that. */
-const WRITE_INTERVAL_MS = 120;
+/**
+ * The link is written once the plan has stood still this long, and at least this often while
+ * it moves: a replaceState of a 50-topic link costs a few milliseconds of main thread, and
+ * Chrome throttles history calls past ~100 a second.
+ */
+const WRITE_SETTLE_MS = 120;
+const WRITE_MAX_WAIT_MS = 1000;
 
 /** The simulation run the link carries beside the plan (seed, recorded actions). */
 function currentRun(): SimRun {
@@ -34,12 +39,19 @@ export function startUrlSync(): () => void {
   writeUrl(usePlannerStore.getState().plan);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pendingSince: number | null = null;
   const scheduleWrite = () => {
-    if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      writeUrl(usePlannerStore.getState().plan);
-    }, WRITE_INTERVAL_MS);
+    const now = performance.now();
+    pendingSince ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        pendingSince = null;
+        writeUrl(usePlannerStore.getState().plan);
+      },
+      Math.max(0, Math.min(WRITE_SETTLE_MS, pendingSince + WRITE_MAX_WAIT_MS - now)),
+    );
   };
   // Only the plan is in the link: selecting another topic changes `config`, not the link.
   const unsubscribePlan = usePlannerStore.subscribe((state, previous) => {

@@ -10,30 +10,21 @@ import { LagChart } from './LagChart';
 import { SensitivityChart } from './SensitivityChart';
 import { StorageChart } from './StorageChart';
 import { TrafficChart } from './TrafficChart';
-import { useClusterPlanInTransition } from '../hooks/useClusterPlanInTransition';
-import { useSettledValue } from '../hooks/useSettledValue';
-
-/**
- * The charts redraw once the plan has stood still this long, and at least this often during a
- * long drag. A redraw of the four charts is a main-thread block of tens of milliseconds on a
- * modest machine (Recharts renders and updates its own stores synchronously); redrawing while
- * a slider moves delayed the next step's numbers by that much (docs/benchmarks.md).
- */
-const REDRAW_SETTLE_MS = 120;
-const REDRAW_MAX_WAIT_MS = 1000;
+import { usePlanAtRest } from '../hooks/usePlanAtRest';
 
 /**
  * The charts below the metrics: lag over time and sensitivity of the selected topic, traffic and
  * storage of the whole cluster (stacked by topic), with the pinned
  * baseline (Compare) dashed beside the plan. Loaded lazily (React.lazy, its own chunk with
  * Recharts) so the calculator's first screen stays small; each chart has its own error boundary.
- * The charts follow a settled copy of the plan (a transition, so input goes first) and are
- * memoised on it: a dragged slider answers at once and the charts on screen follow a few times
- * a second; those off screen redraw once the plan stands still (ChartSlot).
+ * The charts follow the plan once it stands still (usePlanAtRest) and are memoised on it: a
+ * redraw of the four charts is a main-thread block of tens of milliseconds (Recharts renders
+ * and updates its own stores synchronously), so a dragged slider answers with its numbers at
+ * once and the charts redraw when it pauses; those off screen once the plan has stood still
+ * longer (ChartSlot).
  */
 export default function ChartsSection() {
-  const liveView = useClusterPlanInTransition();
-  const { plan: clusterPlan, selectedTopic, config } = useSettledValue(liveView, REDRAW_SETTLE_MS, REDRAW_MAX_WAIT_MS);
+  const { plan: clusterPlan, selectedTopic, config } = usePlanAtRest();
   // Not clusterMetricsFor: it remembers only the newest plan, and this one may lag behind on purpose.
   const clusterMetrics = useMemo(() => computeClusterMetrics(clusterPlan), [clusterPlan]);
   const metrics = (clusterMetrics.topics[selectedTopic] ?? clusterMetrics.topics[0]) as Metrics;

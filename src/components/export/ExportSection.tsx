@@ -5,7 +5,7 @@ import { serializeScenarioFile } from '../../export/scenario-file';
 import { STRIMZI_API_VERSIONS, strimziKafkaTopicsYaml, type StrimziApiVersion } from '../../export/strimzi';
 import { clusterMetricsFor } from '../../state/planner-store';
 import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-session';
-import { useClusterPlanInTransition } from '../hooks/useClusterPlanInTransition';
+import { usePlanAtRest } from '../hooks/usePlanAtRest';
 import { downloadText, fileSlug } from './download';
 import { ExportBlock } from './ExportBlock';
 import { planMetricsCsv, topicSpecsFor } from './export-data';
@@ -40,7 +40,7 @@ function topicFileNames(plan: ClusterPlan, planSlug: string): { command: string;
 
 /** Export the plan: metrics as CSV, the plan as JSON, every topic as a command and a Strimzi resource. */
 export function ExportSection() {
-  const { plan, config } = useClusterPlanInTransition();
+  const { plan, config } = usePlanAtRest();
   const metrics = clusterMetricsFor(plan);
   const loaded = loadedIfUnchanged(
     useScenarioSession((state) => state.loaded),
