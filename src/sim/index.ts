@@ -1,3 +1,3 @@
 export { createSimulation } from './simulation';
-export { advanceWithTimeline, createRecordedRun, type RecordedRun } from './timeline';
+export { createRecordedRun, TimelineCursor, type RecordedRun } from './timeline';
 export type * from './types';

@@ -3,11 +3,59 @@ import type { PlanConfig } from '../engine/plan-config';
 import type { SimAction, SimOptions, Simulation, TimedAction } from './types';
 
 /**
- * A simulation with its timeline of actions: what a shared link replays. Actions applied
- * live are recorded at the current simulated time; recorded actions are applied exactly
- * at their atMs however the time is advanced (frame by frame, stepped, or all at once),
- * so the same config, seed and timeline always give the same snapshots.
+ * A run's timeline of actions and how far into it a simulation is: the one place that replays
+ * recorded actions (the worker host, the recorded runs of the tests and the soak all go
+ * through it). Every action is applied exactly at its atMs, after the events up to that time,
+ * however the time is advanced — frame by frame, in slices, stepped or all at once — so the
+ * same config, seed and timeline always give the same snapshots. An action applied live is
+ * recorded at the current time, after the recorded ones due then (as a replay will apply it).
  */
+export class TimelineCursor {
+  private readonly actions: TimedAction[];
+  /** actions[0 … next − 1] have been applied. */
+  private next = 0;
+
+  constructor(timeline: readonly TimedAction[] = []) {
+    this.actions = timeline.filter((t) => Number.isFinite(t.atMs) && t.atMs >= 0).sort((a, b) => a.atMs - b.atMs);
+  }
+
+  /** Every action so far and still to come, sorted by atMs. */
+  get timeline(): readonly TimedAction[] {
+    return this.actions;
+  }
+
+  /** Advances `sim` by ms, applying each action due on the way at its exact time (one at the end included). */
+  advance(sim: Simulation, ms: number): void {
+    if (!(ms > 0)) return;
+    const toMs = sim.timeMs + ms;
+    for (let due = this.actions[this.next]; due && due.atMs <= toMs; due = this.actions[this.next]) {
+      sim.advance(due.atMs - sim.timeMs);
+      sim.apply(due.action);
+      this.next += 1;
+    }
+    sim.advance(toMs - sim.timeMs);
+  }
+
+  /** Applies the actions due by now (atMs ≤ the sim's time) that are not applied yet. */
+  applyDue(sim: Simulation): void {
+    for (let due = this.actions[this.next]; due && due.atMs <= sim.timeMs; due = this.actions[this.next]) {
+      sim.apply(due.action);
+      this.next += 1;
+    }
+  }
+
+  /** Applies `action` now and records it at the sim's current time. */
+  record(sim: Simulation, action: SimAction): TimedAction {
+    this.applyDue(sim);
+    const recorded = { atMs: sim.timeMs, action };
+    this.actions.splice(this.next, 0, recorded);
+    this.next += 1;
+    sim.apply(action);
+    return recorded;
+  }
+}
+
+/** A simulation with its timeline of actions: what a shared link replays. */
 export interface RecordedRun {
   readonly sim: Simulation;
   /** Every action so far and still to come, sorted by atMs. */
@@ -19,46 +67,14 @@ export interface RecordedRun {
 
 export function createRecordedRun(config: PlanConfig, options: SimOptions = {}, timeline: readonly TimedAction[] = []): RecordedRun {
   const sim = createSimulation(config, options);
-  const actions = [...timeline].filter((t) => Number.isFinite(t.atMs) && t.atMs >= 0).sort((a, b) => a.atMs - b.atMs);
-  let next = 0;
-  const applyDue = (toMs: number) => {
-    while (next < actions.length && (actions[next] as TimedAction).atMs <= toMs) {
-      const due = actions[next] as TimedAction;
-      sim.advance(due.atMs - sim.timeMs);
-      sim.apply(due.action);
-      next += 1;
-    }
-  };
-  applyDue(0);
+  const cursor = new TimelineCursor(timeline);
+  cursor.applyDue(sim);
   return {
     sim,
     get timeline() {
-      return actions;
+      return cursor.timeline;
     },
-    advance(ms) {
-      if (!(ms > 0)) return;
-      const toMs = sim.timeMs + ms;
-      applyDue(toMs);
-      sim.advance(toMs - sim.timeMs);
-    },
-    apply(action) {
-      const recorded = { atMs: sim.timeMs, action };
-      actions.splice(next, 0, recorded);
-      next += 1;
-      sim.apply(action);
-      return recorded;
-    },
+    advance: (ms) => cursor.advance(sim, ms),
+    apply: (action) => cursor.record(sim, action),
   };
-}
-
-/** Advance a bare simulation by ms, applying the actions with timeMs < atMs ≤ timeMs + ms at their time. */
-export function advanceWithTimeline(sim: Simulation, timeline: readonly TimedAction[], ms: number): void {
-  const fromMs = sim.timeMs;
-  const toMs = fromMs + ms;
-  for (const { atMs, action } of [...timeline].sort((a, b) => a.atMs - b.atMs)) {
-    if (!(atMs > fromMs && atMs <= toMs)) continue;
-    sim.advance(atMs - sim.timeMs);
-    sim.apply(action);
-  }
-  sim.advance(toMs - sim.timeMs);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { decodeSimRun, encodeSimRun } from '../config/sim-link';
-import { advanceWithTimeline, createSimulation } from '../sim/index';
+import { createSimulation } from '../sim/index';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import { SimHost } from './sim-host';
 import type { SimCommand, SimEvent } from './sim-protocol';
@@ -9,7 +9,7 @@ import type { SimCommand, SimEvent } from './sim-protocol';
 /** The host around the real simulation, on a still wall clock (only steps move time). */
 function realHost() {
   const events: SimEvent[] = [];
-  const host = new SimHost({ createSimulation, advanceWithTimeline, nowMs: () => 0, schedule: () => {}, post: (e) => events.push(e) });
+  const host = new SimHost({ createSimulation, nowMs: () => 0, schedule: () => {}, post: (e) => events.push(e) });
   const send = (command: SimCommand) => host.handle(command);
   const last = (): SimSnapshot => {
     const event = events.filter((e) => e.type === 'snapshot').at(-1);

@@ -37,21 +37,8 @@ function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
       },
     };
   };
-  // The contract: advance, applying each action exactly at its atMs.
-  const advanceWithTimeline = (sim: Simulation, timeline: readonly TimedAction[], ms: number) => {
-    const startMs = sim.timeMs;
-    let nowMs = startMs;
-    for (const { atMs, action } of timeline) {
-      expect(atMs >= startMs && atMs < startMs + ms).toBe(true);
-      sim.advance(atMs - nowMs);
-      nowMs = atMs;
-      sim.apply(action);
-    }
-    sim.advance(startMs + ms - nowMs);
-  };
   const host = new SimHost({
     createSimulation,
-    advanceWithTimeline,
     nowMs: () => wallMs,
     schedule: (fn, delayMs) => timers.push({ atMs: wallMs + delayMs, fn }),
     post: (event) => events.push(event),

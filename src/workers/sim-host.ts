@@ -1,13 +1,12 @@
 import type { PlanConfig } from '../engine/plan-config';
-import type { SimAction, SimOptions, Simulation, TimedAction } from '../sim/types';
+import { TimelineCursor } from '../sim/timeline';
+import type { SimAction, SimOptions, Simulation } from '../sim/types';
 import { MAX_ACTIONS } from '../config/sim-link';
 import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent, type SimRequest } from './sim-protocol';
 
 /** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
 export interface SimHostDeps {
   createSimulation(config: PlanConfig, options?: SimOptions): Simulation;
-  /** Advance `ms`, applying each given action exactly at its atMs (the host passes only those strictly inside the slice). */
-  advanceWithTimeline(sim: Simulation, timeline: readonly TimedAction[], ms: number): void;
   /** Wall-clock ms (performance.now in the worker). */
   nowMs(): number;
   /** Run `fn` after `delayMs` of wall time. */
@@ -48,9 +47,8 @@ export class SimHost {
   private seq = 0;
   private config: PlanConfig | undefined;
   private seed = 1;
-  private timeline: TimedAction[] = [];
-  /** timeline[0 … applied−1] have been applied to the sim. */
-  private applied = 0;
+  /** The run's recorded actions and how many the sim has had (src/sim/timeline.ts). */
+  private cursor = new TimelineCursor();
   private simTimeMs = 0;
   private playing = false;
   private speed = DEFAULT_SPEED;
@@ -83,7 +81,7 @@ export class SimHost {
         this.runId = command.runId;
         this.config = command.config;
         this.seed = command.seed;
-        this.timeline = [...command.timeline].sort((a, b) => a.atMs - b.atMs);
+        this.cursor = new TimelineCursor(command.timeline);
         this.restart();
         break;
       case 'reset':
@@ -118,7 +116,8 @@ export class SimHost {
     if (!this.config) return;
     this.sim = this.deps.createSimulation(this.config, { seed: this.seed });
     this.simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
-    this.applied = 0;
+    // The same actions, replayed from the start.
+    this.cursor = new TimelineCursor(this.cursor.timeline);
     this.simTimeMs = 0;
     this.owedMs = 0;
     this.achievedSpeed = null;
@@ -130,34 +129,20 @@ export class SimHost {
 
   private applyNow(action: SimAction): void {
     if (!this.sim) return;
-    if (this.timeline.length >= MAX_ACTIONS) {
+    if (this.cursor.timeline.length >= MAX_ACTIONS) {
       this.post({ type: 'notice', message: `This run already has ${MAX_ACTIONS} actions, the most a link can carry. Reset or clear the actions to record more.` });
       this.postSnapshot(); // the refused command is acknowledged too
       return;
     }
     // Recorded actions due now go first, as they will when the link replays the run.
-    this.applyDue();
-    this.sim.apply(action);
-    this.timeline.splice(this.applied, 0, { atMs: this.simTimeMs, action });
-    this.applied += 1;
-    this.post({ type: 'timeline', timeline: [...this.timeline] });
+    this.cursor.record(this.sim, action);
+    this.post({ type: 'timeline', timeline: [...this.cursor.timeline] });
     this.postSnapshot();
   }
 
-  /** Applies recorded actions whose time has come (atMs ≤ now). */
-  private applyDue(): void {
-    const sim = this.sim;
-    if (!sim) return;
-    for (let next = this.timeline[this.applied]; next && next.atMs <= this.simTimeMs; next = this.timeline[this.applied]) {
-      sim.apply(next.action);
-      this.applied += 1;
-    }
-  }
-
   /**
-   * Advances whole simulated ms in slices. Actions strictly inside a slice are replayed at
-   * their exact atMs by advanceWithTimeline; one at a slice's end waits for the next start.
-   * Stops early when `budgetMs` of wall time is spent; returns the simulated ms advanced.
+   * Advances whole simulated ms in slices, each recorded action applied at its exact atMs
+   * (TimelineCursor). Stops early when `budgetMs` of wall time is spent; returns the simulated ms advanced.
    */
   private advanceBy(totalMs: number, budgetMs: number): number {
     const sim = this.sim;
@@ -165,23 +150,17 @@ export class SimHost {
     const startWallMs = this.deps.nowMs();
     let doneMs = 0;
     while (doneMs < totalMs) {
-      this.applyDue();
       const sliceMs = Math.min(totalMs - doneMs, Math.max(1, Math.floor(this.simMsPerWallMs * SLICE_TARGET_MS)));
-      const endMs = this.simTimeMs + sliceMs;
-      let last = this.applied;
-      while (last < this.timeline.length && (this.timeline[last]?.atMs ?? Infinity) < endMs) last += 1;
       const sliceStartWallMs = this.deps.nowMs();
-      this.deps.advanceWithTimeline(sim, this.timeline.slice(this.applied, last), sliceMs);
+      this.cursor.advance(sim, sliceMs);
       const sliceWallMs = this.deps.nowMs() - sliceStartWallMs;
-      this.applied = last;
-      this.simTimeMs = endMs;
+      this.simTimeMs += sliceMs;
       doneMs += sliceMs;
       // Fast slices say little about speed: grow at most 4× a slice, follow slow ones at once.
       const measured = sliceWallMs > 0 ? sliceMs / sliceWallMs : Infinity;
       this.simMsPerWallMs = Math.min(measured, this.simMsPerWallMs * 4);
       if (this.deps.nowMs() - startWallMs >= budgetMs) break;
     }
-    this.applyDue();
     return doneMs;
   }
 

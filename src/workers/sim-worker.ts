@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { advanceWithTimeline, createSimulation } from '../sim/index';
+import { createSimulation } from '../sim/index';
 import { SimHost } from './sim-host';
 import type { SimEvent, SimRequest } from './sim-protocol';
 
@@ -11,7 +11,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const host = new SimHost({
   createSimulation,
-  advanceWithTimeline,
   nowMs: () => performance.now(),
   schedule: (fn, delayMs) => {
     setTimeout(fn, delayMs);
