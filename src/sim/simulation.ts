@@ -1,180 +1,40 @@
 import type { PlanConfig } from '../engine/plan-config';
-import { placeReplicas, replicasOf } from '../engine/placement';
+import { EXACT_SERVICE_MAX_EVENTS, FOLLOWER_CATCH_UP_MS, MAX_LOG_LINES, MAX_RUNS_PER_POLL, SAMPLE_INTERVAL_MS } from './defaults';
+import type { PartitionLog } from './partition-log';
+import { groupLag, snapshotOf } from './snapshot';
+import type { SimAction, SimOptions, SimSnapshot, Simulation } from './types';
 import {
-  EXACT_SERVICE_MAX_EVENTS,
-  FOLLOWER_CATCH_UP_MS,
-  MAX_CONSUMERS_IN_SNAPSHOT,
-  MAX_FLOWS_IN_SNAPSHOT,
-  MAX_LOG_LINES,
-  MAX_PARTITION_LAG_VALUES,
-  MAX_RUNS_PER_POLL,
-  MIN_SEGMENTS_PER_PARTITION,
-  PRODUCE_FLOW_MS,
-  RATE_WINDOW_MS,
-  SAMPLE_INTERVAL_MS,
-  SEGMENT_BUDGET,
-  resolveOptions,
-} from './defaults';
-import { EventQueue } from './event-queue';
-import { DurationHistogram } from './histogram';
-import { PartitionLog } from './partition-log';
-import { createRandom } from './random';
-import type { FlowSnapshot, GroupSnapshot, SimAction, SimOptions, SimSnapshot, Simulation } from './types';
+  BATCH,
+  CONSUMER_DONE,
+  CONSUMER_WAKE,
+  createWorld,
+  FLOW_RING,
+  FOLLOWER_REJOIN,
+  REBALANCE_DONE,
+  RUN_FIELDS,
+  SAMPLE,
+  SAMPLES,
+  SESSION_EXPIRED,
+  SPIKE_END,
+  writable,
+  type Chunk,
+  type Consumer,
+  type Group,
+} from './world';
 
-// Kinds of future events.
-const BATCH = 1; // a producer batch for partition a closes and is sent
-const CONSUMER_DONE = 2; // consumer b of group a finishes its poll batch (token c)
-const CONSUMER_WAKE = 3; // consumer b of group a may find readable events
-const SESSION_EXPIRED = 4; // the group a notices its crashed consumer b
-const REBALANCE_DONE = 5; // group a's rebalance (token c) completes
-const SPIKE_END = 6; // traffic spike (token c) ends
-const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
-const SAMPLE = 8; // record counters for the measured rates
-
-interface Chunk {
-  readonly partition: number;
-  readonly from: number;
-  /** Events in this poll batch (duplicates included). */
-  readonly events: number;
-  /** Leading events already processed once before (redelivered), as known when the poll started. */
-  readonly duplicates: number;
-  /** Leading events an idempotent consumer recognised and skipped (0 unless idempotent at the start). */
-  readonly skipped: number;
-  /** Events actually processed: events − skipped, offsets from + skipped onwards. */
-  readonly work: number;
-  readonly poison: boolean;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly token: number;
-  /**
-   * Finish time (ms after startMs) of each worked event when drawn one by one (the consumer's
-   * buffer, `work` entries); null when the poll's total was drawn as one sum and the events are
-   * spread evenly over it: event j finishes at durationMs·(j + 1)/work.
-   */
-  readonly finishes: Float64Array | null;
-  /** Worked events already accounted for (counted as processed, sampled if new): 0 … work. */
-  settled: number;
-  /** Runs of the worked events' times in the consumer's `runs` buffer (RUN_FIELDS numbers each). */
-  runCount: number;
-}
-
-/** A run of consecutive offsets in a poll: count, first and last arrival, first and last readable. */
-const RUN_FIELDS = 5;
-
-interface Consumer {
-  readonly id: number;
-  alive: boolean;
-  assigned: number[];
-  /** Owned partitions with unread events not yet known readable, in append order (from pendingHead on). */
-  pending: number[];
-  pendingHead: number;
-  /** Owned partitions with readable events, served in turn (from readyHead on). */
-  ready: number[];
-  readyHead: number;
-  chunk: Chunk | null;
-  token: number;
-  wakeAtMs: number;
-  /** Events finished processing (duplicates included), as accounted so far. */
-  processed: number;
-  /** Buffers reused by every poll of this consumer (it runs one poll at a time). */
-  finishes: Float64Array;
-  runs: Float64Array;
-}
-
-interface Group {
-  readonly id: number;
-  readonly kind: 'live' | 'replay';
-  readonly consumers: Consumer[];
-  readonly owner: Int32Array;
-  readonly committed: Float64Array;
-  readonly position: Float64Array;
-  /** Highest offset + 1 ever processed per partition: below it, a delivery is a duplicate. */
-  readonly processedUpTo: Float64Array;
-  readonly attempts: Int32Array;
-  /** 1 where the partition is in its owner's ready queue. */
-  readonly ready: Uint8Array;
-  consumed: number;
-  /** Σ processed of its consumers, the crashed ones included. */
-  processed: number;
-  deadLettered: number;
-  expired: number;
-  duplicates: number;
-  duplicatesSuppressed: number;
-  failedAttempts: number;
-  rebalancing: boolean;
-  rebalanceToken: number;
-  rebalances: number;
-}
-
+/**
+ * The simulated broker: the event loop (dispatch) and the actions (apply) over one world state
+ * (src/sim/world.ts); what the page sees is built by src/sim/snapshot.ts.
+ */
 export function createSimulation(config: PlanConfig, options: SimOptions = {}): Simulation {
-  const opt = resolveOptions(config, options);
-  const rng = createRandom(opt.seed);
-  const queue = new EventQueue();
-  const P = config.partitions;
-  const B = config.brokers;
-  const serviceRatePerMs = 1 / config.processingMs;
-  const retentionMs = config.retentionHours * 3_600_000;
-  const maxRecordsPerBatch = Math.max(1, Math.floor(opt.batchSizeBytes / config.eventSizeBytes));
-  const segmentsPerPartition = Math.max(MIN_SEGMENTS_PER_PARTITION, Math.floor(SEGMENT_BUDGET / P));
-
-  let nowMs = 0;
-  let produced = 0;
-  let poisonToSend = 0;
-  let spikeFactor = 1;
-  let spikeToken = 0;
-  let idempotent = opt.idempotentConsumers;
-  let deadLetterQueue = 0;
-
-  // Brokers and partitions: Kafka's replica assignment over B brokers in Z zones, the one the
-  // capacity model uses (engine/placement.ts); the first replica is the preferred leader.
-  const placement = placeReplicas(P, config.replicationFactor, B, config.zones);
-  const brokerUp = new Array<boolean>(B).fill(true);
-  const replicas: number[][] = [];
-  const isr: number[][] = [];
-  const leader = new Int32Array(P);
-  const partitionsOnBroker: number[][] = Array.from({ length: B }, () => []);
-  const logs: PartitionLog[] = [];
-  const poison: number[][] = [];
-  for (let p = 0; p < P; p += 1) {
-    const set = replicasOf(placement, p);
-    replicas.push(set);
-    isr.push([...set]);
-    leader[p] = set[0] ?? -1;
-    for (const b of set) partitionsOnBroker[b]?.push(p);
-    logs.push(new PartitionLog(segmentsPerPartition));
-    poison.push([]);
-  }
-
-  // Producer state per partition: the batch being filled, and events held while writes are refused.
-  const pendingCount = new Float64Array(P);
-  const pendingFirstMs = new Float64Array(P);
-  const pendingLastMs = new Float64Array(P);
-  const bufferedCount = new Float64Array(P);
-  const bufferedFirstMs = new Float64Array(P);
-  const bufferedLastMs = new Float64Array(P);
-
-  const groups: Group[] = [];
-  const waitHistogram = new DurationHistogram();
-  const latencyHistogram = new DurationHistogram();
-  const log: { atMs: number; text: string }[] = [];
-
-  // Recent produced batches, for the animation.
-  const FLOW_RING = 512;
-  const flowPartition = new Int32Array(FLOW_RING);
-  const flowEvents = new Float64Array(FLOW_RING);
-  const flowAtMs = new Float64Array(FLOW_RING).fill(-Infinity);
-  let flowNext = 0;
-
-  // Samples for the measured rates: time, produced, consumed and lag of group 0.
-  const SAMPLES = Math.floor(RATE_WINDOW_MS / SAMPLE_INTERVAL_MS) + 1;
-  const sampleAt = new Float64Array(SAMPLES);
-  const sampleProduced = new Float64Array(SAMPLES);
-  const sampleConsumed = new Float64Array(SAMPLES);
-  const sampleLag = new Float64Array(SAMPLES);
-  let samplesTaken = 0;
+  const w = createWorld(config, options);
+  const { opt, rng, queue, P, B, serviceRatePerMs, retentionMs, maxRecordsPerBatch } = w;
+  const { brokerUp, replicas, isr, leader, partitionsOnBroker, logs, poison } = w;
+  const { pendingCount, pendingFirstMs, pendingLastMs, bufferedCount, bufferedFirstMs, bufferedLastMs } = w;
+  const { groups, waitHistogram, latencyHistogram, log, flowPartition, flowEvents, flowAtMs, sampleAt, sampleProduced, sampleConsumed, sampleLag } = w;
 
   const say = (text: string) => {
-    log.push({ atMs: nowMs, text });
+    log.push({ atMs: w.nowMs, text });
     if (log.length > MAX_LOG_LINES) log.shift();
   };
 
@@ -183,7 +43,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const ratePerMs = (p: number): number => {
     const evenShare = (1 - opt.hotKeyShare) / P;
     const share = p === 0 ? opt.hotKeyShare + evenShare : evenShare;
-    return (config.eventsPerSec * spikeFactor * share) / 1000;
+    return (config.eventsPerSec * w.spikeFactor * share) / 1000;
   };
 
   /** Draws the next batch of partition p: when its first event arrives, how many events, when it is sent. */
@@ -225,26 +85,25 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     queue.push(closeMs, BATCH, p);
   };
 
-  const writable = (p: number) => (leader[p] as number) >= 0 && (isr[p]?.length ?? 0) >= opt.minInsyncReplicas;
 
   const append = (p: number, events: number, firstMs: number, lastMs: number) => {
     const partitionLog = logs[p] as PartitionLog;
     // acks=all: readable once every in-sync follower has fetched the batch.
-    const readableMs = nowMs + ((isr[p]?.length ?? 1) > 1 ? opt.replicationDelayMs : 0);
+    const readableMs = w.nowMs + ((isr[p]?.length ?? 1) > 1 ? opt.replicationDelayMs : 0);
     const base = partitionLog.logEndOffset;
     partitionLog.append(events, firstMs, lastMs, readableMs);
-    partitionLog.advanceHighWatermark(nowMs);
-    partitionLog.trimBefore(nowMs - retentionMs);
-    produced += events;
-    if (poisonToSend > 0) {
-      const bad = Math.min(events, poisonToSend);
+    partitionLog.advanceHighWatermark(w.nowMs);
+    partitionLog.trimBefore(w.nowMs - retentionMs);
+    w.produced += events;
+    if (w.poisonToSend > 0) {
+      const bad = Math.min(events, w.poisonToSend);
       for (let i = 0; i < bad; i += 1) poison[p]?.push(base + i);
-      poisonToSend -= bad;
+      w.poisonToSend -= bad;
     }
-    flowPartition[flowNext] = p;
-    flowEvents[flowNext] = events;
-    flowAtMs[flowNext] = nowMs;
-    flowNext = (flowNext + 1) % FLOW_RING;
+    flowPartition[w.flowNext] = p;
+    flowEvents[w.flowNext] = events;
+    flowAtMs[w.flowNext] = w.nowMs;
+    w.flowNext = (w.flowNext + 1) % FLOW_RING;
     for (const group of groups) {
       const c = group.owner[p] as number;
       const consumer = c >= 0 ? group.consumers[c] : undefined;
@@ -257,7 +116,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const produceBatch = (p: number) => {
     const events = pendingCount[p] as number;
     if (events <= 0) return;
-    if (writable(p)) {
+    if (writable(w, p)) {
       flushBuffered(p);
       append(p, events, pendingFirstMs[p] as number, pendingLastMs[p] as number);
     } else {
@@ -270,7 +129,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
 
   const flushBuffered = (p: number) => {
     const events = bufferedCount[p] as number;
-    if (events <= 0 || !writable(p)) return;
+    if (events <= 0 || !writable(w, p)) return;
     bufferedCount[p] = 0;
     append(p, events, bufferedFirstMs[p] as number, bufferedLastMs[p] as number);
   };
@@ -280,7 +139,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const wakeAt = (group: Group, consumer: Consumer, atMs: number) => {
     if (atMs >= consumer.wakeAtMs) return;
     consumer.wakeAtMs = atMs;
-    queue.push(Math.max(atMs, nowMs), CONSUMER_WAKE, group.id, consumer.id);
+    queue.push(Math.max(atMs, w.nowMs), CONSUMER_WAKE, group.id, consumer.id);
   };
 
   const firstPoisonFrom = (p: number, offset: number): number => {
@@ -317,9 +176,9 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       const p = pending[consumer.pendingHead] as number;
       if ((group.owner[p] as number) !== consumer.id) {
         group.ready[p] = 0; // assignment changed since it was queued
-      } else if ((leader[p] as number) >= 0 && (group.position[p] as number) >= (logs[p] as PartitionLog).advanceHighWatermark(nowMs)) {
+      } else if ((leader[p] as number) >= 0 && (group.position[p] as number) >= (logs[p] as PartitionLog).advanceHighWatermark(w.nowMs)) {
         nextReadableMs = (logs[p] as PartitionLog).nextReadableMs();
-        if (nextReadableMs > nowMs) break; // later ones become readable later still
+        if (nextReadableMs > w.nowMs) break; // later ones become readable later still
       } else {
         consumer.ready.push(p);
       }
@@ -338,7 +197,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         continue;
       }
       const partitionLog = logs[p] as PartitionLog;
-      const highWatermark = partitionLog.advanceHighWatermark(nowMs);
+      const highWatermark = partitionLog.advanceHighWatermark(w.nowMs);
       if ((group.committed[p] as number) < partitionLog.logStartOffset) {
         // Retention deleted events this group had not read: they are gone (auto.offset.reset=earliest).
         group.expired += partitionLog.logStartOffset - (group.committed[p] as number);
@@ -380,7 +239,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     const events = isPoison ? 1 : Math.min(opt.maxPollRecords, highWatermark - from, poisonAt - from);
     const duplicates = isPoison ? 0 : Math.max(0, Math.min(from + events, group.processedUpTo[p] as number) - from);
     // An idempotent consumer recognises redelivered events and skips their work.
-    const skipped = idempotent ? duplicates : 0;
+    const skipped = w.idempotent ? duplicates : 0;
     const work = events - skipped;
     let finishes: Float64Array | null = null;
     let durationMs: number;
@@ -396,7 +255,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       durationMs = opt.service === 'exponential' ? rng.gamma(work, serviceRatePerMs) : work * config.processingMs;
     }
     consumer.token += 1;
-    const chunk: Chunk = { partition: p, from, events, duplicates, skipped, work, poison: isPoison, startMs: nowMs, endMs: nowMs + durationMs, token: consumer.token, finishes, settled: 0, runCount: 0 };
+    const chunk: Chunk = { partition: p, from, events, duplicates, skipped, work, poison: isPoison, startMs: w.nowMs, endMs: w.nowMs + durationMs, token: consumer.token, finishes, settled: 0, runCount: 0 };
     consumer.chunk = chunk;
     if (!isPoison && work > 0) captureRuns(consumer, chunk);
     queue.push(chunk.endMs, CONSUMER_DONE, group.id, consumer.id, consumer.token);
@@ -441,17 +300,17 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     chunk.runCount = count;
   };
 
-  /** Worked events of the running poll finished by nowMs (never one that finishes later). */
+  /** Worked events of the running poll finished by now (never one that finishes later). */
   const finishedByNow = (chunk: Chunk): number => {
     if (chunk.finishes) {
       let done = chunk.settled;
-      while (done < chunk.work && chunk.startMs + (chunk.finishes[done] as number) <= nowMs) done += 1;
+      while (done < chunk.work && chunk.startMs + (chunk.finishes[done] as number) <= w.nowMs) done += 1;
       return done;
     }
     const spanMs = chunk.endMs - chunk.startMs;
-    if (nowMs >= chunk.endMs) return chunk.work;
-    let done = spanMs > 0 ? Math.min(chunk.work, Math.floor((chunk.work * (nowMs - chunk.startMs)) / spanMs)) : chunk.work;
-    while (done > chunk.settled && chunk.startMs + spanMs * (done / chunk.work) > nowMs) done -= 1;
+    if (w.nowMs >= chunk.endMs) return chunk.work;
+    let done = spanMs > 0 ? Math.min(chunk.work, Math.floor((chunk.work * (w.nowMs - chunk.startMs)) / spanMs)) : chunk.work;
+    while (done > chunk.settled && chunk.startMs + spanMs * (done / chunk.work) > w.nowMs) done -= 1;
     return Math.max(done, chunk.settled);
   };
 
@@ -539,7 +398,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       if ((group.attempts[p] as number) >= opt.maxAttempts && owns) {
         group.attempts[p] = 0;
         group.deadLettered += 1;
-        deadLetterQueue += 1;
+        w.deadLetterQueue += 1;
         commit(group, p, chunk.from + 1);
         say(`group ${group.id}: poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter queue after ${opt.maxAttempts} attempts`);
       }
@@ -569,14 +428,14 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     consumer.chunk = null;
     consumer.token += 1;
     say(`group ${group.id}: consumer ${consumer.id} crashed; noticed after the ${opt.sessionTimeoutMs} ms session timeout`);
-    queue.push(nowMs + opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
+    queue.push(w.nowMs + opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
   };
 
   const startRebalance = (group: Group, reason: string) => {
     group.rebalancing = true;
     group.rebalanceToken += 1;
     say(`group ${group.id}: rebalance (${reason})`);
-    queue.push(nowMs + opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
+    queue.push(w.nowMs + opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
   };
 
   /** Range assignment over live members in id order: the first P mod a get one partition more. */
@@ -693,7 +552,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         wakeOwners(p);
       }
     }
-    queue.push(nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
+    queue.push(w.nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
   };
 
   const rejoin = (b: number) => {
@@ -713,30 +572,24 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     for (const group of groups) {
       const c = group.owner[p] as number;
       const consumer = c >= 0 ? group.consumers[c] : undefined;
-      if (consumer) wakeAt(group, consumer, nowMs);
+      if (consumer) wakeAt(group, consumer, w.nowMs);
     }
   };
 
   // ---- measurement --------------------------------------------------------------------
 
-  const groupLag = (group: Group): number => {
-    let lag = 0;
-    for (let p = 0; p < P; p += 1) lag += (logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
-    return lag;
-  };
-
   const takeSample = () => {
     // The finished part of running polls counts now: a poll of 500 events at 100 ms each takes
     // 50 s, and neither the rate nor the measured waits should wait for it to commit.
     settleRunning();
-    const slot = samplesTaken % SAMPLES;
+    const slot = w.samplesTaken % SAMPLES;
     const first = groups[0];
-    sampleAt[slot] = nowMs;
-    sampleProduced[slot] = produced;
+    sampleAt[slot] = w.nowMs;
+    sampleProduced[slot] = w.produced;
     sampleConsumed[slot] = first ? first.processed : 0;
-    sampleLag[slot] = first ? groupLag(first) : 0;
-    samplesTaken += 1;
-    queue.push(nowMs + SAMPLE_INTERVAL_MS, SAMPLE);
+    sampleLag[slot] = first ? groupLag(w, first) : 0;
+    w.samplesTaken += 1;
+    queue.push(w.nowMs + SAMPLE_INTERVAL_MS, SAMPLE);
   };
 
   // ---- the event loop -----------------------------------------------------------------
@@ -746,7 +599,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     switch (event.kind) {
       case BATCH:
         produceBatch(event.a);
-        scheduleBatch(event.a, nowMs);
+        scheduleBatch(event.a, w.nowMs);
         break;
       case CONSUMER_DONE: {
         const group = groups[event.a];
@@ -758,7 +611,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         const group = groups[event.a];
         const consumer = group?.consumers[event.b];
         if (group && consumer) {
-          if (consumer.wakeAtMs <= nowMs) consumer.wakeAtMs = Infinity;
+          if (consumer.wakeAtMs <= w.nowMs) consumer.wakeAtMs = Infinity;
           tryStart(group, consumer);
         }
         break;
@@ -774,8 +627,8 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         break;
       }
       case SPIKE_END:
-        if (event.c === spikeToken) {
-          spikeFactor = 1;
+        if (event.c === w.spikeToken) {
+          w.spikeFactor = 1;
           say('traffic spike over');
         }
         break;
@@ -796,13 +649,13 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
 
   const advance = (ms: number) => {
     if (!(ms > 0)) return;
-    const targetMs = nowMs + ms;
+    const targetMs = w.nowMs + ms;
     while (queue.peekTime() <= targetMs) {
       queue.pop(event);
-      nowMs = event.timeMs;
+      w.nowMs = event.timeMs;
       dispatch();
     }
-    nowMs = targetMs;
+    w.nowMs = targetMs;
   };
 
   const apply = (action: SimAction) => {
@@ -828,14 +681,14 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       }
       case 'traffic-spike':
         if (!(action.factor > 0) || !(action.durationMs > 0)) break;
-        spikeFactor = action.factor;
-        spikeToken += 1;
+        w.spikeFactor = action.factor;
+        w.spikeToken += 1;
         say(`traffic spike: ×${action.factor} for ${action.durationMs} ms`);
-        queue.push(nowMs + action.durationMs, SPIKE_END, 0, 0, spikeToken);
+        queue.push(w.nowMs + action.durationMs, SPIKE_END, 0, 0, w.spikeToken);
         break;
       case 'poison':
         if (action.count > 0) {
-          poisonToSend += Math.floor(action.count);
+          w.poisonToSend += Math.floor(action.count);
           say(`${Math.floor(action.count)} poison events on their way`);
         }
         break;
@@ -852,136 +705,17 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         break;
       }
       case 'set-idempotent':
-        idempotent = action.enabled;
-        say(`idempotent consumers ${idempotent ? 'on' : 'off'}`);
+        w.idempotent = action.enabled;
+        say(`idempotent consumers ${w.idempotent ? 'on' : 'off'}`);
         break;
     }
   };
 
-  const snapshot = (): SimSnapshot => {
-    for (const partitionLog of logs) partitionLog.advanceHighWatermark(nowMs);
-    const lagValuesAllowed = Math.max(1, Math.floor(MAX_PARTITION_LAG_VALUES / P));
-    const groupSnapshots: GroupSnapshot[] = groups.map((group, g) => {
-      const partitionLag: number[] = [];
-      let lag = 0;
-      for (let p = 0; p < P; p += 1) {
-        const value = (logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
-        lag += value;
-        if (g < lagValuesAllowed) partitionLag.push(value);
-      }
-      return {
-        id: group.id,
-        kind: group.kind,
-        consumed: group.consumed,
-        processed: group.processed,
-        lag,
-        partitionLag,
-        deadLettered: group.deadLettered,
-        expired: group.expired,
-        duplicates: group.duplicates,
-        duplicatesSuppressed: group.duplicatesSuppressed,
-        failedAttempts: group.failedAttempts,
-        rebalancing: group.rebalancing,
-        rebalances: group.rebalances,
-        consumerCount: group.consumers.length,
-        aliveConsumers: group.consumers.filter((c) => c.alive).length,
-        idleConsumers: group.rebalancing ? 0 : group.consumers.filter((c) => c.alive && c.assigned.length === 0).length,
-        consumers: group.consumers.slice(0, MAX_CONSUMERS_IN_SNAPSHOT).map((c) => ({
-          id: c.id,
-          alive: c.alive,
-          assigned: [...c.assigned],
-          busy: c.chunk !== null,
-          processed: c.processed,
-        })),
-      };
-    });
-    return {
-      timeMs: nowMs,
-      config,
-      seed: opt.seed,
-      produced,
-      producerBuffered: bufferedCount.reduce((sum, n) => sum + n, 0),
-      spikeFactor,
-      idempotentConsumers: idempotent,
-      brokers: brokerUp.map((up, id) => ({
-        id,
-        up,
-        leaderOf: countLeaders(id),
-        replicas: partitionsOnBroker[id]?.length ?? 0,
-      })),
-      partitions: logs.map((partitionLog, id) => ({
-        id,
-        logEndOffset: partitionLog.logEndOffset,
-        highWatermark: partitionLog.highWatermark,
-        logStartOffset: partitionLog.logStartOffset,
-        leader: leader[id] as number,
-        replicas: [...(replicas[id] as number[])],
-        isr: [...(isr[id] as number[])],
-        produceBlocked: !writable(id),
-      })),
-      groups: groupSnapshots,
-      deadLetterQueue,
-      measurements: measure(),
-      flows: flows(),
-      log: log.map((line) => ({ ...line })),
-    };
-  };
-
-  const countLeaders = (b: number) => {
-    let n = 0;
-    for (let p = 0; p < P; p += 1) if ((leader[p] as number) === b) n += 1;
-    return n;
-  };
-
-  const measure = () => {
-    const newest = (samplesTaken - 1) % SAMPLES;
-    const oldest = samplesTaken > SAMPLES ? samplesTaken % SAMPLES : 0;
-    const windowMs = (sampleAt[newest] as number) - (sampleAt[oldest] as number);
-    const perSec = (series: Float64Array) => (windowMs > 0 ? (((series[newest] as number) - (series[oldest] as number)) * 1000) / windowMs : 0);
-    return {
-      windowMs,
-      producedPerSec: perSec(sampleProduced),
-      consumedPerSec: perSec(sampleConsumed),
-      lagGrowthPerSec: perSec(sampleLag),
-      waitMeanSeconds: waitHistogram.meanMs() / 1000,
-      waitP50Seconds: waitHistogram.quantileMs(0.5) / 1000,
-      waitP99Seconds: waitHistogram.quantileMs(0.99) / 1000,
-      waitTotalSeconds: waitHistogram.sumMilliseconds / 1000,
-      waitMaxSeconds: waitHistogram.maxMilliseconds / 1000,
-      latencyMeanSeconds: latencyHistogram.meanMs() / 1000,
-      latencyP50Seconds: latencyHistogram.quantileMs(0.5) / 1000,
-      latencyP99Seconds: latencyHistogram.quantileMs(0.99) / 1000,
-      latencyMaxSeconds: latencyHistogram.maxMilliseconds / 1000,
-      latencyTotalSeconds: latencyHistogram.sumMilliseconds / 1000,
-      waitSamples: waitHistogram.count,
-      latencySamples: latencyHistogram.count,
-    };
-  };
-
-  const flows = (): FlowSnapshot[] => {
-    const out: FlowSnapshot[] = [];
-    const half = MAX_FLOWS_IN_SNAPSHOT / 2;
-    for (let k = 1; k <= FLOW_RING && out.length < half; k += 1) {
-      const i = (flowNext - k + FLOW_RING) % FLOW_RING;
-      const age = nowMs - (flowAtMs[i] as number);
-      if (age > PRODUCE_FLOW_MS) break;
-      out.push({ kind: 'produce', partition: flowPartition[i] as number, group: -1, consumer: -1, events: flowEvents[i] as number, progress: age / PRODUCE_FLOW_MS });
-    }
-    for (const group of groups) {
-      for (const consumer of group.consumers) {
-        if (out.length >= MAX_FLOWS_IN_SNAPSHOT) return out;
-        const chunk = consumer.chunk;
-        if (!chunk) continue;
-        const span = chunk.endMs - chunk.startMs;
-        out.push({ kind: 'consume', partition: chunk.partition, group: group.id, consumer: consumer.id, events: chunk.events, progress: span > 0 ? Math.min(1, (nowMs - chunk.startMs) / span) : 1 });
-      }
-    }
-    return out;
-  };
+  const snapshot = (): SimSnapshot => snapshotOf(w);
 
   return {
     get timeMs() {
-      return nowMs;
+      return w.nowMs;
     },
     advance,
     snapshot,

@@ -1,0 +1,142 @@
+import { MAX_CONSUMERS_IN_SNAPSHOT, MAX_FLOWS_IN_SNAPSHOT, MAX_PARTITION_LAG_VALUES, PRODUCE_FLOW_MS } from './defaults';
+import type { PartitionLog } from './partition-log';
+import type { FlowSnapshot, GroupSnapshot, SimSnapshot } from './types';
+import { FLOW_RING, SAMPLES, writable, type Group, type World } from './world';
+
+/**
+ * What the page sees of a run: plain data, structured-clone-able, built from the world state.
+ * Read-only except that it first moves each high watermark over what is readable by now.
+ */
+export function snapshotOf(w: World): SimSnapshot {
+const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, replicas, isr, bufferedCount, log } = w;
+  for (const partitionLog of logs) partitionLog.advanceHighWatermark(w.nowMs);
+  const lagValuesAllowed = Math.max(1, Math.floor(MAX_PARTITION_LAG_VALUES / P));
+  const groupSnapshots: GroupSnapshot[] = groups.map((group, g) => {
+    const partitionLag: number[] = [];
+    let lag = 0;
+    for (let p = 0; p < P; p += 1) {
+      const value = (logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
+      lag += value;
+      if (g < lagValuesAllowed) partitionLag.push(value);
+    }
+    return {
+      id: group.id,
+      kind: group.kind,
+      consumed: group.consumed,
+      processed: group.processed,
+      lag,
+      partitionLag,
+      deadLettered: group.deadLettered,
+      expired: group.expired,
+      duplicates: group.duplicates,
+      duplicatesSuppressed: group.duplicatesSuppressed,
+      failedAttempts: group.failedAttempts,
+      rebalancing: group.rebalancing,
+      rebalances: group.rebalances,
+      consumerCount: group.consumers.length,
+      aliveConsumers: group.consumers.filter((c) => c.alive).length,
+      idleConsumers: group.rebalancing ? 0 : group.consumers.filter((c) => c.alive && c.assigned.length === 0).length,
+      consumers: group.consumers.slice(0, MAX_CONSUMERS_IN_SNAPSHOT).map((c) => ({
+        id: c.id,
+        alive: c.alive,
+        assigned: [...c.assigned],
+        busy: c.chunk !== null,
+        processed: c.processed,
+      })),
+    };
+  });
+  return {
+    timeMs: w.nowMs,
+    config,
+    seed: opt.seed,
+    produced: w.produced,
+    producerBuffered: bufferedCount.reduce((sum, n) => sum + n, 0),
+    spikeFactor: w.spikeFactor,
+    idempotentConsumers: w.idempotent,
+    brokers: brokerUp.map((up, id) => ({
+      id,
+      up,
+      leaderOf: countLeaders(w, id),
+      replicas: partitionsOnBroker[id]?.length ?? 0,
+    })),
+    partitions: logs.map((partitionLog, id) => ({
+      id,
+      logEndOffset: partitionLog.logEndOffset,
+      highWatermark: partitionLog.highWatermark,
+      logStartOffset: partitionLog.logStartOffset,
+      leader: leader[id] as number,
+      replicas: [...(replicas[id] as number[])],
+      isr: [...(isr[id] as number[])],
+      produceBlocked: !writable(w, id),
+    })),
+    groups: groupSnapshots,
+    deadLetterQueue: w.deadLetterQueue,
+    measurements: measure(w),
+    flows: flows(w),
+    log: log.map((line) => ({ ...line })),
+  };
+}
+
+/** Partitions broker b leads now. */
+export function countLeaders(w: World, b: number): number {
+let n = 0;
+for (let p = 0; p < w.P; p += 1) if ((w.leader[p] as number) === b) n += 1;
+return n;
+}
+
+/** Rates over the sample window, waits and latencies from the histograms. */
+export function measure(w: World): SimSnapshot['measurements'] {
+const { sampleAt, sampleProduced, sampleConsumed, sampleLag, waitHistogram, latencyHistogram } = w;
+  const newest = (w.samplesTaken - 1) % SAMPLES;
+  const oldest = w.samplesTaken > SAMPLES ? w.samplesTaken % SAMPLES : 0;
+  const windowMs = (sampleAt[newest] as number) - (sampleAt[oldest] as number);
+  const perSec = (series: Float64Array) => (windowMs > 0 ? (((series[newest] as number) - (series[oldest] as number)) * 1000) / windowMs : 0);
+  return {
+    windowMs,
+    producedPerSec: perSec(sampleProduced),
+    consumedPerSec: perSec(sampleConsumed),
+    lagGrowthPerSec: perSec(sampleLag),
+    waitMeanSeconds: waitHistogram.meanMs() / 1000,
+    waitP50Seconds: waitHistogram.quantileMs(0.5) / 1000,
+    waitP99Seconds: waitHistogram.quantileMs(0.99) / 1000,
+    waitTotalSeconds: waitHistogram.sumMilliseconds / 1000,
+    waitMaxSeconds: waitHistogram.maxMilliseconds / 1000,
+    latencyMeanSeconds: latencyHistogram.meanMs() / 1000,
+    latencyP50Seconds: latencyHistogram.quantileMs(0.5) / 1000,
+    latencyP99Seconds: latencyHistogram.quantileMs(0.99) / 1000,
+    latencyMaxSeconds: latencyHistogram.maxMilliseconds / 1000,
+    latencyTotalSeconds: latencyHistogram.sumMilliseconds / 1000,
+    waitSamples: waitHistogram.count,
+    latencySamples: latencyHistogram.count,
+  };
+}
+
+/** The newest produce batches (for the animation) and every running poll. */
+export function flows(w: World): FlowSnapshot[] {
+const { flowPartition, flowEvents, flowAtMs, groups } = w;
+  const out: FlowSnapshot[] = [];
+  const half = MAX_FLOWS_IN_SNAPSHOT / 2;
+  for (let k = 1; k <= FLOW_RING && out.length < half; k += 1) {
+    const i = (w.flowNext - k + FLOW_RING) % FLOW_RING;
+    const age = w.nowMs - (flowAtMs[i] as number);
+    if (age > PRODUCE_FLOW_MS) break;
+    out.push({ kind: 'produce', partition: flowPartition[i] as number, group: -1, consumer: -1, events: flowEvents[i] as number, progress: age / PRODUCE_FLOW_MS });
+  }
+  for (const group of groups) {
+    for (const consumer of group.consumers) {
+      if (out.length >= MAX_FLOWS_IN_SNAPSHOT) return out;
+      const chunk = consumer.chunk;
+      if (!chunk) continue;
+      const span = chunk.endMs - chunk.startMs;
+      out.push({ kind: 'consume', partition: chunk.partition, group: group.id, consumer: consumer.id, events: chunk.events, progress: span > 0 ? Math.min(1, (w.nowMs - chunk.startMs) / span) : 1 });
+    }
+  }
+  return out;
+}
+
+/** Group lag: Σ over partitions of log end − committed offset. */
+export function groupLag(w: World, group: Group): number {
+  let lag = 0;
+  for (let p = 0; p < w.P; p += 1) lag += (w.logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
+  return lag;
+}

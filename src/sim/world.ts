@@ -1,0 +1,236 @@
+import type { PlanConfig } from '../engine/plan-config';
+import { placeReplicas, replicasOf } from '../engine/placement';
+import { MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions } from './defaults';
+import { EventQueue } from './event-queue';
+import { DurationHistogram } from './histogram';
+import { PartitionLog } from './partition-log';
+import { createRandom, type Random } from './random';
+import type { SimOptions } from './types';
+
+/**
+ * The state of one simulated run, shared by the parts of the simulation (producers, brokers,
+ * consumer groups, snapshot): plain fields and typed arrays, no behaviour. Each part is free
+ * functions over this one object, so a part reads what another wrote without closures.
+ */
+
+// Kinds of future events.
+export const BATCH = 1; // a producer batch for partition a closes and is sent
+export const CONSUMER_DONE = 2; // consumer b of group a finishes its poll batch (token c)
+export const CONSUMER_WAKE = 3; // consumer b of group a may find readable events
+export const SESSION_EXPIRED = 4; // the group a notices its crashed consumer b
+export const REBALANCE_DONE = 5; // group a's rebalance (token c) completes
+export const SPIKE_END = 6; // traffic spike (token c) ends
+export const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
+export const SAMPLE = 8; // record counters for the measured rates
+
+export interface Chunk {
+  readonly partition: number;
+  readonly from: number;
+  /** Events in this poll batch (duplicates included). */
+  readonly events: number;
+  /** Leading events already processed once before (redelivered), as known when the poll started. */
+  readonly duplicates: number;
+  /** Leading events an idempotent consumer recognised and skipped (0 unless idempotent at the start). */
+  readonly skipped: number;
+  /** Events actually processed: events − skipped, offsets from + skipped onwards. */
+  readonly work: number;
+  readonly poison: boolean;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly token: number;
+  /**
+   * Finish time (ms after startMs) of each worked event when drawn one by one (the consumer's
+   * buffer, `work` entries); null when the poll's total was drawn as one sum and the events are
+   * spread evenly over it: event j finishes at durationMs·(j + 1)/work.
+   */
+  readonly finishes: Float64Array | null;
+  /** Worked events already accounted for (counted as processed, sampled if new): 0 … work. */
+  settled: number;
+  /** Runs of the worked events' times in the consumer's `runs` buffer (RUN_FIELDS numbers each). */
+  runCount: number;
+}
+
+/** A run of consecutive offsets in a poll: count, first and last arrival, first and last readable. */
+export const RUN_FIELDS = 5;
+
+export interface Consumer {
+  readonly id: number;
+  alive: boolean;
+  assigned: number[];
+  /** Owned partitions with unread events not yet known readable, in append order (from pendingHead on). */
+  pending: number[];
+  pendingHead: number;
+  /** Owned partitions with readable events, served in turn (from readyHead on). */
+  ready: number[];
+  readyHead: number;
+  chunk: Chunk | null;
+  token: number;
+  wakeAtMs: number;
+  /** Events finished processing (duplicates included), as accounted so far. */
+  processed: number;
+  /** Buffers reused by every poll of this consumer (it runs one poll at a time). */
+  finishes: Float64Array;
+  runs: Float64Array;
+}
+
+export interface Group {
+  readonly id: number;
+  readonly kind: 'live' | 'replay';
+  readonly consumers: Consumer[];
+  readonly owner: Int32Array;
+  readonly committed: Float64Array;
+  readonly position: Float64Array;
+  /** Highest offset + 1 ever processed per partition: below it, a delivery is a duplicate. */
+  readonly processedUpTo: Float64Array;
+  readonly attempts: Int32Array;
+  /** 1 where the partition is in its owner's ready queue. */
+  readonly ready: Uint8Array;
+  consumed: number;
+  /** Σ processed of its consumers, the crashed ones included. */
+  processed: number;
+  deadLettered: number;
+  expired: number;
+  duplicates: number;
+  duplicatesSuppressed: number;
+  failedAttempts: number;
+  rebalancing: boolean;
+  rebalanceToken: number;
+  rebalances: number;
+}
+
+/** Recent produced batches kept for the animation. */
+export const FLOW_RING = 512;
+/** Samples for the measured rates, over the rate window. */
+export const SAMPLES = Math.floor(RATE_WINDOW_MS / SAMPLE_INTERVAL_MS) + 1;
+
+export interface World {
+  readonly config: PlanConfig;
+  readonly opt: ReturnType<typeof resolveOptions>;
+  readonly rng: Random;
+  readonly queue: EventQueue;
+  /** Partitions and brokers. */
+  readonly P: number;
+  readonly B: number;
+  readonly serviceRatePerMs: number;
+  readonly retentionMs: number;
+  readonly maxRecordsPerBatch: number;
+
+  nowMs: number;
+  /** Events appended to the log, all partitions. */
+  produced: number;
+  /** Events still to be produced as poison (the next ones, whatever their partition). */
+  poisonToSend: number;
+  spikeFactor: number;
+  spikeToken: number;
+  idempotent: boolean;
+  deadLetterQueue: number;
+
+  // Brokers and partitions: Kafka's replica assignment over B brokers in Z zones, the one the
+  // capacity model uses (engine/placement.ts); the first replica is the preferred leader.
+  readonly brokerUp: boolean[];
+  readonly replicas: number[][];
+  readonly isr: number[][];
+  readonly leader: Int32Array;
+  readonly partitionsOnBroker: number[][];
+  readonly logs: PartitionLog[];
+  /** Offsets of poison events per partition, ascending. */
+  readonly poison: number[][];
+
+  // Producer state per partition: the batch being filled, and events held while writes are refused.
+  readonly pendingCount: Float64Array;
+  readonly pendingFirstMs: Float64Array;
+  readonly pendingLastMs: Float64Array;
+  readonly bufferedCount: Float64Array;
+  readonly bufferedFirstMs: Float64Array;
+  readonly bufferedLastMs: Float64Array;
+
+  readonly groups: Group[];
+  readonly waitHistogram: DurationHistogram;
+  readonly latencyHistogram: DurationHistogram;
+  readonly log: { atMs: number; text: string }[];
+
+  // Recent produced batches, for the animation (a ring of FLOW_RING).
+  readonly flowPartition: Int32Array;
+  readonly flowEvents: Float64Array;
+  readonly flowAtMs: Float64Array;
+  flowNext: number;
+
+  // Samples for the measured rates: time, produced, consumed and lag of group 0 (a ring of SAMPLES).
+  readonly sampleAt: Float64Array;
+  readonly sampleProduced: Float64Array;
+  readonly sampleConsumed: Float64Array;
+  readonly sampleLag: Float64Array;
+  samplesTaken: number;
+}
+
+export function createWorld(config: PlanConfig, options: SimOptions): World {
+  const opt = resolveOptions(config, options);
+  const P = config.partitions;
+  const B = config.brokers;
+  const segmentsPerPartition = Math.max(MIN_SEGMENTS_PER_PARTITION, Math.floor(SEGMENT_BUDGET / P));
+  const placement = placeReplicas(P, config.replicationFactor, B, config.zones);
+  const replicas: number[][] = [];
+  const isr: number[][] = [];
+  const leader = new Int32Array(P);
+  const partitionsOnBroker: number[][] = Array.from({ length: B }, () => []);
+  const logs: PartitionLog[] = [];
+  const poison: number[][] = [];
+  for (let p = 0; p < P; p += 1) {
+    const set = replicasOf(placement, p);
+    replicas.push(set);
+    isr.push([...set]);
+    leader[p] = set[0] ?? -1;
+    for (const b of set) partitionsOnBroker[b]?.push(p);
+    logs.push(new PartitionLog(segmentsPerPartition));
+    poison.push([]);
+  }
+  return {
+    config,
+    opt,
+    rng: createRandom(opt.seed),
+    queue: new EventQueue(),
+    P,
+    B,
+    serviceRatePerMs: 1 / config.processingMs,
+    retentionMs: config.retentionHours * 3_600_000,
+    maxRecordsPerBatch: Math.max(1, Math.floor(opt.batchSizeBytes / config.eventSizeBytes)),
+    nowMs: 0,
+    produced: 0,
+    poisonToSend: 0,
+    spikeFactor: 1,
+    spikeToken: 0,
+    idempotent: opt.idempotentConsumers,
+    deadLetterQueue: 0,
+    brokerUp: new Array<boolean>(B).fill(true),
+    replicas,
+    isr,
+    leader,
+    partitionsOnBroker,
+    logs,
+    poison,
+    pendingCount: new Float64Array(P),
+    pendingFirstMs: new Float64Array(P),
+    pendingLastMs: new Float64Array(P),
+    bufferedCount: new Float64Array(P),
+    bufferedFirstMs: new Float64Array(P),
+    bufferedLastMs: new Float64Array(P),
+    groups: [],
+    waitHistogram: new DurationHistogram(),
+    latencyHistogram: new DurationHistogram(),
+    log: [],
+    flowPartition: new Int32Array(FLOW_RING),
+    flowEvents: new Float64Array(FLOW_RING),
+    flowAtMs: new Float64Array(FLOW_RING).fill(-Infinity),
+    flowNext: 0,
+    sampleAt: new Float64Array(SAMPLES),
+    sampleProduced: new Float64Array(SAMPLES),
+    sampleConsumed: new Float64Array(SAMPLES),
+    sampleLag: new Float64Array(SAMPLES),
+    samplesTaken: 0,
+  };
+}
+
+/** acks=all can be met: the partition has a leader and at least min.insync.replicas in sync. */
+export function writable(w: World, p: number): boolean {
+  return (w.leader[p] as number) >= 0 && (w.isr[p]?.length ?? 0) >= w.opt.minInsyncReplicas;
+}
