@@ -1,6 +1,7 @@
 import type { PlanConfig } from '../engine/plan-config';
-import { EXACT_SERVICE_MAX_EVENTS, FOLLOWER_CATCH_UP_MS, MAX_LOG_LINES, MAX_RUNS_PER_POLL, SAMPLE_INTERVAL_MS } from './defaults';
+import { EXACT_SERVICE_MAX_EVENTS, FOLLOWER_CATCH_UP_MS, MAX_RUNS_PER_POLL, SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
+import { flushBuffered, produceBatch, scheduleBatch } from './producers';
 import { groupLag, snapshotOf } from './snapshot';
 import type { SimAction, SimOptions, SimSnapshot, Simulation } from './types';
 import {
@@ -8,15 +9,14 @@ import {
   CONSUMER_DONE,
   CONSUMER_WAKE,
   createWorld,
-  FLOW_RING,
   FOLLOWER_REJOIN,
   REBALANCE_DONE,
   RUN_FIELDS,
   SAMPLE,
   SAMPLES,
+  say as sayIn,
   SESSION_EXPIRED,
   SPIKE_END,
-  writable,
   type Chunk,
   type Consumer,
   type Group,
@@ -28,82 +28,13 @@ import {
  */
 export function createSimulation(config: PlanConfig, options: SimOptions = {}): Simulation {
   const w = createWorld(config, options);
-  const { opt, rng, queue, P, B, serviceRatePerMs, retentionMs, maxRecordsPerBatch } = w;
+  const { opt, rng, queue, P, B, serviceRatePerMs } = w;
   const { brokerUp, replicas, isr, leader, partitionsOnBroker, logs, poison } = w;
-  const { pendingCount, pendingFirstMs, pendingLastMs, bufferedCount, bufferedFirstMs, bufferedLastMs } = w;
-  const { groups, waitHistogram, latencyHistogram, log, flowPartition, flowEvents, flowAtMs, sampleAt, sampleProduced, sampleConsumed, sampleLag } = w;
+  const { groups, waitHistogram, latencyHistogram, sampleAt, sampleProduced, sampleConsumed, sampleLag } = w;
 
-  const say = (text: string) => {
-    log.push({ atMs: w.nowMs, text });
-    if (log.length > MAX_LOG_LINES) log.shift();
-  };
-
-  // ---- producers ----------------------------------------------------------------------
-
-  const ratePerMs = (p: number): number => {
-    const evenShare = (1 - opt.hotKeyShare) / P;
-    const share = p === 0 ? opt.hotKeyShare + evenShare : evenShare;
-    return (config.eventsPerSec * w.spikeFactor * share) / 1000;
-  };
-
-  /** Draws the next batch of partition p: when its first event arrives, how many events, when it is sent. */
-  const scheduleBatch = (p: number, fromMs: number) => {
-    const rate = ratePerMs(p);
-    if (!(rate > 0)) {
-      pendingCount[p] = 0;
-      return;
-    }
-    const poissonArrivals = opt.arrivals === 'poisson';
-    const firstMs = fromMs + (poissonArrivals ? rng.exponential(rate) : 1 / rate);
-    let events = 1;
-    let closeMs = firstMs;
-    let lastMs = firstMs;
-    const m = maxRecordsPerBatch;
-    if (m > 1 && opt.lingerMs > 0) {
-      const fillMs = poissonArrivals ? rng.gamma(m - 1, rate) : (m - 1) / rate;
-      if (fillMs <= opt.lingerMs) {
-        events = m; // batch.size reached before linger.ms
-        closeMs = lastMs = firstMs + fillMs;
-      } else {
-        // linger.ms expired first: the number of further arrivals is Poisson, given it stayed below m − 1.
-        let more: number;
-        if (poissonArrivals) {
-          do more = rng.poisson(rate * opt.lingerMs);
-          while (more > m - 2);
-        } else {
-          more = Math.min(m - 2, Math.floor(opt.lingerMs * rate));
-        }
-        events = 1 + more;
-        closeMs = firstMs + opt.lingerMs;
-        // Expected time of the last of `more` uniform arrivals in the linger window.
-        lastMs = firstMs + (opt.lingerMs * more) / (more + 1);
-      }
-    }
-    pendingCount[p] = events;
-    pendingFirstMs[p] = firstMs;
-    pendingLastMs[p] = lastMs;
-    queue.push(closeMs, BATCH, p);
-  };
-
-
-  const append = (p: number, events: number, firstMs: number, lastMs: number) => {
-    const partitionLog = logs[p] as PartitionLog;
-    // acks=all: readable once every in-sync follower has fetched the batch.
-    const readableMs = w.nowMs + ((isr[p]?.length ?? 1) > 1 ? opt.replicationDelayMs : 0);
-    const base = partitionLog.logEndOffset;
-    partitionLog.append(events, firstMs, lastMs, readableMs);
-    partitionLog.advanceHighWatermark(w.nowMs);
-    partitionLog.trimBefore(w.nowMs - retentionMs);
-    w.produced += events;
-    if (w.poisonToSend > 0) {
-      const bad = Math.min(events, w.poisonToSend);
-      for (let i = 0; i < bad; i += 1) poison[p]?.push(base + i);
-      w.poisonToSend -= bad;
-    }
-    flowPartition[w.flowNext] = p;
-    flowEvents[w.flowNext] = events;
-    flowAtMs[w.flowNext] = w.nowMs;
-    w.flowNext = (w.flowNext + 1) % FLOW_RING;
+  const say = (text: string) => sayIn(w, text);
+  // A batch appended to partition p: its owner in each group may have something to read.
+  w.hooks.onAppended = (p, readableMs) => {
     for (const group of groups) {
       const c = group.owner[p] as number;
       const consumer = c >= 0 ? group.consumers[c] : undefined;
@@ -111,27 +42,6 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       markReady(group, consumer, p);
       if (consumer.alive && !consumer.chunk && !group.rebalancing) wakeAt(group, consumer, readableMs);
     }
-  };
-
-  const produceBatch = (p: number) => {
-    const events = pendingCount[p] as number;
-    if (events <= 0) return;
-    if (writable(w, p)) {
-      flushBuffered(p);
-      append(p, events, pendingFirstMs[p] as number, pendingLastMs[p] as number);
-    } else {
-      // acks=all cannot be met: the producer holds the events and retries.
-      if ((bufferedCount[p] as number) === 0) bufferedFirstMs[p] = pendingFirstMs[p] as number;
-      bufferedCount[p] = (bufferedCount[p] as number) + events;
-      bufferedLastMs[p] = pendingLastMs[p] as number;
-    }
-  };
-
-  const flushBuffered = (p: number) => {
-    const events = bufferedCount[p] as number;
-    if (events <= 0 || !writable(w, p)) return;
-    bufferedCount[p] = 0;
-    append(p, events, bufferedFirstMs[p] as number, bufferedLastMs[p] as number);
   };
 
   // ---- consumers ----------------------------------------------------------------------
@@ -548,7 +458,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     for (const p of partitionsOnBroker[b] ?? []) {
       if ((leader[p] as number) < 0 && (isr[p] as number[]).includes(b)) {
         electLeader(p, `broker ${b} back`);
-        flushBuffered(p);
+        flushBuffered(w, p);
         wakeOwners(p);
       }
     }
@@ -563,7 +473,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       if (inSync.includes(b)) continue;
       isr[p] = (replicas[p] as number[]).filter((x) => x === b || inSync.includes(x));
       rejoined += 1;
-      flushBuffered(p);
+      flushBuffered(w, p);
     }
     if (rejoined > 0) say(`broker ${b} caught up; back in the ISR of ${rejoined} partition${rejoined === 1 ? '' : 's'}`);
   };
@@ -598,8 +508,8 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const dispatch = () => {
     switch (event.kind) {
       case BATCH:
-        produceBatch(event.a);
-        scheduleBatch(event.a, w.nowMs);
+        produceBatch(w, event.a);
+        scheduleBatch(w, event.a, w.nowMs);
         break;
       case CONSUMER_DONE: {
         const group = groups[event.a];
@@ -644,7 +554,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   // ---- start --------------------------------------------------------------------------
 
   for (let g = 0; g < config.consumerGroups; g += 1) assign(addGroup('live'));
-  for (let p = 0; p < P; p += 1) scheduleBatch(p, 0);
+  for (let p = 0; p < P; p += 1) scheduleBatch(w, p, 0);
   takeSample();
 
   const advance = (ms: number) => {

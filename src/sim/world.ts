@@ -1,6 +1,6 @@
 import type { PlanConfig } from '../engine/plan-config';
 import { placeReplicas, replicasOf } from '../engine/placement';
-import { MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions } from './defaults';
+import { MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions } from './defaults';
 import { EventQueue } from './event-queue';
 import { DurationHistogram } from './histogram';
 import { PartitionLog } from './partition-log';
@@ -103,8 +103,15 @@ export const FLOW_RING = 512;
 /** Samples for the measured rates, over the rate window. */
 export const SAMPLES = Math.floor(RATE_WINDOW_MS / SAMPLE_INTERVAL_MS) + 1;
 
+/** Where one part of the simulation tells another (set by createSimulation). */
+export interface WorldHooks {
+  /** A batch was appended to partition p; it becomes readable at readableMs. */
+  onAppended(p: number, readableMs: number): void;
+}
+
 export interface World {
   readonly config: PlanConfig;
+  readonly hooks: WorldHooks;
   readonly opt: ReturnType<typeof resolveOptions>;
   readonly rng: Random;
   readonly queue: EventQueue;
@@ -186,6 +193,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
   }
   return {
     config,
+    hooks: { onAppended: () => {} },
     opt,
     rng: createRandom(opt.seed),
     queue: new EventQueue(),
@@ -233,4 +241,10 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
 /** acks=all can be met: the partition has a leader and at least min.insync.replicas in sync. */
 export function writable(w: World, p: number): boolean {
   return (w.leader[p] as number) >= 0 && (w.isr[p]?.length ?? 0) >= w.opt.minInsyncReplicas;
+}
+
+/** A line in the run's event log (the newest MAX_LOG_LINES are kept). */
+export function say(w: World, text: string): void {
+  w.log.push({ atMs: w.nowMs, text });
+  if (w.log.length > MAX_LOG_LINES) w.log.shift();
 }
