@@ -1,7 +1,8 @@
 import type { PlanConfig } from '../engine/plan-config';
-import { EXACT_SERVICE_MAX_EVENTS, FOLLOWER_CATCH_UP_MS, MAX_RUNS_PER_POLL, SAMPLE_INTERVAL_MS } from './defaults';
+import { EXACT_SERVICE_MAX_EVENTS, MAX_RUNS_PER_POLL, SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { flushBuffered, produceBatch, scheduleBatch } from './producers';
+import { brokerDown, brokerUpAgain, rejoin } from './brokers';
+import { produceBatch, scheduleBatch } from './producers';
 import { groupLag, snapshotOf } from './snapshot';
 import type { SimAction, SimOptions, SimSnapshot, Simulation } from './types';
 import {
@@ -29,11 +30,13 @@ import {
 export function createSimulation(config: PlanConfig, options: SimOptions = {}): Simulation {
   const w = createWorld(config, options);
   const { opt, rng, queue, P, B, serviceRatePerMs } = w;
-  const { brokerUp, replicas, isr, leader, partitionsOnBroker, logs, poison } = w;
+  const { leader, logs, poison } = w;
   const { groups, waitHistogram, latencyHistogram, sampleAt, sampleProduced, sampleConsumed, sampleLag } = w;
 
   const say = (text: string) => sayIn(w, text);
   // A batch appended to partition p: its owner in each group may have something to read.
+  // A partition offline until now has a leader again: its owners may read.
+  w.hooks.onLeaderBack = (p) => wakeOwners(p);
   w.hooks.onAppended = (p, readableMs) => {
     for (const group of groups) {
       const c = group.owner[p] as number;
@@ -430,54 +433,6 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
 
   // ---- brokers ------------------------------------------------------------------------
 
-  const electLeader = (p: number, reason: string) => {
-    const previous = leader[p] as number;
-    const inSync = isr[p] as number[];
-    const next = (replicas[p] as number[]).find((b) => brokerUp[b] && inSync.includes(b)) ?? -1;
-    if (next === previous) return;
-    leader[p] = next;
-    say(next >= 0 ? `partition ${p}: leader ${previous} → ${next} (${reason})` : `partition ${p}: offline, no in-sync replica is up (${reason})`);
-  };
-
-  const brokerDown = (b: number) => {
-    if (!brokerUp[b]) return;
-    brokerUp[b] = false;
-    say(`broker ${b} down`);
-    for (const p of partitionsOnBroker[b] ?? []) {
-      const inSync = isr[p] as number[];
-      // The last in-sync replica stays in the ISR: it alone has every event (no unclean election).
-      if (inSync.length > 1) isr[p] = inSync.filter((x) => x !== b);
-      if ((leader[p] as number) === b) electLeader(p, `broker ${b} down`);
-    }
-  };
-
-  const brokerUpAgain = (b: number) => {
-    if (brokerUp[b]) return;
-    brokerUp[b] = true;
-    say(`broker ${b} up; catching up`);
-    for (const p of partitionsOnBroker[b] ?? []) {
-      if ((leader[p] as number) < 0 && (isr[p] as number[]).includes(b)) {
-        electLeader(p, `broker ${b} back`);
-        flushBuffered(w, p);
-        wakeOwners(p);
-      }
-    }
-    queue.push(w.nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
-  };
-
-  const rejoin = (b: number) => {
-    if (!brokerUp[b]) return;
-    let rejoined = 0;
-    for (const p of partitionsOnBroker[b] ?? []) {
-      const inSync = isr[p] as number[];
-      if (inSync.includes(b)) continue;
-      isr[p] = (replicas[p] as number[]).filter((x) => x === b || inSync.includes(x));
-      rejoined += 1;
-      flushBuffered(w, p);
-    }
-    if (rejoined > 0) say(`broker ${b} caught up; back in the ISR of ${rejoined} partition${rejoined === 1 ? '' : 's'}`);
-  };
-
   const wakeOwners = (p: number) => {
     for (const group of groups) {
       const c = group.owner[p] as number;
@@ -543,7 +498,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         }
         break;
       case FOLLOWER_REJOIN:
-        rejoin(event.a);
+        rejoin(w, event.a);
         break;
       case SAMPLE:
         takeSample();
@@ -571,10 +526,10 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   const apply = (action: SimAction) => {
     switch (action.type) {
       case 'broker-down':
-        if (action.broker >= 0 && action.broker < B) brokerDown(action.broker);
+        if (action.broker >= 0 && action.broker < B) brokerDown(w, action.broker);
         break;
       case 'broker-up':
-        if (action.broker >= 0 && action.broker < B) brokerUpAgain(action.broker);
+        if (action.broker >= 0 && action.broker < B) brokerUpAgain(w, action.broker);
         break;
       case 'consumer-crash': {
         const group = groups[action.group];

@@ -107,6 +107,8 @@ export const SAMPLES = Math.floor(RATE_WINDOW_MS / SAMPLE_INTERVAL_MS) + 1;
 export interface WorldHooks {
   /** A batch was appended to partition p; it becomes readable at readableMs. */
   onAppended(p: number, readableMs: number): void;
+  /** Partition p, offline until now, has a leader again. */
+  onLeaderBack(p: number): void;
 }
 
 export interface World {
@@ -193,7 +195,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
   }
   return {
     config,
-    hooks: { onAppended: () => {} },
+    hooks: { onAppended: () => {}, onLeaderBack: () => {} },
     opt,
     rng: createRandom(opt.seed),
     queue: new EventQueue(),
