@@ -1,0 +1,415 @@
+import { EXACT_SERVICE_MAX_EVENTS, MAX_RUNS_PER_POLL } from './defaults';
+import type { PartitionLog } from './partition-log';
+import { CONSUMER_DONE, CONSUMER_WAKE, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, type Chunk, type Consumer, type Group, type World } from './world';
+
+/**
+ * Consumer groups: each consumer polls the partitions it owns in turn (up to max.poll.records a
+ * poll, processing each event, committing after the batch), crashes are noticed after
+ * session.timeout.ms, a rebalance stops the group and reassigns the partitions, poison events
+ * are retried and dead-lettered, replay groups read the retained log from its start. Free
+ * functions over the world; producers and brokers reach them through the world's hooks.
+ */
+
+/** A batch appended to partition p: its owner in each group may have something to read. */
+export function onAppended(w: World, p: number, readableMs: number): void {
+  for (const group of w.groups) {
+    const c = group.owner[p] as number;
+    const consumer = c >= 0 ? group.consumers[c] : undefined;
+    if (!consumer) continue;
+    markReady(w, group, consumer, p);
+    if (consumer.alive && !consumer.chunk && !group.rebalancing) wakeAt(w, group, consumer, readableMs);
+  }
+}
+
+function wakeAt(w: World, group: Group, consumer: Consumer, atMs: number) {
+  if (atMs >= consumer.wakeAtMs) return;
+  consumer.wakeAtMs = atMs;
+  w.queue.push(Math.max(atMs, w.nowMs), CONSUMER_WAKE, group.id, consumer.id);
+}
+
+function firstPoisonFrom(w: World, p: number, offset: number): number {
+  const list = w.poison[p] as number[];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? (list[lo] as number) : Infinity;
+}
+
+/** Marks partition p as having unread events for its owner in this group. */
+function markReady(w: World, group: Group, consumer: Consumer, p: number) {
+  if (group.ready[p] === 1) return;
+  group.ready[p] = 1;
+  consumer.pending.push(p);
+}
+
+/**
+ * Starts the next poll. Partitions with unread events wait in two queues: `pending`
+ * (events appended, in append order, hence in the order they become readable) and
+ * `ready` (readable, served in turn). Only partitions that got events are visited, so
+ * a consumer owning thousands of partitions stays cheap.
+ */
+export function tryStart(w: World, group: Group, consumer: Consumer) {
+  if (group.rebalancing || !consumer.alive || consumer.chunk) return;
+  // Move partitions whose events became readable from pending to ready.
+  let nextReadableMs = Infinity;
+  const pending = consumer.pending;
+  while (consumer.pendingHead < pending.length) {
+    const p = pending[consumer.pendingHead] as number;
+    if ((group.owner[p] as number) !== consumer.id) {
+      group.ready[p] = 0; // assignment changed since it was queued
+    } else if ((w.leader[p] as number) >= 0 && (group.position[p] as number) >= (w.logs[p] as PartitionLog).advanceHighWatermark(w.nowMs)) {
+      nextReadableMs = (w.logs[p] as PartitionLog).nextReadableMs();
+      if (nextReadableMs > w.nowMs) break; // later ones become readable later still
+    } else {
+      consumer.ready.push(p);
+    }
+    consumer.pendingHead += 1;
+  }
+  const ready = consumer.ready;
+  for (let n = ready.length - consumer.readyHead; n > 0; n -= 1) {
+    const p = ready[consumer.readyHead] as number;
+    consumer.readyHead += 1;
+    if ((group.owner[p] as number) !== consumer.id) {
+      group.ready[p] = 0;
+      continue;
+    }
+    if ((w.leader[p] as number) < 0) {
+      ready.push(p); // offline: nothing can be fetched until a w.leader is back
+      continue;
+    }
+    const partitionLog = w.logs[p] as PartitionLog;
+    const highWatermark = partitionLog.advanceHighWatermark(w.nowMs);
+    if ((group.committed[p] as number) < partitionLog.logStartOffset) {
+      // Retention deleted events this group had not read: they are gone (auto.offset.reset=earliest).
+      group.expired += partitionLog.logStartOffset - (group.committed[p] as number);
+      group.committed[p] = partitionLog.logStartOffset;
+      group.position[p] = Math.max(group.position[p] as number, partitionLog.logStartOffset);
+    }
+    const position = group.position[p] as number;
+    if (position < highWatermark) {
+      ready.push(p); // served in turn: back of the w.queue
+      compactQueues(w, consumer);
+      startChunk(w, group, consumer, p, position, highWatermark);
+      return;
+    }
+    if (position < partitionLog.logEndOffset) {
+      pending.push(p); // newer events, not readable yet
+      nextReadableMs = Math.min(nextReadableMs, partitionLog.nextReadableMs());
+    } else {
+      group.ready[p] = 0; // drained
+    }
+  }
+  compactQueues(w, consumer);
+  if (nextReadableMs < Infinity) wakeAt(w, group, consumer, nextReadableMs);
+}
+
+function compactQueues(w: World, consumer: Consumer) {
+  if (consumer.readyHead > 1024 && consumer.readyHead * 2 > consumer.ready.length) {
+    consumer.ready = consumer.ready.slice(consumer.readyHead);
+    consumer.readyHead = 0;
+  }
+  if (consumer.pendingHead > 1024 && consumer.pendingHead * 2 > consumer.pending.length) {
+    consumer.pending = consumer.pending.slice(consumer.pendingHead);
+    consumer.pendingHead = 0;
+  }
+}
+
+function startChunk(w: World, group: Group, consumer: Consumer, p: number, from: number, highWatermark: number) {
+  const poisonAt = firstPoisonFrom(w, p, from);
+  const isPoison = poisonAt === from;
+  const events = isPoison ? 1 : Math.min(w.opt.maxPollRecords, highWatermark - from, poisonAt - from);
+  const duplicates = isPoison ? 0 : Math.max(0, Math.min(from + events, group.processedUpTo[p] as number) - from);
+  // An idempotent consumer recognises redelivered events and skips their work.
+  const skipped = w.idempotent ? duplicates : 0;
+  const work = events - skipped;
+  let finishes: Float64Array | null = null;
+  let durationMs: number;
+  if (work <= EXACT_SERVICE_MAX_EVENTS) {
+    finishes = consumer.finishes;
+    let t = 0;
+    for (let i = 0; i < work; i += 1) {
+      t += w.opt.service === 'exponential' ? w.rng.exponential(w.serviceRatePerMs) : w.config.processingMs;
+      finishes[i] = t;
+    }
+    durationMs = t;
+  } else {
+    durationMs = w.opt.service === 'exponential' ? w.rng.gamma(work, w.serviceRatePerMs) : work * w.config.processingMs;
+  }
+  consumer.token += 1;
+  const chunk: Chunk = { partition: p, from, events, duplicates, skipped, work, poison: isPoison, startMs: w.nowMs, endMs: w.nowMs + durationMs, token: consumer.token, finishes, settled: 0, runCount: 0 };
+  consumer.chunk = chunk;
+  if (!isPoison && work > 0) captureRuns(w, consumer, chunk);
+  w.queue.push(chunk.endMs, CONSUMER_DONE, group.id, consumer.id, consumer.token);
+}
+
+/**
+ * Keeps the arrival and readable times of the poll's worked events, read from the log when the
+ * poll starts (retention or segment merging may change the log before the events finish).
+ * Beyond MAX_RUNS_PER_POLL runs, neighbours are merged pairwise (times interpolated evenly).
+ */
+function captureRuns(w: World, consumer: Consumer, chunk: Chunk) {
+  let runs = consumer.runs;
+  let count = 0;
+  (w.logs[chunk.partition] as PartitionLog).forEachRun(chunk.from + chunk.skipped, chunk.from + chunk.events, (events, arrA, arrB, readA, readB) => {
+    if (count === MAX_RUNS_PER_POLL) {
+      for (let src = 0, dst = 0; src < count; src += 2, dst += 1) {
+        const a = src * RUN_FIELDS;
+        const b = a + RUN_FIELDS;
+        const d = dst * RUN_FIELDS;
+        runs[d] = (runs[a] as number) + (runs[b] as number);
+        runs[d + 1] = runs[a + 1] as number;
+        runs[d + 2] = runs[b + 2] as number;
+        runs[d + 3] = runs[a + 3] as number;
+        runs[d + 4] = runs[b + 4] as number;
+      }
+      count /= 2;
+    }
+    if ((count + 1) * RUN_FIELDS > runs.length) {
+      const bigger = new Float64Array(Math.min(MAX_RUNS_PER_POLL, runs.length / RUN_FIELDS * 2) * RUN_FIELDS);
+      bigger.set(runs);
+      runs = bigger;
+      consumer.runs = runs;
+    }
+    const i = count * RUN_FIELDS;
+    runs[i] = events;
+    runs[i + 1] = arrA;
+    runs[i + 2] = arrB;
+    runs[i + 3] = readA;
+    runs[i + 4] = readB;
+    count += 1;
+  });
+  chunk.runCount = count;
+}
+
+/** Worked events of the running poll finished by now (never one that finishes later). */
+function finishedByNow(w: World, chunk: Chunk): number {
+  if (chunk.finishes) {
+    let done = chunk.settled;
+    while (done < chunk.work && chunk.startMs + (chunk.finishes[done] as number) <= w.nowMs) done += 1;
+    return done;
+  }
+  const spanMs = chunk.endMs - chunk.startMs;
+  if (w.nowMs >= chunk.endMs) return chunk.work;
+  let done = spanMs > 0 ? Math.min(chunk.work, Math.floor((chunk.work * (w.nowMs - chunk.startMs)) / spanMs)) : chunk.work;
+  while (done > chunk.settled && chunk.startMs + spanMs * (done / chunk.work) > w.nowMs) done -= 1;
+  return Math.max(done, chunk.settled);
+}
+
+/**
+ * Accounts for the worked events settled … upto of a poll, all finished by now: each is counted
+ * as processed; the ones this group never processed before get their wait (readable → start of
+ * processing) and latency (producer send → end of processing) recorded, at the times they
+ * started and finished. Called when a poll ends, when its consumer crashes, and at every
+ * sampling instant (so a long poll's finished events are measured while it runs). Redelivered
+ * events are counted as duplicates and not measured again.
+ */
+function settle(w: World, group: Group, consumer: Consumer, chunk: Chunk, upto: number) {
+  const lo = chunk.settled;
+  if (chunk.poison || upto <= lo) return;
+  chunk.settled = upto;
+  const n = upto - lo;
+  consumer.processed += n;
+  group.processed += n;
+  const p = chunk.partition;
+  const base = chunk.from + chunk.skipped; // offset of worked event 0
+  const firstNew = Math.max(lo, (group.processedUpTo[p] as number) - base);
+  const fresh = Math.max(0, upto - firstNew);
+  group.duplicates += n - fresh;
+  if (fresh === 0) return;
+  group.processedUpTo[p] = base + upto;
+  recordTimes(w, consumer, chunk, firstNew, upto);
+}
+
+/** Wait and latency samples of worked events j0 … j1 − 1 of a poll. */
+function recordTimes(w: World, consumer: Consumer, chunk: Chunk, j0: number, j1: number) {
+  const runs = consumer.runs;
+  const finishes = chunk.finishes;
+  const spanMs = chunk.endMs - chunk.startMs;
+  const perEventMs = spanMs / chunk.work;
+  let first = 0; // worked index of the run's first event
+  for (let r = 0; r < chunk.runCount && first < j1; r += 1) {
+    const i = r * RUN_FIELDS;
+    const count = runs[i] as number;
+    const a = Math.max(j0, first);
+    const b = Math.min(j1, first + count);
+    if (a < b) {
+      const arrA = runs[i + 1] as number;
+      const readA = runs[i + 3] as number;
+      const arrStep = count > 1 ? ((runs[i + 2] as number) - arrA) / (count - 1) : 0;
+      const readStep = count > 1 ? ((runs[i + 4] as number) - readA) / (count - 1) : 0;
+      if (finishes) {
+        for (let j = a; j < b; j += 1) {
+          const k = j - first;
+          const startMs = chunk.startMs + (j === 0 ? 0 : (finishes[j - 1] as number));
+          w.waitHistogram.add(startMs - (readA + readStep * k));
+          w.latencyHistogram.add(chunk.startMs + (finishes[j] as number) - (arrA + arrStep * k));
+        }
+      } else {
+        // Spread evenly: event j starts at perEventMs·j and finishes at span·(j + 1)/work.
+        const k = a - first;
+        const startMs = chunk.startMs + spanMs * (a / chunk.work);
+        const finishMs = chunk.startMs + spanMs * ((a + 1) / chunk.work);
+        w.waitHistogram.addLinear(startMs - (readA + readStep * k), perEventMs - readStep, b - a);
+        w.latencyHistogram.addLinear(finishMs - (arrA + arrStep * k), perEventMs - arrStep, b - a);
+      }
+    }
+    first += count;
+  }
+}
+
+/** Settles the finished part of every running poll: at each sampling instant. */
+export function settleRunning(w: World) {
+  for (const group of w.groups) {
+    for (const consumer of group.consumers) {
+      const chunk = consumer.chunk;
+      if (chunk && !chunk.poison && chunk.settled < chunk.work) settle(w, group, consumer, chunk, finishedByNow(w, chunk));
+    }
+  }
+}
+
+export function finishChunk(w: World, group: Group, consumer: Consumer, token: number) {
+  const chunk = consumer.chunk;
+  if (!chunk || chunk.token !== token) return;
+  consumer.chunk = null;
+  const p = chunk.partition;
+  const owns = (group.owner[p] as number) === consumer.id && (group.committed[p] as number) === chunk.from;
+  if (chunk.poison) {
+    group.failedAttempts += 1;
+    group.attempts[p] = (group.attempts[p] as number) + 1;
+    if ((group.attempts[p] as number) >= w.opt.maxAttempts && owns) {
+      group.attempts[p] = 0;
+      group.deadLettered += 1;
+      w.deadLetterQueue += 1;
+      commit(w, group, p, chunk.from + 1);
+      say(w, `group ${group.id}: w.poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter w.queue after ${w.opt.maxAttempts} attempts`);
+    }
+  } else {
+    settle(w, group, consumer, chunk, chunk.work);
+    group.duplicatesSuppressed += chunk.skipped;
+    // A commit after losing the partition in a rebalance is refused: the events will be redelivered.
+    if (owns) {
+      group.consumed += chunk.events;
+      commit(w, group, p, chunk.from + chunk.events);
+    }
+  }
+  tryStart(w, group, consumer);
+}
+
+function commit(w: World, group: Group, p: number, offset: number) {
+  group.committed[p] = offset;
+  group.position[p] = Math.max(group.position[p] as number, offset);
+}
+
+export function crash(w: World, group: Group, consumer: Consumer) {
+  if (!consumer.alive) return;
+  consumer.alive = false;
+  const chunk = consumer.chunk;
+  // Events finished before the crash were processed but never committed: they come back.
+  if (chunk && !chunk.poison) settle(w, group, consumer, chunk, finishedByNow(w, chunk));
+  consumer.chunk = null;
+  consumer.token += 1;
+  say(w, `group ${group.id}: consumer ${consumer.id} crashed; noticed after the ${w.opt.sessionTimeoutMs} ms session timeout`);
+  w.queue.push(w.nowMs + w.opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
+}
+
+export function startRebalance(w: World, group: Group, reason: string) {
+  group.rebalancing = true;
+  group.rebalanceToken += 1;
+  say(w, `group ${group.id}: rebalance (${reason})`);
+  w.queue.push(w.nowMs + w.opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
+}
+
+/** Range assignment over live members in id order: the first w.P mod a get one partition more. */
+export function assign(w: World, group: Group) {
+  const members = group.consumers.filter((c) => c.alive);
+  const active = Math.min(members.length, w.P);
+  group.owner.fill(-1);
+  group.ready.fill(0);
+  for (const consumer of group.consumers) {
+    consumer.assigned = [];
+    consumer.pending = [];
+    consumer.pendingHead = 0;
+    consumer.ready = [];
+    consumer.readyHead = 0;
+  }
+  let p = 0;
+  members.forEach((consumer, i) => {
+    if (i >= active) return;
+    const share = Math.floor(w.P / active) + (i < w.P % active ? 1 : 0);
+    for (let k = 0; k < share; k += 1, p += 1) {
+      consumer.assigned.push(p);
+      group.owner[p] = consumer.id;
+      if ((w.logs[p] as PartitionLog).logEndOffset > (group.committed[p] as number)) markReady(w, group, consumer, p);
+    }
+  });
+}
+
+export function finishRebalance(w: World, group: Group, token: number) {
+  if (!group.rebalancing || token !== group.rebalanceToken) return;
+  assign(w, group);
+  group.rebalancing = false;
+  group.rebalances += 1;
+  group.position.set(group.committed);
+  const idle = group.consumers.filter((c) => c.alive && c.assigned.length === 0).length;
+  say(w, `group ${group.id}: rebalance done; ${group.consumers.filter((c) => c.alive).length - idle} active, ${idle} idle`);
+  for (const consumer of group.consumers) tryStart(w, group, consumer);
+}
+
+export function addGroup(w: World, kind: 'live' | 'replay'): Group {
+  const id = w.groups.length;
+  const group: Group = {
+    id,
+    kind,
+    consumers: [],
+    owner: new Int32Array(w.P).fill(-1),
+    committed: new Float64Array(w.P),
+    position: new Float64Array(w.P),
+    processedUpTo: new Float64Array(w.P),
+    attempts: new Int32Array(w.P),
+    ready: new Uint8Array(w.P),
+    consumed: 0,
+    processed: 0,
+    deadLettered: 0,
+    expired: 0,
+    duplicates: 0,
+    duplicatesSuppressed: 0,
+    failedAttempts: 0,
+    rebalancing: false,
+    rebalanceToken: 0,
+    rebalances: 0,
+  };
+  for (let c = 0; c < w.config.consumersPerGroup; c += 1) group.consumers.push(newConsumer(c));
+  w.groups.push(group);
+  return group;
+}
+
+export function newConsumer(id: number): Consumer {
+  return {
+    id,
+    alive: true,
+    assigned: [],
+    pending: [],
+    pendingHead: 0,
+    ready: [],
+    readyHead: 0,
+    chunk: null,
+    token: 0,
+    wakeAtMs: Infinity,
+    processed: 0,
+    finishes: new Float64Array(EXACT_SERVICE_MAX_EVENTS),
+    runs: new Float64Array(RUN_FIELDS * 4),
+  };
+}
+
+/** Partition p can be read again: wake its owner in every group. */
+export function wakeOwners(w: World, p: number) {
+  for (const group of w.groups) {
+    const c = group.owner[p] as number;
+    const consumer = c >= 0 ? group.consumers[c] : undefined;
+    if (consumer) wakeAt(w, group, consumer, w.nowMs);
+  }
+}
