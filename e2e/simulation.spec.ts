@@ -58,7 +58,7 @@ test("the seed scenario's measured lag growth is within 5 % of the model's 999,9
   await expect(page.getByRole('region', { name: 'Model vs simulation' })).toContainText('unbounded');
 });
 
-test('killing broker 0 moves the leadership of a partition it led', async ({ page }) => {
+test('killing broker 0 moves the leadership of a partition it led once the controller fences it (9 s)', async ({ page }) => {
   await page.goto('/');
   const leaders = page.getByTestId('sim-partition-leaders');
   await expect(page.getByRole('button', { name: 'Kill broker' })).toBeEnabled();
@@ -69,6 +69,10 @@ test('killing broker 0 moves the leadership of a partition it led', async ({ pag
   await page.getByLabel('Broker', { exact: true }).selectOption({ label: 'Broker 0 (up)' });
   await page.getByRole('button', { name: 'Kill broker' }).click();
   await stepTo(page, 0.5);
+  // Not yet fenced (KRaft's broker.session.timeout.ms is 9 s): its partitions wait for it.
+  const waiting = JSON.parse((await leaders.getAttribute('data-value')) ?? '[]') as number[];
+  for (const partition of ledByZero) expect(waiting[partition], `partition ${partition}`).toBe(0);
+  await stepTo(page, 9.5);
   const after = JSON.parse((await leaders.getAttribute('data-value')) ?? '[]') as number[];
   for (const partition of ledByZero) expect(after[partition], `partition ${partition}`).not.toBe(0);
   await expect(simCanvas(page)).toHaveAttribute('aria-label', /broker 0 down/);
@@ -97,12 +101,12 @@ test('a link with seed and actions, stepped to the same time in two pages, shows
   await page.goto(link);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(new URL(page.url()).searchParams.get('seed')).toBe('4242');
-  await stepTo(page, 1.5);
+  await stepTo(page, 9.5); // past the fencing of broker 1 (down at 0.2 s, fenced 9 s later)
   const first = await read(page);
 
   const other = await context.newPage();
   await other.goto(link);
-  await stepTo(other, 1.5);
+  await stepTo(other, 9.5);
   expect(await read(other)).toEqual(first);
   expect(Number(first['produced-rate'])).toBeGreaterThan(0);
   expect(JSON.parse(first['partition-leaders'] ?? '[]')).not.toContain(1);

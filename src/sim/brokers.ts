@@ -1,10 +1,11 @@
 import { FOLLOWER_CATCH_UP_MS } from './defaults';
 import { flushBuffered } from './producers';
-import { FOLLOWER_REJOIN, say, type World } from './world';
+import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, say, type World } from './world';
 
 /**
- * Brokers and replication: a broker going down or coming back, leader election among the
- * in-sync replicas, followers catching up and rejoining the ISR. The placement is the engine's
+ * Brokers and replication: a broker going down or coming back, its fencing by the KRaft
+ * controller, leader election among the in-sync replicas, ISRs shrinking and followers catching
+ * up and rejoining them. The placement is the engine's
  * (src/engine/placement.ts, built in createWorld). A partition that is writable again gets its
  * producer's held events (flushBuffered); one that has a leader again tells the groups through
  * `w.hooks.onLeaderBack`.
@@ -21,32 +22,72 @@ function electLeader(w: World, p: number, reason: string): void {
   say(w, next >= 0 ? `partition ${p}: leader ${previous} → ${next} (${reason})` : `partition ${p}: offline, no in-sync replica is up (${reason})`);
 }
 
-/** Broker b stops: it leaves every ISR it can leave, and its partitions elect new leaders. */
+/**
+ * Broker b stops. Nothing moves at once: its leaderships stay with it (nothing can be written to
+ * or read from them) and every ISR it is in still waits for it (acks=all writes stall there),
+ * until the controller fences it after broker.session.timeout.ms (KRaft), or a leader drops it
+ * after replica.lag.time.max.ms, whichever comes first.
+ */
 export function brokerDown(w: World, b: number): void {
-  const { brokerUp, partitionsOnBroker, isr, leader } = w;
+  const { brokerUp, brokerToken, queue, opt } = w;
   if (!brokerUp[b]) return;
   brokerUp[b] = false;
-  say(w, `broker ${b} down`);
-  for (const p of partitionsOnBroker[b] ?? []) {
-    const inSync = isr[p] as number[];
-    // The last in-sync replica stays in the ISR: it alone has every event (no unclean election).
-    if (inSync.length > 1) isr[p] = inSync.filter((x) => x !== b);
-    if ((leader[p] as number) === b) electLeader(w, p, `broker ${b} down`);
+  brokerToken[b] = (brokerToken[b] as number) + 1;
+  say(w, `broker ${b} down; fenced after broker.session.timeout.ms = ${opt.brokerSessionTimeoutMs} ms`);
+  queue.push(w.nowMs + opt.brokerSessionTimeoutMs, BROKER_FENCED, b, 0, brokerToken[b]);
+  queue.push(w.nowMs + opt.replicaLagTimeMaxMs, ISR_LAG_SHRINK, b, 0, brokerToken[b]);
+}
+
+/** Takes b out of partition p's ISR unless it is the last one (it alone has every event: no unclean election). */
+function leaveIsr(w: World, p: number, b: number): boolean {
+  const inSync = w.isr[p] as number[];
+  if (inSync.length <= 1 || !inSync.includes(b)) return false;
+  w.isr[p] = inSync.filter((x) => x !== b);
+  return true;
+}
+
+/** The controller fences broker b (still down since `token`): it leaves every ISR, and its partitions elect new leaders. */
+export function fenceBroker(w: World, b: number, token: number): void {
+  if (w.brokerUp[b] || w.brokerToken[b] !== token) return;
+  say(w, `broker ${b} fenced by the controller`);
+  for (const p of w.partitionsOnBroker[b] ?? []) {
+    leaveIsr(w, p, b);
+    if ((w.leader[p] as number) === b) {
+      electLeader(w, p, `broker ${b} fenced`);
+      w.hooks.onLeaderBack(p);
+    }
+    flushBuffered(w, p);
   }
 }
 
-/** Broker b is back: offline partitions it is in sync for lead again; its followers catch up, then rejoin the ISRs. */
+/** replica.lag.time.max.ms after broker b went down (still down since `token`): the leaders of its followers drop it from their ISRs. */
+export function shrinkIsrOfLagging(w: World, b: number, token: number): void {
+  if (w.brokerUp[b] || w.brokerToken[b] !== token) return;
+  let shrunk = 0;
+  for (const p of w.partitionsOnBroker[b] ?? []) {
+    const leader = w.leader[p] as number;
+    if (leader === b || leader < 0 || !w.brokerUp[leader]) continue;
+    if (leaveIsr(w, p, b)) shrunk += 1;
+    flushBuffered(w, p);
+  }
+  if (shrunk > 0) say(w, `broker ${b} dropped from ${shrunk} ISR${shrunk === 1 ? '' : 's'} after replica.lag.time.max.ms = ${w.opt.replicaLagTimeMaxMs} ms`);
+}
+
+/**
+ * Broker b is back. Back before it was fenced, it simply resumes: it still leads its partitions
+ * and is still in their ISRs. Otherwise offline partitions it is in sync for lead again, and its
+ * followers catch up, then rejoin the ISRs.
+ */
 export function brokerUpAgain(w: World, b: number): void {
-  const { brokerUp, partitionsOnBroker, leader, isr, queue } = w;
+  const { brokerUp, brokerToken, partitionsOnBroker, leader, isr, queue } = w;
   if (brokerUp[b]) return;
   brokerUp[b] = true;
+  brokerToken[b] = (brokerToken[b] as number) + 1;
   say(w, `broker ${b} up; catching up`);
   for (const p of partitionsOnBroker[b] ?? []) {
-    if ((leader[p] as number) < 0 && (isr[p] as number[]).includes(b)) {
-      electLeader(w, p, `broker ${b} back`);
-      flushBuffered(w, p);
-      w.hooks.onLeaderBack(p);
-    }
+    if ((leader[p] as number) < 0 && (isr[p] as number[]).includes(b)) electLeader(w, p, `broker ${b} back`);
+    flushBuffered(w, p);
+    if ((leader[p] as number) === b) w.hooks.onLeaderBack(p);
   }
   queue.push(w.nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
 }

@@ -1,6 +1,6 @@
 import { EXACT_SERVICE_MAX_EVENTS, MAX_RUNS_PER_POLL } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { CONSUMER_DONE, CONSUMER_WAKE, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, type Chunk, type Consumer, type Group, type World } from './world';
+import { CONSUMER_DONE, CONSUMER_WAKE, hasLiveLeader, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, type Chunk, type Consumer, type Group, type World } from './world';
 
 /**
  * Consumer groups: each consumer polls the partitions it owns in turn (up to max.poll.records a
@@ -61,7 +61,7 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
     const p = pending[consumer.pendingHead] as number;
     if ((group.owner[p] as number) !== consumer.id) {
       group.ready[p] = 0; // assignment changed since it was queued
-    } else if ((w.leader[p] as number) >= 0 && (group.position[p] as number) >= (w.logs[p] as PartitionLog).advanceHighWatermark(w.nowMs)) {
+    } else if (hasLiveLeader(w, p) && (group.position[p] as number) >= (w.logs[p] as PartitionLog).advanceHighWatermark(w.nowMs)) {
       nextReadableMs = (w.logs[p] as PartitionLog).nextReadableMs();
       if (nextReadableMs > w.nowMs) break; // later ones become readable later still
     } else {
@@ -77,8 +77,8 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
       group.ready[p] = 0;
       continue;
     }
-    if ((w.leader[p] as number) < 0) {
-      ready.push(p); // offline: nothing can be fetched until a w.leader is back
+    if (!hasLiveLeader(w, p)) {
+      ready.push(p); // offline or its leader is down: nothing can be fetched until a live leader leads it
       continue;
     }
     const partitionLog = w.logs[p] as PartitionLog;

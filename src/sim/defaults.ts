@@ -27,6 +27,8 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     replicationDelayMs: Math.max(0, options.replicationDelayMs ?? 1),
     maxPollRecords: Math.max(1, Math.floor(fromPlan(options.maxPollRecords, config.maxPollRecords, 500))),
     sessionTimeoutMs: Math.max(0, fromPlan(options.sessionTimeoutMs, config.sessionTimeoutMs, 45_000)),
+    brokerSessionTimeoutMs: Math.max(0, options.brokerSessionTimeoutMs ?? BROKER_SESSION_TIMEOUT_MS),
+    replicaLagTimeMaxMs: Math.max(0, options.replicaLagTimeMaxMs ?? REPLICA_LAG_TIME_MAX_MS),
     rebalanceMs: Math.max(0, options.rebalanceMs ?? 500),
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
     idempotentConsumers: options.idempotentConsumers ?? false,
@@ -35,6 +37,10 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
 
 /** How long a follower that comes back takes to catch up and rejoin the ISR. */
 export const FOLLOWER_CATCH_UP_MS = 2_000;
+/** KRaft broker.session.timeout.ms (apache/kafka KRaftConfigs.BROKER_SESSION_TIMEOUT_MS_DEFAULT). */
+export const BROKER_SESSION_TIMEOUT_MS = 9_000;
+/** replica.lag.time.max.ms (Kafka's broker default since 2.5, KIP-537). */
+export const REPLICA_LAG_TIME_MAX_MS = 30_000;
 /** Sampling interval of the measured rates; the window they are measured over. */
 export const SAMPLE_INTERVAL_MS = 100;
 export const RATE_WINDOW_MS = 10_000;

@@ -7,6 +7,8 @@ import { expectInvariants } from './test/check-invariants';
 import { createRecordedRun } from './timeline';
 
 const plan = (overrides: Partial<PlanConfig>): PlanConfig => ({ ...DEFAULT_CONFIG, ...overrides });
+/** Past KRaft's broker.session.timeout.ms (9 s): a dead broker is fenced, its leaders moved. */
+const FENCED_MS = 9_001;
 
 describe('producers and the log', () => {
   it('appends events at the configured rate, spread over partitions (seed 3)', () => {
@@ -149,6 +151,7 @@ describe('brokers, replication and failover', () => {
     run.advance(500);
     const before = run.sim.snapshot();
     run.apply({ type: 'broker-down', broker: 0 });
+    run.advance(FENCED_MS); // the controller moves leaders once it fences the broker
     const afterOne = run.sim.snapshot();
     for (const p of before.partitions) {
       const expected = p.leader === 0 ? p.replicas.find((b) => b !== 0) : p.leader;
@@ -161,6 +164,7 @@ describe('brokers, replication and failover', () => {
     // A second broker down: again the first of the assignment still alive and in sync.
     const second = afterOne.partitions[6]!.leader;
     run.apply({ type: 'broker-down', broker: second });
+    run.advance(FENCED_MS);
     const afterTwo = run.sim.snapshot();
     for (const p of afterTwo.partitions) {
       const alive = p.replicas.filter((b) => b !== 0 && b !== second);
@@ -177,7 +181,7 @@ describe('brokers, replication and failover', () => {
     const led = before.partitions.filter((p) => p.leader === 0).map((p) => p.id);
     expect(led.length).toBe(2);
     run.apply({ type: 'broker-down', broker: 0 });
-    run.advance(1_000);
+    run.advance(FENCED_MS + 1_000);
     const after = run.sim.snapshot();
     for (const id of led) {
       expect(after.partitions[id]?.leader).not.toBe(0);
@@ -190,7 +194,7 @@ describe('brokers, replication and failover', () => {
     expectInvariants(after);
   });
 
-  it('blocks acks=all produce below min.insync.replicas and resumes after catch-up (seed 10)', () => {
+  it('blocks acks=all produce below min.insync.replicas; a broker back before it is fenced cannot help while the other is still in the ISRs, and writes resume once that one is fenced (seed 10)', () => {
     const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 3, consumersPerGroup: 3, processingMs: 1 }), { seed: 10 });
     run.advance(1_000);
     run.apply({ type: 'broker-down', broker: 0 });
@@ -202,7 +206,10 @@ describe('brokers, replication and failover', () => {
     expect(later.produced).toBe(blocked.produced);
     expect(later.producerBuffered).toBeGreaterThan(1500);
     run.apply({ type: 'broker-up', broker: 1 });
-    run.advance(2_500); // follower catch-up (2 s), then buffered events are written
+    run.advance(2_500);
+    // Broker 0 is still down and still in every ISR: acks=all waits for it.
+    expect(run.sim.snapshot().partitions.every((p) => p.produceBlocked)).toBe(true);
+    run.advance(FENCED_MS); // broker 0 fenced at 10 s: out of the ISRs, 2 in sync ≥ min ISR 2
     const resumed = run.sim.snapshot();
     expect(resumed.partitions.every((p) => !p.produceBlocked)).toBe(true);
     expect(resumed.producerBuffered).toBe(0);
@@ -214,9 +221,72 @@ describe('brokers, replication and failover', () => {
     const run = createRecordedRun(plan({ eventsPerSec: 100, partitions: 1, consumersPerGroup: 1, processingMs: 1, replicationFactor: 1, brokers: 1 }));
     run.advance(500);
     run.apply({ type: 'broker-down', broker: 0 });
+    expect(run.sim.snapshot().partitions[0]?.produceBlocked).toBe(true);
+    run.advance(FENCED_MS);
     expect(run.sim.snapshot().partitions[0]?.leader).toBe(-1);
     run.apply({ type: 'broker-up', broker: 0 });
     expect(run.sim.snapshot().partitions[0]?.leader).toBe(0);
+  });
+});
+
+describe('a broker failure as KRaft handles it: nothing moves until the controller fences the broker', () => {
+  const config = plan({ eventsPerSec: 6_000, partitions: 6, consumersPerGroup: 6, processingMs: 0.1 });
+
+  it('acks=all writes stall on every partition whose ISR lists the dead broker, for broker.session.timeout.ms (9 s); then its leaders move, it leaves the ISRs and the held events are written (seed 31)', () => {
+    const run = createRecordedRun(config, { seed: 31 });
+    run.advance(1_000);
+    const before = run.sim.snapshot();
+    const led = before.partitions.filter((p) => p.leader === 0).map((p) => p.id);
+    expect(led.length).toBe(2);
+    run.apply({ type: 'broker-down', broker: 0 });
+    run.advance(8_900);
+    const stalled = run.sim.snapshot();
+    // 3 brokers, rf 3: every partition has a replica on broker 0, and every ISR still lists it.
+    expect(stalled.partitions.every((p) => p.produceBlocked && p.isr.includes(0))).toBe(true);
+    for (const id of led) expect(stalled.partitions[id]?.leader).toBe(0);
+    expect(stalled.produced - before.produced).toBeLessThan(6_000 * 0.01); // only what was in flight
+    expect(stalled.producerBuffered).toBeGreaterThan(6_000 * 8);
+    run.advance(200); // fenced at 10 s
+    const fenced = run.sim.snapshot();
+    for (const p of fenced.partitions) {
+      expect(p.isr).not.toContain(0);
+      expect(p.leader).toBe(p.replicas.find((b) => b !== 0));
+      expect(p.produceBlocked).toBe(false);
+    }
+    expect(fenced.producerBuffered).toBe(0);
+    expect(fenced.log.some((line) => line.text === 'broker 0 fenced by the controller')).toBe(true);
+    expectInvariants(fenced);
+  });
+
+  it('with broker.session.timeout.ms above replica.lag.time.max.ms (30 s), leaders drop the dead follower at 30 s while its own partitions wait for the fencing (seed 32)', () => {
+    const run = createRecordedRun(config, { seed: 32, brokerSessionTimeoutMs: 60_000 });
+    run.advance(1_000);
+    const led = run.sim.snapshot().partitions.filter((p) => p.leader === 0).map((p) => p.id);
+    run.apply({ type: 'broker-down', broker: 0 });
+    run.advance(30_100);
+    const shrunk = run.sim.snapshot();
+    for (const p of shrunk.partitions) {
+      const ledByDead = led.includes(p.id);
+      expect(p.isr.includes(0), `partition ${p.id}`).toBe(ledByDead);
+      expect(p.produceBlocked, `partition ${p.id}`).toBe(ledByDead);
+    }
+    run.advance(30_000);
+    expect(run.sim.snapshot().partitions.every((p) => !p.produceBlocked && p.leader !== 0)).toBe(true);
+  });
+
+  it('a broker back before it is fenced resumes: it still leads its partitions and is still in their ISRs (seed 33)', () => {
+    const run = createRecordedRun(config, { seed: 33 });
+    run.advance(1_000);
+    const before = run.sim.snapshot();
+    run.apply({ type: 'broker-down', broker: 0 });
+    run.advance(5_000);
+    run.apply({ type: 'broker-up', broker: 0 });
+    run.advance(10_000); // past the stale fencing at 10 s
+    const after = run.sim.snapshot();
+    expect(after.partitions.map((p) => [p.leader, p.isr])).toEqual(before.partitions.map((p) => [p.leader, p.isr]));
+    expect(after.producerBuffered).toBe(0);
+    expect(after.log.some((line) => line.text.includes('fenced by the controller'))).toBe(false);
+    expectInvariants(after);
   });
 });
 

@@ -1,17 +1,19 @@
 import type { PlanConfig } from '../engine/plan-config';
 import { SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { brokerDown, brokerUpAgain, rejoin } from './brokers';
+import { brokerDown, brokerUpAgain, fenceBroker, rejoin, shrinkIsrOfLagging } from './brokers';
 import { addGroup, assign, crash, finishChunk, finishRebalance, newConsumer, onAppended, settleRunning, startRebalance, tryStart, wakeOwners } from './consumer-groups';
 import { produceBatch, scheduleBatch } from './producers';
 import { groupLag, snapshotOf } from './snapshot';
 import type { SimAction, SimOptions, SimSnapshot, Simulation } from './types';
 import {
   BATCH,
+  BROKER_FENCED,
   CONSUMER_DONE,
   CONSUMER_WAKE,
   createWorld,
   FOLLOWER_REJOIN,
+  ISR_LAG_SHRINK,
   REBALANCE_DONE,
   SAMPLE,
   SAMPLES,
@@ -91,6 +93,12 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         break;
       case FOLLOWER_REJOIN:
         rejoin(w, event.a);
+        break;
+      case BROKER_FENCED:
+        fenceBroker(w, event.a, event.c);
+        break;
+      case ISR_LAG_SHRINK:
+        shrinkIsrOfLagging(w, event.a, event.c);
         break;
       case SAMPLE:
         takeSample();

@@ -30,6 +30,18 @@ export interface SimOptions {
   readonly maxPollRecords?: number;
   /** session.timeout.ms: how long until a crashed consumer is noticed. Default: the plan's sessionTimeoutMs (45,000). */
   readonly sessionTimeoutMs?: number;
+  /**
+   * KRaft `broker.session.timeout.ms`: a broker that stops heartbeating is fenced this long after,
+   * and only then does the controller move its leaderships and take it out of every ISR. Default
+   * 9,000 ms (Kafka's KRaftConfigs).
+   */
+  readonly brokerSessionTimeoutMs?: number;
+  /**
+   * `replica.lag.time.max.ms`: a leader takes a follower that has not caught up for this long out
+   * of its ISR. Default 30,000 ms (Kafka's default since 2.5, KIP-537). With KRaft's 9 s fencing
+   * a dead broker leaves the ISRs at fencing first; this matters when the session timeout is set longer.
+   */
+  readonly replicaLagTimeMaxMs?: number;
   /** How long a rebalance stops the group. Default 500 ms. */
   readonly rebalanceMs?: number;
   /** Attempts at a poison event before it goes to the dead-letter queue. Default 3. */

@@ -22,6 +22,8 @@ export const REBALANCE_DONE = 5; // group a's rebalance (token c) completes
 export const SPIKE_END = 6; // traffic spike (token c) ends
 export const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
 export const SAMPLE = 8; // record counters for the measured rates
+export const BROKER_FENCED = 9; // broker a (down since its token c) is fenced by the controller
+export const ISR_LAG_SHRINK = 10; // leaders drop broker a (down since token c) from their ISRs: replica.lag.time.max.ms
 
 export interface Chunk {
   readonly partition: number;
@@ -137,6 +139,8 @@ export interface World {
   // Brokers and partitions: Kafka's replica assignment over B brokers in Z zones, the one the
   // capacity model uses (engine/placement.ts); the first replica is the preferred leader.
   readonly brokerUp: boolean[];
+  /** Per broker, how often it went down or up: a fencing or ISR shrink scheduled before the last change is stale. */
+  readonly brokerToken: Int32Array;
   readonly replicas: number[][];
   readonly isr: number[][];
   readonly leader: Int32Array;
@@ -212,6 +216,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     idempotent: opt.idempotentConsumers,
     deadLetterQueue: 0,
     brokerUp: new Array<boolean>(B).fill(true),
+    brokerToken: new Int32Array(B),
     replicas,
     isr,
     leader,
@@ -240,9 +245,23 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
   };
 }
 
-/** acks=all can be met: the partition has a leader and at least min.insync.replicas in sync. */
+/** The partition's leader is up: consumers can fetch from it. */
+export function hasLiveLeader(w: World, p: number): boolean {
+  const leader = w.leader[p] as number;
+  return leader >= 0 && (w.brokerUp[leader] as boolean);
+}
+
+/**
+ * acks=all can be met: the leader is up, every replica in the ISR is up (the leader waits for
+ * each of them before it acknowledges, so a dead one still in the ISR stalls every write), and
+ * the ISR holds at least min.insync.replicas.
+ */
 export function writable(w: World, p: number): boolean {
-  return (w.leader[p] as number) >= 0 && (w.isr[p]?.length ?? 0) >= w.opt.minInsyncReplicas;
+  if (!hasLiveLeader(w, p)) return false;
+  const inSync = w.isr[p] as number[];
+  if (inSync.length < w.opt.minInsyncReplicas) return false;
+  for (const b of inSync) if (!w.brokerUp[b]) return false;
+  return true;
 }
 
 /** A line in the run's event log (the newest MAX_LOG_LINES are kept). */
