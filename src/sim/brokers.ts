@@ -92,6 +92,35 @@ export function brokerUpAgain(w: World, b: number): void {
   queue.push(w.nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
 }
 
+/**
+ * The controller's preferred-leader check (auto.leader.rebalance.enable): on each broker whose
+ * share of the partitions it prefers (first in their assignment) but does not lead is above
+ * leader.imbalance.per.broker.percentage, those partitions go back to it where it is up and in
+ * sync. Kafka's KafkaController.checkAndTriggerAutoLeaderRebalance, and its KRaft counterpart.
+ */
+export function rebalanceLeaders(w: World): void {
+  const { P, B, replicas, leader, isr, brokerUp, opt } = w;
+  const preferred = new Int32Array(B);
+  const notLed = new Int32Array(B);
+  for (let p = 0; p < P; p += 1) {
+    const first = (replicas[p] as number[])[0] ?? -1;
+    if (first < 0) continue;
+    preferred[first] = (preferred[first] as number) + 1;
+    if ((leader[p] as number) !== first) notLed[first] = (notLed[first] as number) + 1;
+  }
+  let moved = 0;
+  for (let p = 0; p < P; p += 1) {
+    const first = (replicas[p] as number[])[0] ?? -1;
+    if (first < 0 || (leader[p] as number) === first || !brokerUp[first] || !(isr[p] as number[]).includes(first)) continue;
+    if ((notLed[first] as number) * 100 <= opt.leaderImbalancePerBrokerPercentage * (preferred[first] as number)) continue;
+    leader[p] = first;
+    moved += 1;
+    flushBuffered(w, p);
+    w.hooks.onLeaderBack(p);
+  }
+  if (moved > 0) say(w, `preferred-leader election: ${moved} partition${moved === 1 ? '' : 's'} back on ${moved === 1 ? 'its' : 'their'} preferred leader`);
+}
+
 /** Broker b has caught up: back in the ISR of every partition it holds. */
 export function rejoin(w: World, b: number): void {
   const { brokerUp, partitionsOnBroker, isr, replicas } = w;

@@ -29,6 +29,9 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     sessionTimeoutMs: Math.max(0, fromPlan(options.sessionTimeoutMs, config.sessionTimeoutMs, 45_000)),
     brokerSessionTimeoutMs: Math.max(0, options.brokerSessionTimeoutMs ?? BROKER_SESSION_TIMEOUT_MS),
     replicaLagTimeMaxMs: Math.max(0, options.replicaLagTimeMaxMs ?? REPLICA_LAG_TIME_MAX_MS),
+    autoLeaderRebalance: options.autoLeaderRebalance ?? true,
+    leaderImbalanceCheckIntervalMs: Math.max(1, options.leaderImbalanceCheckIntervalMs ?? LEADER_IMBALANCE_CHECK_INTERVAL_MS),
+    leaderImbalancePerBrokerPercentage: Math.max(0, options.leaderImbalancePerBrokerPercentage ?? 10),
     rebalanceMs: Math.max(0, options.rebalanceMs ?? 500),
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
     idempotentConsumers: options.idempotentConsumers ?? false,
@@ -39,6 +42,8 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
 export const FOLLOWER_CATCH_UP_MS = 2_000;
 /** KRaft broker.session.timeout.ms (apache/kafka KRaftConfigs.BROKER_SESSION_TIMEOUT_MS_DEFAULT). */
 export const BROKER_SESSION_TIMEOUT_MS = 9_000;
+/** leader.imbalance.check.interval.seconds = 300 (Kafka broker configs), in ms. */
+export const LEADER_IMBALANCE_CHECK_INTERVAL_MS = 300_000;
 /** replica.lag.time.max.ms (Kafka's broker default since 2.5, KIP-537). */
 export const REPLICA_LAG_TIME_MAX_MS = 30_000;
 /** Sampling interval of the measured rates; the window they are measured over. */

@@ -5,6 +5,7 @@ import type { PlanConfig } from '../engine/plan-config';
 import { createSimulation } from './simulation';
 import { expectInvariants } from './test/check-invariants';
 import { createRecordedRun } from './timeline';
+import type { SimOptions } from './types';
 
 const plan = (overrides: Partial<PlanConfig>): PlanConfig => ({ ...DEFAULT_CONFIG, ...overrides });
 /** Past KRaft's broker.session.timeout.ms (9 s): a dead broker is fenced, its leaders moved. */
@@ -287,6 +288,41 @@ describe('a broker failure as KRaft handles it: nothing moves until the controll
     expect(after.producerBuffered).toBe(0);
     expect(after.log.some((line) => line.text.includes('fenced by the controller'))).toBe(false);
     expectInvariants(after);
+  });
+});
+
+describe('preferred leaders come back (auto.leader.rebalance.enable)', () => {
+  const config = plan({ eventsPerSec: 600, partitions: 6, consumersPerGroup: 6, processingMs: 0.1 });
+  const leadersOf0 = (run: ReturnType<typeof createRecordedRun>) => run.sim.snapshot().brokers[0]?.leaderOf;
+  const run = (options: SimOptions) => {
+    const r = createRecordedRun(config, { seed: 34, ...options });
+    r.advance(1_000);
+    r.apply({ type: 'broker-down', broker: 0 });
+    r.advance(12_000); // fenced at 10 s: its 2 leaderships moved
+    r.apply({ type: 'broker-up', broker: 0 });
+    r.advance(5_000); // caught up and back in the ISRs
+    return r;
+  };
+
+  it('a broker back in the ISRs leads nothing until the controller\'s next check, 300 s after the start; then it leads its preferred partitions again (seed 34)', () => {
+    const r = run({});
+    expect(leadersOf0(r)).toBe(0);
+    r.advance(300_000 - 18_000 - 1);
+    expect(leadersOf0(r)).toBe(0);
+    r.advance(2);
+    expect(leadersOf0(r)).toBe(2);
+    expect(r.sim.snapshot().partitions.every((p) => p.leader === p.replicas[0])).toBe(true);
+    expect(r.sim.snapshot().log.some((line) => line.text.startsWith('preferred-leader election: 2 partitions'))).toBe(true);
+  });
+
+  it('switched off, or within leader.imbalance.per.broker.percentage, the leaders stay where they moved (seed 34)', () => {
+    const off = run({ autoLeaderRebalance: false });
+    off.advance(300_000);
+    expect(leadersOf0(off)).toBe(0);
+    // 2 of its 2 preferred partitions not led: 100 % imbalance; a 100 % threshold tolerates it.
+    const tolerant = run({ leaderImbalancePerBrokerPercentage: 100 });
+    tolerant.advance(300_000);
+    expect(leadersOf0(tolerant)).toBe(0);
   });
 });
 

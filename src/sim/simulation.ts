@@ -1,7 +1,7 @@
 import type { PlanConfig } from '../engine/plan-config';
 import { SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { brokerDown, brokerUpAgain, fenceBroker, rejoin, shrinkIsrOfLagging } from './brokers';
+import { brokerDown, brokerUpAgain, fenceBroker, rebalanceLeaders, rejoin, shrinkIsrOfLagging } from './brokers';
 import { addGroup, assign, crash, finishChunk, finishRebalance, newConsumer, onAppended, settleRunning, startRebalance, tryStart, wakeOwners } from './consumer-groups';
 import { produceBatch, scheduleBatch } from './producers';
 import { groupLag, snapshotOf } from './snapshot';
@@ -14,6 +14,7 @@ import {
   createWorld,
   FOLLOWER_REJOIN,
   ISR_LAG_SHRINK,
+  LEADER_REBALANCE,
   REBALANCE_DONE,
   SAMPLE,
   SAMPLES,
@@ -100,6 +101,10 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       case ISR_LAG_SHRINK:
         shrinkIsrOfLagging(w, event.a, event.c);
         break;
+      case LEADER_REBALANCE:
+        rebalanceLeaders(w);
+        queue.push(w.nowMs + w.opt.leaderImbalanceCheckIntervalMs, LEADER_REBALANCE);
+        break;
       case SAMPLE:
         takeSample();
         break;
@@ -111,6 +116,7 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
   for (let g = 0; g < config.consumerGroups; g += 1) assign(w, addGroup(w, 'live'));
   for (let p = 0; p < P; p += 1) scheduleBatch(w, p, 0);
   takeSample();
+  if (w.opt.autoLeaderRebalance) queue.push(w.opt.leaderImbalanceCheckIntervalMs, LEADER_REBALANCE);
 
   const advance = (ms: number) => {
     if (!(ms > 0)) return;

@@ -42,6 +42,17 @@ export interface SimOptions {
    * a dead broker leaves the ISRs at fencing first; this matters when the session timeout is set longer.
    */
   readonly replicaLagTimeMaxMs?: number;
+  /**
+   * `auto.leader.rebalance.enable`: every `leader.imbalance.check.interval.seconds` (300 s) the
+   * controller gives each partition back to its preferred leader (the first replica) on every
+   * broker whose share of partitions it prefers but does not lead is above
+   * `leader.imbalance.per.broker.percentage` (10 %). Default true.
+   */
+  readonly autoLeaderRebalance?: boolean;
+  /** `leader.imbalance.check.interval.seconds` in ms. Default 300,000. */
+  readonly leaderImbalanceCheckIntervalMs?: number;
+  /** `leader.imbalance.per.broker.percentage`. Default 10. */
+  readonly leaderImbalancePerBrokerPercentage?: number;
   /** How long a rebalance stops the group. Default 500 ms. */
   readonly rebalanceMs?: number;
   /** Attempts at a poison event before it goes to the dead-letter queue. Default 3. */

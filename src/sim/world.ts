@@ -23,6 +23,7 @@ export const SPIKE_END = 6; // traffic spike (token c) ends
 export const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
 export const SAMPLE = 8; // record counters for the measured rates
 export const BROKER_FENCED = 9; // broker a (down since its token c) is fenced by the controller
+export const LEADER_REBALANCE = 11; // the controller's periodic preferred-leader check
 export const ISR_LAG_SHRINK = 10; // leaders drop broker a (down since token c) from their ISRs: replica.lag.time.max.ms
 
 export interface Chunk {
