@@ -316,11 +316,19 @@ export function crash(w: World, group: Group, consumer: Consumer) {
   w.queue.push(w.nowMs + w.opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
 }
 
+/**
+ * The group stops for a rebalance. With the classic protocol every member rejoins at its next
+ * poll, so the rebalance waits for the slowest running poll batch to finish (a member starts no
+ * new batch meanwhile), then takes rebalanceMs more for the join and sync round trips.
+ */
 export function startRebalance(w: World, group: Group, reason: string) {
   group.rebalancing = true;
   group.rebalanceToken += 1;
-  say(w, `group ${group.id}: rebalance (${reason})`);
-  w.queue.push(w.nowMs + w.opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
+  let lastRejoinMs = w.nowMs;
+  for (const consumer of group.consumers) if (consumer.alive && consumer.chunk) lastRejoinMs = Math.max(lastRejoinMs, consumer.chunk.endMs);
+  const waits = lastRejoinMs > w.nowMs ? `; members rejoin at their next poll, the last in ${Math.round(lastRejoinMs - w.nowMs)} ms` : '';
+  say(w, `group ${group.id}: rebalance (${reason})${waits}`);
+  w.queue.push(lastRejoinMs + w.opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
 }
 
 /** Range assignment over live members in id order: the first w.P mod a get one partition more. */

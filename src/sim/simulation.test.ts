@@ -82,7 +82,7 @@ describe('consumer groups', () => {
     expect(s.groups[0]?.rebalances).toBe(0);
     expect(s.groups[0]?.consumers[1]?.assigned).toEqual([1]);
     expect(s.groups[0]?.partitionLag[0]).toBeGreaterThan(100 * 44 * 0.9);
-    run.advance(1_600); // timeout at 45 s + 500 ms rebalance
+    run.advance(7_500); // timeout at 45 s; the rebalance waits for consumer 1's running poll (400 × 12 ms ≈ 4.8 s), then 500 ms
     s = run.sim.snapshot();
     expect(s.groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
     expect(s.groups[0]?.rebalances).toBe(1);
@@ -99,7 +99,7 @@ describe('consumer groups', () => {
     ]);
     run.advance(19_900);
     expect(run.sim.snapshot().groups[0]?.rebalances).toBe(0);
-    run.advance(700); // 10 s timeout + 500 ms rebalance
+    run.advance(5_500); // 10 s timeout, consumer 1's running poll (≈ 4.8 s), 500 ms of rebalance
     expect(run.sim.snapshot().groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
     expect(run.sim.snapshot().log.some((line) => line.text.includes('10000 ms session timeout'))).toBe(true);
   });
@@ -323,6 +323,26 @@ describe('preferred leaders come back (auto.leader.rebalance.enable)', () => {
     const tolerant = run({ leaderImbalancePerBrokerPercentage: 100 });
     tolerant.advance(300_000);
     expect(leadersOf0(tolerant)).toBe(0);
+  });
+});
+
+describe('rebalances (classic protocol)', () => {
+  it('wait for every member\'s running poll batch: members rejoin at their next poll (seed 35)', () => {
+    // 50 records × 100 ms: a poll batch takes about 5 s.
+    const config = plan({ eventsPerSec: 45, partitions: 3, consumersPerGroup: 3, processingMs: 100, maxPollRecords: 50 });
+    const r = createRecordedRun(config, { seed: 35 });
+    r.advance(20_000); // 15 events/s a partition against 10/s a consumer: a backlog, every poll a full batch
+    r.apply({ type: 'consumer-add', group: 0 });
+    const line = r.sim.snapshot().log.find((l) => l.text.includes('members rejoin at their next poll'));
+    expect(line).toBeDefined();
+    const lastMs = Number(/the last in (\d+) ms/.exec(line!.text)?.[1]);
+    // Longer than the join and sync (500 ms) alone, at most one batch (50 × 100 ms, exponential).
+    expect(lastMs).toBeGreaterThan(1_000);
+    expect(lastMs).toBeLessThanOrEqual(8_000);
+    r.advance(lastMs + 500 - 2);
+    expect(r.sim.snapshot().groups[0]?.rebalancing).toBe(true);
+    r.advance(4);
+    expect(r.sim.snapshot().groups[0]?.rebalancing).toBe(false);
   });
 });
 
