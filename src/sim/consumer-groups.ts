@@ -91,7 +91,7 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
     }
     const position = group.position[p] as number;
     if (position < highWatermark) {
-      ready.push(p); // served in turn: back of the w.queue
+      ready.push(p); // served in turn: back of the queue
       compactQueues(w, consumer);
       startChunk(w, group, consumer, p, position, highWatermark);
       return;
@@ -285,7 +285,7 @@ export function finishChunk(w: World, group: Group, consumer: Consumer, token: n
       group.deadLettered += 1;
       w.deadLetterQueue += 1;
       commit(w, group, p, chunk.from + 1);
-      say(w, `group ${group.id}: w.poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter w.queue after ${w.opt.maxAttempts} attempts`);
+      say(w, `group ${group.id}: poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter queue after ${w.opt.maxAttempts} attempts`);
     }
   } else {
     settle(w, group, consumer, chunk, chunk.work);
@@ -331,7 +331,7 @@ export function startRebalance(w: World, group: Group, reason: string) {
   w.queue.push(lastRejoinMs + w.opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
 }
 
-/** Range assignment over live members in id order: the first w.P mod a get one partition more. */
+/** Range assignment over live members in id order: the first P mod a get one partition more. */
 export function assign(w: World, group: Group) {
   const members = group.consumers.filter((c) => c.alive);
   const active = Math.min(members.length, w.P);

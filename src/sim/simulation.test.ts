@@ -369,6 +369,7 @@ describe('traffic, poison and replay', () => {
     expect(s.groups[0]?.deadLettered).toBe(10);
     expect(s.groups[0]?.failedAttempts).toBe(30);
     expect(s.deadLetterQueue).toBe(10);
+    expect(s.log.some((line) => /^group 0: poison event at offset \d+ of partition \d sent to the dead-letter queue after 3 attempts$/.test(line.text))).toBe(true);
     expectInvariants(s);
   });
 
