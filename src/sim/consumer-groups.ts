@@ -1,6 +1,6 @@
 import { EXACT_SERVICE_MAX_EVENTS, MAX_RUNS_PER_POLL } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { CONSUMER_DONE, CONSUMER_WAKE, hasLiveLeader, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, type Chunk, type Consumer, type Group, type World } from './world';
+import { CONSUMER_DONE, CONSUMER_REJOIN, CONSUMER_WAKE, hasLiveLeader, POLL_TIMEOUT, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, type Chunk, type Consumer, type Group, type World } from './world';
 
 /**
  * Consumer groups: each consumer polls the partitions it owns in turn (up to max.poll.records a
@@ -53,7 +53,7 @@ function markReady(w: World, group: Group, consumer: Consumer, p: number) {
  * a consumer owning thousands of partitions stays cheap.
  */
 export function tryStart(w: World, group: Group, consumer: Consumer) {
-  if (group.rebalancing || !consumer.alive || consumer.chunk) return;
+  if (group.rebalancing || !consumer.alive || !consumer.member || consumer.chunk) return;
   // Move partitions whose events became readable from pending to ready.
   let nextReadableMs = Infinity;
   const pending = consumer.pending;
@@ -144,6 +144,33 @@ function startChunk(w: World, group: Group, consumer: Consumer, p: number, from:
   consumer.chunk = chunk;
   if (!isPoison && work > 0) captureRuns(w, consumer, chunk);
   w.queue.push(chunk.endMs, CONSUMER_DONE, group.id, consumer.id, consumer.token);
+  // A batch longer than max.poll.interval.ms: the member is evicted before it can poll again.
+  if (durationMs > w.opt.maxPollIntervalMs) w.queue.push(w.nowMs + w.opt.maxPollIntervalMs, POLL_TIMEOUT, group.id, consumer.id, consumer.token);
+}
+
+/**
+ * The member has not polled for max.poll.interval.ms: it leaves the group (a rebalance gives its
+ * partitions to the others). What it processed is not committed — its commit will be refused —
+ * so those events are delivered again; the rest of its batch is abandoned here (Kafka's consumer
+ * would still process it, as duplicates). It rejoins when the batch would have ended: with
+ * max.poll.records × L above max.poll.interval.ms this repeats for ever, a livelock.
+ */
+export function evictSlowMember(w: World, group: Group, consumer: Consumer, token: number): void {
+  const chunk = consumer.chunk;
+  if (!chunk || chunk.token !== token || !consumer.alive) return;
+  if (!chunk.poison) settle(w, group, consumer, chunk, finishedByNow(w, chunk));
+  consumer.chunk = null;
+  consumer.token += 1;
+  consumer.member = false;
+  w.queue.push(chunk.endMs, CONSUMER_REJOIN, group.id, consumer.id, consumer.token);
+  startRebalance(w, group, `consumer ${consumer.id} left: its poll batch ran past max.poll.interval.ms = ${w.opt.maxPollIntervalMs} ms`);
+}
+
+/** The evicted member's batch is done: it polls again and rejoins the group (another rebalance). */
+export function rejoinGroup(w: World, group: Group, consumer: Consumer, token: number): void {
+  if (consumer.member || consumer.token !== token || !consumer.alive) return;
+  consumer.member = true;
+  startRebalance(w, group, `consumer ${consumer.id} rejoined`);
 }
 
 /**
@@ -324,8 +351,11 @@ export function crash(w: World, group: Group, consumer: Consumer) {
 export function startRebalance(w: World, group: Group, reason: string) {
   group.rebalancing = true;
   group.rebalanceToken += 1;
+  // At most max.poll.interval.ms (the rebalance timeout): a member still busy then is evicted.
   let lastRejoinMs = w.nowMs;
-  for (const consumer of group.consumers) if (consumer.alive && consumer.chunk) lastRejoinMs = Math.max(lastRejoinMs, consumer.chunk.endMs);
+  for (const consumer of group.consumers) {
+    if (consumer.alive && consumer.member && consumer.chunk) lastRejoinMs = Math.max(lastRejoinMs, Math.min(consumer.chunk.endMs, w.nowMs + w.opt.maxPollIntervalMs));
+  }
   const waits = lastRejoinMs > w.nowMs ? `; members rejoin at their next poll, the last in ${Math.round(lastRejoinMs - w.nowMs)} ms` : '';
   say(w, `group ${group.id}: rebalance (${reason})${waits}`);
   w.queue.push(lastRejoinMs + w.opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
@@ -333,7 +363,7 @@ export function startRebalance(w: World, group: Group, reason: string) {
 
 /** Range assignment over live members in id order: the first P mod a get one partition more. */
 export function assign(w: World, group: Group) {
-  const members = group.consumers.filter((c) => c.alive);
+  const members = group.consumers.filter((c) => c.alive && c.member);
   const active = Math.min(members.length, w.P);
   group.owner.fill(-1);
   group.ready.fill(0);
@@ -399,6 +429,7 @@ export function newConsumer(id: number): Consumer {
   return {
     id,
     alive: true,
+    member: true,
     assigned: [],
     pending: [],
     pendingHead: 0,

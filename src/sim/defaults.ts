@@ -27,6 +27,7 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     replicationDelayMs: Math.max(0, options.replicationDelayMs ?? 1),
     maxPollRecords: Math.max(1, Math.floor(fromPlan(options.maxPollRecords, config.maxPollRecords, 500))),
     sessionTimeoutMs: Math.max(0, fromPlan(options.sessionTimeoutMs, config.sessionTimeoutMs, 45_000)),
+    maxPollIntervalMs: Math.max(1, fromPlan(options.maxPollIntervalMs, config.maxPollIntervalMs, 300_000)),
     brokerSessionTimeoutMs: Math.max(0, options.brokerSessionTimeoutMs ?? BROKER_SESSION_TIMEOUT_MS),
     replicaLagTimeMaxMs: Math.max(0, options.replicaLagTimeMaxMs ?? REPLICA_LAG_TIME_MAX_MS),
     autoLeaderRebalance: options.autoLeaderRebalance ?? true,

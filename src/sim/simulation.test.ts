@@ -346,6 +346,35 @@ describe('rebalances (classic protocol)', () => {
   });
 });
 
+describe('max.poll.interval.ms: the livelock the planner\'s check names, happening', () => {
+  // One partition at 300 events/s, 10 ms an event: a backlog, and full polls of max.poll.records.
+  const config = (maxPollRecords: number) => plan({ eventsPerSec: 300, partitions: 1, consumersPerGroup: 1, processingMs: 10, maxPollRecords, maxPollIntervalMs: 2_000 });
+
+  it('500 records × 10 ms = 5 s a poll, above 2 s: the member is evicted, rejoins, is evicted again; nothing is committed any more, the same events are processed again and again (seed 36)', () => {
+    const r = createRecordedRun(config(500), { seed: 36, service: 'constant' });
+    r.advance(30_000);
+    const early = r.sim.snapshot().groups[0]!;
+    r.advance(60_000);
+    const s = r.sim.snapshot();
+    const group = s.groups[0]!;
+    expect(group.rebalances - early.rebalances).toBeGreaterThanOrEqual(10);
+    expect(group.consumed).toBe(early.consumed); // no commit goes through
+    // But the work goes on: 2 s of each ~5.5 s cycle (evicted at 2 s, rejoined when its 5 s batch ends, 0.5 s of rebalance).
+    expect(group.processed - early.processed).toBeGreaterThan((60 / 5.5) * 200 * 0.8);
+    expect(group.duplicates).toBeGreaterThan(0);
+    expect(s.log.some((line) => line.text.includes('its poll batch ran past max.poll.interval.ms = 2000 ms'))).toBe(true);
+    expectInvariants(s);
+  });
+
+  it('100 records × 10 ms = 1 s a poll, within 2 s: no eviction, commits keep going (seed 36)', () => {
+    const r = createRecordedRun(config(100), { seed: 36, service: 'constant' });
+    r.advance(90_000);
+    const group = r.sim.snapshot().groups[0]!;
+    expect(group.rebalances).toBe(0);
+    expect(group.consumed).toBeGreaterThan(80 * 100 * 0.9); // 100 events/s, the consumer's capacity
+  });
+});
+
 describe('traffic, poison and replay', () => {
   it('multiplies the rate during a spike (seed 11)', () => {
     const run = createRecordedRun(plan({ eventsPerSec: 1000, partitions: 4, consumersPerGroup: 4, processingMs: 0.1 }), { seed: 11 });

@@ -2,7 +2,7 @@ import type { PlanConfig } from '../engine/plan-config';
 import { SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
 import { brokerDown, brokerUpAgain, fenceBroker, rebalanceLeaders, rejoin, shrinkIsrOfLagging } from './brokers';
-import { addGroup, assign, crash, finishChunk, finishRebalance, newConsumer, onAppended, settleRunning, startRebalance, tryStart, wakeOwners } from './consumer-groups';
+import { addGroup, assign, crash, evictSlowMember, finishChunk, finishRebalance, newConsumer, onAppended, rejoinGroup, settleRunning, startRebalance, tryStart, wakeOwners } from './consumer-groups';
 import { produceBatch, scheduleBatch } from './producers';
 import { groupLag, snapshotOf } from './snapshot';
 import type { SimAction, SimOptions, SimSnapshot, Simulation } from './types';
@@ -15,6 +15,8 @@ import {
   FOLLOWER_REJOIN,
   ISR_LAG_SHRINK,
   LEADER_REBALANCE,
+  POLL_TIMEOUT,
+  CONSUMER_REJOIN,
   REBALANCE_DONE,
   SAMPLE,
   SAMPLES,
@@ -101,6 +103,13 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
       case ISR_LAG_SHRINK:
         shrinkIsrOfLagging(w, event.a, event.c);
         break;
+      case POLL_TIMEOUT:
+      case CONSUMER_REJOIN: {
+        const group = groups[event.a];
+        const consumer = group?.consumers[event.b];
+        if (group && consumer) (event.kind === POLL_TIMEOUT ? evictSlowMember : rejoinGroup)(w, group, consumer, event.c);
+        break;
+      }
       case LEADER_REBALANCE:
         rebalanceLeaders(w);
         queue.push(w.nowMs + w.opt.leaderImbalanceCheckIntervalMs, LEADER_REBALANCE);

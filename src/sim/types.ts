@@ -53,6 +53,12 @@ export interface SimOptions {
   readonly leaderImbalanceCheckIntervalMs?: number;
   /** `leader.imbalance.per.broker.percentage`. Default 10. */
   readonly leaderImbalancePerBrokerPercentage?: number;
+  /**
+   * max.poll.interval.ms: a member whose poll batch runs longer leaves the group (a rebalance),
+   * its commit is refused, and it rejoins when the batch is done. Default: the plan's
+   * maxPollIntervalMs (300,000, Kafka's default).
+   */
+  readonly maxPollIntervalMs?: number;
   /** How long a rebalance stops the group. Default 500 ms. */
   readonly rebalanceMs?: number;
   /** Attempts at a poison event before it goes to the dead-letter queue. Default 3. */

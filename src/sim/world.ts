@@ -24,7 +24,9 @@ export const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
 export const SAMPLE = 8; // record counters for the measured rates
 export const BROKER_FENCED = 9; // broker a (down since its token c) is fenced by the controller
 export const LEADER_REBALANCE = 11; // the controller's periodic preferred-leader check
-export const ISR_LAG_SHRINK = 10; // leaders drop broker a (down since token c) from their ISRs: replica.lag.time.max.ms
+export const ISR_LAG_SHRINK = 10;
+export const POLL_TIMEOUT = 12; // consumer b of group a has not polled for max.poll.interval.ms (token c)
+export const CONSUMER_REJOIN = 13; // consumer b of group a, evicted, finishes its batch and rejoins (token c) // leaders drop broker a (down since token c) from their ISRs: replica.lag.time.max.ms
 
 export interface Chunk {
   readonly partition: number;
@@ -59,6 +61,8 @@ export const RUN_FIELDS = 5;
 export interface Consumer {
   readonly id: number;
   alive: boolean;
+  /** In the group: false while evicted for exceeding max.poll.interval.ms, until it rejoins. */
+  member: boolean;
   assigned: number[];
   /** Owned partitions with unread events not yet known readable, in append order (from pendingHead on). */
   pending: number[];
