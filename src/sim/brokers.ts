@@ -1,6 +1,6 @@
 import { FOLLOWER_CATCH_UP_MS } from './defaults';
 import { flushBuffered } from './producers';
-import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, say, type World } from './world';
+import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, say, setLeader, type World } from './world';
 
 /**
  * Brokers and replication: a broker going down or coming back, its fencing by the KRaft
@@ -18,7 +18,7 @@ function electLeader(w: World, p: number, reason: string): void {
   const inSync = isr[p] as number[];
   const next = (replicas[p] as number[]).find((b) => brokerUp[b] && inSync.includes(b)) ?? -1;
   if (next === previous) return;
-  leader[p] = next;
+  setLeader(w, p, next);
   say(w, next >= 0 ? `partition ${p}: leader ${previous} → ${next} (${reason})` : `partition ${p}: offline, no in-sync replica is up (${reason})`);
 }
 
@@ -113,7 +113,7 @@ export function rebalanceLeaders(w: World): void {
     const first = (replicas[p] as number[])[0] ?? -1;
     if (first < 0 || (leader[p] as number) === first || !brokerUp[first] || !(isr[p] as number[]).includes(first)) continue;
     if ((notLed[first] as number) * 100 <= opt.leaderImbalancePerBrokerPercentage * (preferred[first] as number)) continue;
-    leader[p] = first;
+    setLeader(w, p, first);
     moved += 1;
     flushBuffered(w, p);
     w.hooks.onLeaderBack(p);

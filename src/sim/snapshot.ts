@@ -56,7 +56,7 @@ const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, repl
     brokers: brokerUp.map((up, id) => ({
       id,
       up,
-      leaderOf: countLeaders(w, id),
+      leaderOf: w.leaderCount[id] as number,
       replicas: partitionsOnBroker[id]?.length ?? 0,
     })),
     partitions: logs.map((partitionLog, id) => ({
@@ -75,13 +75,6 @@ const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, repl
     flows: flows(w),
     log: log.map((line) => ({ ...line })),
   };
-}
-
-/** Partitions broker b leads now. */
-export function countLeaders(w: World, b: number): number {
-let n = 0;
-for (let p = 0; p < w.P; p += 1) if ((w.leader[p] as number) === b) n += 1;
-return n;
 }
 
 /** Rates over the sample window, waits and latencies from the histograms. */

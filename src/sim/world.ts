@@ -149,6 +149,8 @@ export interface World {
   readonly replicas: number[][];
   readonly isr: number[][];
   readonly leader: Int32Array;
+  /** Partitions each broker leads now, kept up to date by setLeader (a snapshot never recounts). */
+  readonly leaderCount: Int32Array;
   readonly partitionsOnBroker: number[][];
   readonly logs: PartitionLog[];
   /** Offsets of poison events per partition, ascending. */
@@ -190,6 +192,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
   const replicas: number[][] = [];
   const isr: number[][] = [];
   const leader = new Int32Array(P);
+  const leaderCount = new Int32Array(B);
   const partitionsOnBroker: number[][] = Array.from({ length: B }, () => []);
   const logs: PartitionLog[] = [];
   const poison: number[][] = [];
@@ -198,6 +201,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     replicas.push(set);
     isr.push([...set]);
     leader[p] = set[0] ?? -1;
+    if ((leader[p] as number) >= 0) leaderCount[leader[p] as number] = (leaderCount[leader[p] as number] as number) + 1;
     for (const b of set) partitionsOnBroker[b]?.push(p);
     logs.push(new PartitionLog(segmentsPerPartition));
     poison.push([]);
@@ -225,6 +229,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     replicas,
     isr,
     leader,
+    leaderCount,
     partitionsOnBroker,
     logs,
     poison,
@@ -248,6 +253,15 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     sampleLag: new Float64Array(SAMPLES),
     samplesTaken: 0,
   };
+}
+
+/** Partition p's leader is now broker b (−1: offline); the per-broker counts follow. */
+export function setLeader(w: World, p: number, b: number): void {
+  const previous = w.leader[p] as number;
+  if (previous === b) return;
+  if (previous >= 0) w.leaderCount[previous] = (w.leaderCount[previous] as number) - 1;
+  if (b >= 0) w.leaderCount[b] = (w.leaderCount[b] as number) + 1;
+  w.leader[p] = b;
 }
 
 /** The partition's leader is up: consumers can fetch from it. */

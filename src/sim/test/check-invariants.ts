@@ -15,6 +15,8 @@ export function expectInvariants(s: SimSnapshot, label = ''): void {
     for (const lag of g.partitionLag) expect(lag).toBeGreaterThanOrEqual(0);
   }
   expect(s.deadLetterQueue).toBe(s.groups.reduce((sum, g) => sum + g.deadLettered, 0));
+  // Leader counts are kept as leaders move, never recounted: they must equal a recount.
+  for (const b of s.brokers) expect(b.leaderOf, `${label} broker ${b.id} leads`).toBe(s.partitions.filter((p) => p.leader === b.id).length);
   expectMeasurementInvariants(s, label);
 }
 
