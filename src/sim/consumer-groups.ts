@@ -139,6 +139,9 @@ function startChunk(w: World, group: Group, consumer: Consumer, p: number, from:
   } else {
     durationMs = w.opt.service === 'exponential' ? w.rng.gamma(work, w.serviceRatePerMs) : work * w.config.processingMs;
   }
+  // The poll's records are fetched from the partition's leader.
+  const leader = w.leader[p] as number;
+  if (leader >= 0) w.brokerOutBytes[leader] = (w.brokerOutBytes[leader] as number) + events * w.bytesPerEvent;
   consumer.token += 1;
   const chunk: Chunk = { partition: p, from, events, duplicates, skipped, work, poison: isPoison, startMs: w.nowMs, endMs: w.nowMs + durationMs, token: consumer.token, finishes, settled: 0, runCount: 0 };
   consumer.chunk = chunk;

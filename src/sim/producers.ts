@@ -67,6 +67,15 @@ function append(w: World, p: number, events: number, firstMs: number, lastMs: nu
   partitionLog.advanceHighWatermark(w.nowMs);
   partitionLog.trimBefore(w.nowMs - retentionMs);
   w.produced += events;
+  // The leader takes the batch in; every in-sync follower fetches it from the leader.
+  const bytes = events * w.bytesPerEvent;
+  const leader = w.leader[p] as number;
+  w.brokerInBytes[leader] = (w.brokerInBytes[leader] as number) + bytes;
+  for (const follower of isr[p] as number[]) {
+    if (follower === leader) continue;
+    w.brokerInBytes[follower] = (w.brokerInBytes[follower] as number) + bytes;
+    w.brokerOutBytes[leader] = (w.brokerOutBytes[leader] as number) + bytes;
+  }
   if (w.poisonToSend > 0) {
     const bad = Math.min(events, w.poisonToSend);
     for (let i = 0; i < bad; i += 1) poison[p]?.push(base + i);

@@ -58,6 +58,8 @@ const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, repl
       up,
       leaderOf: w.leaderCount[id] as number,
       replicas: partitionsOnBroker[id]?.length ?? 0,
+      networkInBytes: w.brokerInBytes[id] as number,
+      networkOutBytes: w.brokerOutBytes[id] as number,
     })),
     partitions: logs.map((partitionLog, id) => ({
       id,

@@ -95,6 +95,10 @@ export interface BrokerSnapshot {
   readonly leaderOf: number;
   /** Partition replicas placed on this broker (leader or follower). */
   readonly replicas: number;
+  /** Bytes it has taken in since the start: producer writes to the partitions it leads, follower fetches into the replicas it follows. */
+  readonly networkInBytes: number;
+  /** Bytes it has sent since the start: consumer fetches from the partitions it leads, follower fetches it served. */
+  readonly networkOutBytes: number;
 }
 
 export interface PartitionSnapshot {

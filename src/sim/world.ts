@@ -1,5 +1,6 @@
 import type { PlanConfig } from '../engine/plan-config';
 import { placeReplicas, replicasOf } from '../engine/placement';
+import { traffic } from '../engine/traffic';
 import { MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions } from './defaults';
 import { EventQueue } from './event-queue';
 import { DurationHistogram } from './histogram';
@@ -130,6 +131,8 @@ export interface World {
   readonly serviceRatePerMs: number;
   readonly retentionMs: number;
   readonly maxRecordsPerBatch: number;
+  /** Bytes an event puts on the wire, the capacity model's W/λ = (s + o)/k (src/engine/traffic.ts). */
+  readonly bytesPerEvent: number;
 
   nowMs: number;
   /** Events appended to the log, all partitions. */
@@ -149,6 +152,9 @@ export interface World {
   readonly replicas: number[][];
   readonly isr: number[][];
   readonly leader: Int32Array;
+  /** Cumulative bytes per broker, in and out over the network (measured, for the failover comparison). */
+  readonly brokerInBytes: Float64Array;
+  readonly brokerOutBytes: Float64Array;
   /** Partitions each broker leads now, kept up to date by setLeader (a snapshot never recounts). */
   readonly leaderCount: Int32Array;
   readonly partitionsOnBroker: number[][];
@@ -217,6 +223,7 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     serviceRatePerMs: 1 / config.processingMs,
     retentionMs: config.retentionHours * 3_600_000,
     maxRecordsPerBatch: Math.max(1, Math.floor(opt.batchSizeBytes / config.eventSizeBytes)),
+    bytesPerEvent: config.eventsPerSec > 0 ? traffic(config).ingressBytesPerSec / config.eventsPerSec : 0,
     nowMs: 0,
     produced: 0,
     poisonToSend: 0,
@@ -230,6 +237,8 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     isr,
     leader,
     leaderCount,
+    brokerInBytes: new Float64Array(B),
+    brokerOutBytes: new Float64Array(B),
     partitionsOnBroker,
     logs,
     poison,

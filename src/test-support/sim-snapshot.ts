@@ -55,6 +55,8 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
       id,
       up: !down.has(id),
       leaderOf: partitions.filter((p) => p.leader === id).length,
+      networkInBytes: 0,
+      networkOutBytes: 0,
       replicas: partitions.filter((p) => p.replicas.includes(id)).length,
     })),
     partitions,
