@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { DEFAULT_SEED } from '../config/sim-link';
 import type { SimSnapshot, TimedAction } from '../sim/types';
+import type { SimClientEvent } from '../workers/sim-client';
 import { DEFAULT_SPEED } from '../workers/sim-protocol';
 
 /**
  * The simulation's UI state. The run itself lives in the worker; this holds what the page
- * shows and what the link carries (seed, timeline). Written by useSimWorker and url-sync.
+ * shows and what the link carries (seed, timeline). Written through its actions (the worker's
+ * events, the controls) and by url-sync when the page opens.
  * `snapshot`, `playing`, `speed` and `achievedSpeed` come from one snapshot event, one that is
  * not older than the last command sent (isStaleEvent in workers/sim-protocol.ts).
  */
@@ -40,7 +42,42 @@ export const INITIAL_SIM_STATE: SimState = {
   notice: null,
 };
 
-export const useSimStore = create<SimState>()(() => INITIAL_SIM_STATE);
+export interface SimActions {
+  /** An event of the current run (src/workers/sim-client.ts) into what the page shows. */
+  receive(event: SimClientEvent): void;
+  setSpeed(factor: number): void;
+  /** A new seed; recorded actions are kept. */
+  setSeed(seed: number): void;
+  /** Recorded actions belong to the plan they were recorded on: a new plan, or Clear, drops them. */
+  clearTimeline(): void;
+  /** A fresh worker after a crash: nothing shown until it answers. */
+  restarting(): void;
+}
+
+export const useSimStore = create<SimState & SimActions>()((set) => ({
+  ...INITIAL_SIM_STATE,
+  receive: (event) => {
+    switch (event.type) {
+      case 'snapshot':
+        set({ snapshot: event.snapshot, snapshotAtMs: performance.now(), playing: event.playing, speed: event.speed, achievedSpeed: event.achievedSpeed });
+        break;
+      case 'timeline':
+        set({ timeline: event.timeline, notice: null });
+        break;
+      case 'notice':
+        set({ notice: event.message });
+        break;
+      case 'error':
+      case 'failed':
+        set({ error: event.message, playing: false });
+        break;
+    }
+  },
+  setSpeed: (factor) => set({ speed: factor }),
+  setSeed: (seed) => set({ seed }),
+  clearTimeline: () => set({ timeline: [] }),
+  restarting: () => set({ error: null, playing: false, snapshot: null }),
+}));
 
 export const selectSnapshot = (state: SimState) => state.snapshot;
 export const selectSeed = (state: SimState) => state.seed;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config/schema';
+import { createSimulation } from '../sim/index';
+import { createSimClient, type SimClientEvent, type WorkerPort } from './sim-client';
+import { SimHost } from './sim-host';
+import type { SimEvent, SimRequest } from './sim-protocol';
+
+/** A worker port backed by a SimHost in this process; its events wait until the test delivers them. */
+function hostedPort() {
+  const outbox: SimEvent[] = [];
+  let terminated = false;
+  const host = new SimHost({ createSimulation, nowMs: () => 0, schedule: () => {}, post: (event) => outbox.push(event) });
+  const port: WorkerPort = {
+    postMessage: (request: SimRequest) => host.handle(request),
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    terminate: () => {
+      terminated = true;
+    },
+  };
+  return {
+    port,
+    outbox,
+    /** Hands the queued events to the client, in order. */
+    deliver(events: SimEvent[] = outbox.splice(0)) {
+      for (const data of events) port.onmessage?.({ data } as MessageEvent<SimEvent>);
+    },
+    get terminated() {
+      return terminated;
+    },
+  };
+}
+
+const config = { ...DEFAULT_CONFIG, eventsPerSec: 1_000, partitions: 3, consumersPerGroup: 3, processingMs: 1 };
+
+describe('the simulation worker client (no React)', () => {
+  it('numbers every request and drops what is stale: a snapshot older than the last command, or from a replaced run', () => {
+    const worker = hostedPort();
+    const client = createSimClient(worker.port, 41);
+    const heard: SimClientEvent[] = [];
+    client.subscribe((event) => heard.push(event));
+
+    client.init(config, 7, []);
+    client.command({ type: 'step', ms: 100 });
+    expect(client.lastSeq).toBe(43); // continues from 41
+    worker.deliver();
+    // The init's answer (seq 42) is older than the step sent after it: only the step's is shown.
+    const snapshots = heard.filter((e): e is Extract<SimClientEvent, { type: 'snapshot' }> => e.type === 'snapshot');
+    expect(snapshots.map((e) => [e.seq, e.snapshot.timeMs])).toEqual([[43, 100]]);
+
+    // A run replaced before its events arrive: they are dropped, the new run's are shown.
+    client.command({ type: 'step', ms: 100 });
+    const oldRun = worker.outbox.splice(0);
+    client.init(config, 8, []);
+    worker.deliver([...oldRun, ...worker.outbox.splice(0)]);
+    const latest = heard.filter((e): e is Extract<SimClientEvent, { type: 'snapshot' }> => e.type === 'snapshot').at(-1);
+    expect(latest?.snapshot.seed).toBe(8);
+    expect(latest?.snapshot.timeMs).toBe(0);
+    expect(heard.filter((e) => e.type === 'snapshot' && e.snapshot.timeMs === 200)).toHaveLength(0);
+  });
+
+  it('turns a worker error into a "failed" event the page shows (and stops the browser reporting it)', () => {
+    const worker = hostedPort();
+    const client = createSimClient(worker.port);
+    const heard: SimClientEvent[] = [];
+    client.subscribe((event) => heard.push(event));
+    let prevented = false;
+    worker.port.onerror?.({ message: '', preventDefault: () => { prevented = true; } } as unknown as ErrorEvent);
+    worker.port.onmessageerror?.({} as MessageEvent);
+    expect(prevented).toBe(true);
+    expect(heard).toEqual([
+      { type: 'failed', message: 'The simulation worker could not run.' },
+      { type: 'failed', message: 'A message from the simulation could not be read.' },
+    ]);
+  });
+
+  it('after destroy the worker is stopped, nothing is sent and nothing is heard', () => {
+    const worker = hostedPort();
+    const client = createSimClient(worker.port);
+    const heard: SimClientEvent[] = [];
+    client.subscribe((event) => heard.push(event));
+    client.init(config, 1, []);
+    const pending = worker.outbox.splice(0);
+    client.destroy();
+    expect(worker.terminated).toBe(true);
+    client.command({ type: 'play' });
+    expect(worker.outbox).toHaveLength(0);
+    worker.deliver(pending);
+    expect(heard).toHaveLength(0);
+  });
+
+  it('an unsubscribed listener hears nothing more', () => {
+    const worker = hostedPort();
+    const client = createSimClient(worker.port);
+    const heard: SimClientEvent[] = [];
+    const unsubscribe = client.subscribe((event) => heard.push(event));
+    client.init(config, 1, []);
+    unsubscribe();
+    worker.deliver();
+    expect(heard).toHaveLength(0);
+  });
+});
