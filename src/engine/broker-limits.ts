@@ -206,7 +206,7 @@ export function clusterBrokerLoad(config: PlanConfig, topics: readonly TopicRate
   const structure = structureOf(layout);
   const allUp = allUpLoads(layout, structure);
   const busiest = maxFigures(allUp);
-  const { failover, topicAvailability } = plannedFailover(config, layout, structure, allUp);
+  const { failover, topicAvailability } = plannedFailover(config, layout, structure, allUp, busiest);
   const pageCacheBytes = Math.max(0, config.brokerMemoryGiB - JVM_HEAP_GIB) * GIB;
   // As asked for: a replication factor above B is not placed, but the mean figure shows what it needs.
   let replicas = 0;
@@ -447,16 +447,16 @@ function maxFigures(loads: Loads): BrokerFigures {
  * broker (O(Σ P·R²) in all), so the largest plan (1,000 brokers, 10,000 partitions, R = 7) stays
  * within a slider step.
  */
-function plannedFailover(config: PlanConfig, layout: Layout, structure: LayoutStructure, allUpLoads: Loads): { failover: Failover; topicAvailability: TopicAvailability[] } {
+function plannedFailover(config: PlanConfig, layout: Layout, structure: LayoutStructure, allUpLoads: Loads, allUp: BrokerFigures): { failover: Failover; topicAvailability: TopicAvailability[] } {
   const B = layout.brokers;
   const kind: FailureKind = config.plannedFailure >= 2 ? 'zone' : config.plannedFailure >= 1 ? 'broker' : 'none';
   if (kind === 'none') {
     return {
-      failover: { kind, brokersLeft: B, replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0, busiest: maxFigures(allUpLoads), worstCase: '' },
+      failover: { kind, brokersLeft: B, replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0, busiest: allUp, worstCase: '' },
       topicAvailability: layout.topics.map(() => ({ replicasLost: 0, partitionsOffline: 0, partitionsBelowMinIsr: 0 })),
     };
   }
-  return kind === 'zone' ? zoneFailover(layout) : brokerFailover(layout, structure, allUpLoads);
+  return kind === 'zone' ? zoneFailover(layout) : brokerFailover(layout, structure, allUpLoads, allUp);
 }
 
 function zoneFailover(layout: Layout): { failover: Failover; topicAvailability: TopicAvailability[] } {
@@ -508,7 +508,7 @@ function zoneFailover(layout: Layout): { failover: Failover; topicAvailability: 
   };
 }
 
-function brokerFailover(layout: Layout, structure: LayoutStructure, base: Loads): { failover: Failover; topicAvailability: TopicAvailability[] } {
+function brokerFailover(layout: Layout, structure: LayoutStructure, base: Loads, allUp: BrokerFigures): { failover: Failover; topicAvailability: TopicAvailability[] } {
   const B = layout.brokers;
   const T = layout.topics.length;
   const { replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryOther } = structure;
@@ -640,7 +640,6 @@ function brokerFailover(layout: Layout, structure: LayoutStructure, base: Loads)
   }
   // Replicas do not move: some case leaves the fullest broker up (B ≥ 2), so the survivors' most
   // of what replicas carry (writes, retained bytes) is the all-up maximum.
-  const allUp = maxFigures(base);
   const survivors = B > 1;
   const busiest: BrokerFigures = {
     networkInBytesPerSec: survivors ? allUp.networkInBytesPerSec : 0,

@@ -92,7 +92,7 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
     const position = group.position[p] as number;
     if (position < highWatermark) {
       ready.push(p); // served in turn: back of the queue
-      compactQueues(w, consumer);
+      compactQueues(consumer);
       startChunk(w, group, consumer, p, position, highWatermark);
       return;
     }
@@ -103,11 +103,11 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
       group.ready[p] = 0; // drained
     }
   }
-  compactQueues(w, consumer);
+  compactQueues(consumer);
   if (nextReadableMs < Infinity) wakeAt(w, group, consumer, nextReadableMs);
 }
 
-function compactQueues(w: World, consumer: Consumer) {
+function compactQueues(consumer: Consumer) {
   if (consumer.readyHead > 1024 && consumer.readyHead * 2 > consumer.ready.length) {
     consumer.ready = consumer.ready.slice(consumer.readyHead);
     consumer.readyHead = 0;
