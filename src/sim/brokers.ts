@@ -1,6 +1,6 @@
 import { FOLLOWER_CATCH_UP_MS } from './defaults';
 import { flushBuffered } from './producers';
-import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, say, setLeader, type World } from './world';
+import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, partitionLabel, say, setLeader, type World } from './world';
 
 /**
  * Brokers and replication: a broker going down or coming back, its fencing by the KRaft
@@ -19,7 +19,7 @@ function electLeader(w: World, p: number, reason: string): void {
   const next = (replicas[p] as number[]).find((b) => brokerUp[b] && inSync.includes(b)) ?? -1;
   if (next === previous) return;
   setLeader(w, p, next);
-  say(w, next >= 0 ? `partition ${p}: leader ${previous} → ${next} (${reason})` : `partition ${p}: offline, no in-sync replica is up (${reason})`);
+  say(w, next >= 0 ? `${partitionLabel(w, p)}: leader ${previous} → ${next} (${reason})` : `${partitionLabel(w, p)}: offline, no in-sync replica is up (${reason})`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { EXACT_SERVICE_MAX_EVENTS, MAX_RUNS_PER_POLL } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { CONSUMER_DONE, CONSUMER_REJOIN, CONSUMER_WAKE, hasLiveLeader, POLL_TIMEOUT, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, type Chunk, type Consumer, type Group, type World } from './world';
+import { CONSUMER_DONE, CONSUMER_REJOIN, CONSUMER_WAKE, groupLabel, hasLiveLeader, partitionLabel, POLL_TIMEOUT, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, topicOfPartition, type Chunk, type Consumer, type Group, type SimTopic, type World } from './world';
 
 /**
  * Consumer groups: each consumer polls the partitions it owns in turn (up to max.poll.records a
@@ -10,10 +10,10 @@ import { CONSUMER_DONE, CONSUMER_REJOIN, CONSUMER_WAKE, hasLiveLeader, POLL_TIME
  * functions over the world; producers and brokers reach them through the world's hooks.
  */
 
-/** A batch appended to partition p: its owner in each group may have something to read. */
+/** A batch appended to partition p: its owner in each group of its topic may have something to read. */
 export function onAppended(w: World, p: number, readableMs: number): void {
-  for (const group of w.groups) {
-    const c = group.owner[p] as number;
+  for (const group of topicOfPartition(w, p).groups) {
+    const c = group.owner[p - group.topic.first] as number;
     const consumer = c >= 0 ? group.consumers[c] : undefined;
     if (!consumer) continue;
     markReady(w, group, consumer, p);
@@ -41,8 +41,8 @@ function firstPoisonFrom(w: World, p: number, offset: number): number {
 
 /** Marks partition p as having unread events for its owner in this group. */
 function markReady(w: World, group: Group, consumer: Consumer, p: number) {
-  if (group.ready[p] === 1) return;
-  group.ready[p] = 1;
+  if (group.ready[p - group.topic.first] === 1) return;
+  group.ready[p - group.topic.first] = 1;
   consumer.pending.push(p);
 }
 
@@ -54,14 +54,15 @@ function markReady(w: World, group: Group, consumer: Consumer, p: number) {
  */
 export function tryStart(w: World, group: Group, consumer: Consumer) {
   if (group.rebalancing || !consumer.alive || !consumer.member || consumer.chunk) return;
+  const base = group.topic.first; // the group's arrays are indexed by partition − base
   // Move partitions whose events became readable from pending to ready.
   let nextReadableMs = Infinity;
   const pending = consumer.pending;
   while (consumer.pendingHead < pending.length) {
     const p = pending[consumer.pendingHead] as number;
-    if ((group.owner[p] as number) !== consumer.id) {
-      group.ready[p] = 0; // assignment changed since it was queued
-    } else if (hasLiveLeader(w, p) && (group.position[p] as number) >= (w.logs[p] as PartitionLog).advanceHighWatermark(w.nowMs)) {
+    if ((group.owner[p - base] as number) !== consumer.id) {
+      group.ready[p - base] = 0; // assignment changed since it was queued
+    } else if (hasLiveLeader(w, p) && (group.position[p - base] as number) >= (w.logs[p] as PartitionLog).advanceHighWatermark(w.nowMs)) {
       nextReadableMs = (w.logs[p] as PartitionLog).nextReadableMs();
       if (nextReadableMs > w.nowMs) break; // later ones become readable later still
     } else {
@@ -73,8 +74,8 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
   for (let n = ready.length - consumer.readyHead; n > 0; n -= 1) {
     const p = ready[consumer.readyHead] as number;
     consumer.readyHead += 1;
-    if ((group.owner[p] as number) !== consumer.id) {
-      group.ready[p] = 0;
+    if ((group.owner[p - base] as number) !== consumer.id) {
+      group.ready[p - base] = 0;
       continue;
     }
     if (!hasLiveLeader(w, p)) {
@@ -83,13 +84,13 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
     }
     const partitionLog = w.logs[p] as PartitionLog;
     const highWatermark = partitionLog.advanceHighWatermark(w.nowMs);
-    if ((group.committed[p] as number) < partitionLog.logStartOffset) {
+    if ((group.committed[p - base] as number) < partitionLog.logStartOffset) {
       // Retention deleted events this group had not read: they are gone (auto.offset.reset=earliest).
-      group.expired += partitionLog.logStartOffset - (group.committed[p] as number);
-      group.committed[p] = partitionLog.logStartOffset;
-      group.position[p] = Math.max(group.position[p] as number, partitionLog.logStartOffset);
+      group.expired += partitionLog.logStartOffset - (group.committed[p - base] as number);
+      group.committed[p - base] = partitionLog.logStartOffset;
+      group.position[p - base] = Math.max(group.position[p - base] as number, partitionLog.logStartOffset);
     }
-    const position = group.position[p] as number;
+    const position = group.position[p - base] as number;
     if (position < highWatermark) {
       ready.push(p); // served in turn: back of the queue
       compactQueues(consumer);
@@ -100,7 +101,7 @@ export function tryStart(w: World, group: Group, consumer: Consumer) {
       pending.push(p); // newer events, not readable yet
       nextReadableMs = Math.min(nextReadableMs, partitionLog.nextReadableMs());
     } else {
-      group.ready[p] = 0; // drained
+      group.ready[p - base] = 0; // drained
     }
   }
   compactQueues(consumer);
@@ -122,26 +123,27 @@ function startChunk(w: World, group: Group, consumer: Consumer, p: number, from:
   const poisonAt = firstPoisonFrom(w, p, from);
   const isPoison = poisonAt === from;
   const events = isPoison ? 1 : Math.min(w.opt.maxPollRecords, highWatermark - from, poisonAt - from);
-  const duplicates = isPoison ? 0 : Math.max(0, Math.min(from + events, group.processedUpTo[p] as number) - from);
+  const duplicates = isPoison ? 0 : Math.max(0, Math.min(from + events, group.processedUpTo[p - group.topic.first] as number) - from);
   // An idempotent consumer recognises redelivered events and skips their work.
   const skipped = w.idempotent ? duplicates : 0;
   const work = events - skipped;
+  const topic = group.topic;
   let finishes: Float64Array | null = null;
   let durationMs: number;
   if (work <= EXACT_SERVICE_MAX_EVENTS) {
     finishes = consumer.finishes;
     let t = 0;
     for (let i = 0; i < work; i += 1) {
-      t += w.opt.service === 'exponential' ? w.rng.exponential(w.serviceRatePerMs) : w.config.processingMs;
+      t += w.opt.service === 'exponential' ? w.rng.exponential(topic.serviceRatePerMs) : topic.processingMs;
       finishes[i] = t;
     }
     durationMs = t;
   } else {
-    durationMs = w.opt.service === 'exponential' ? w.rng.gamma(work, w.serviceRatePerMs) : work * w.config.processingMs;
+    durationMs = w.opt.service === 'exponential' ? w.rng.gamma(work, topic.serviceRatePerMs) : work * topic.processingMs;
   }
   // The poll's records are fetched from the partition's leader.
   const leader = w.leader[p] as number;
-  if (leader >= 0) w.brokerOutBytes[leader] = (w.brokerOutBytes[leader] as number) + events * w.bytesPerEvent;
+  if (leader >= 0) w.brokerOutBytes[leader] = (w.brokerOutBytes[leader] as number) + events * topic.bytesPerEvent;
   consumer.token += 1;
   const chunk: Chunk = { partition: p, from, events, duplicates, skipped, work, poison: isPoison, startMs: w.nowMs, endMs: w.nowMs + durationMs, token: consumer.token, finishes, settled: 0, runCount: 0 };
   consumer.chunk = chunk;
@@ -246,16 +248,16 @@ function settle(w: World, group: Group, consumer: Consumer, chunk: Chunk, upto: 
   group.processed += n;
   const p = chunk.partition;
   const base = chunk.from + chunk.skipped; // offset of worked event 0
-  const firstNew = Math.max(lo, (group.processedUpTo[p] as number) - base);
+  const firstNew = Math.max(lo, (group.processedUpTo[p - group.topic.first] as number) - base);
   const fresh = Math.max(0, upto - firstNew);
   group.duplicates += n - fresh;
   if (fresh === 0) return;
-  group.processedUpTo[p] = base + upto;
-  recordTimes(w, consumer, chunk, firstNew, upto);
+  group.processedUpTo[p - group.topic.first] = base + upto;
+  recordTimes(group.topic, consumer, chunk, firstNew, upto);
 }
 
-/** Wait and latency samples of worked events j0 … j1 − 1 of a poll. */
-function recordTimes(w: World, consumer: Consumer, chunk: Chunk, j0: number, j1: number) {
+/** Wait and latency samples of worked events j0 … j1 − 1 of a poll, into its topic's histograms. */
+function recordTimes(topic: SimTopic, consumer: Consumer, chunk: Chunk, j0: number, j1: number) {
   const runs = consumer.runs;
   const finishes = chunk.finishes;
   const spanMs = chunk.endMs - chunk.startMs;
@@ -275,16 +277,16 @@ function recordTimes(w: World, consumer: Consumer, chunk: Chunk, j0: number, j1:
         for (let j = a; j < b; j += 1) {
           const k = j - first;
           const startMs = chunk.startMs + (j === 0 ? 0 : (finishes[j - 1] as number));
-          w.waitHistogram.add(startMs - (readA + readStep * k));
-          w.latencyHistogram.add(chunk.startMs + (finishes[j] as number) - (arrA + arrStep * k));
+          topic.waitHistogram.add(startMs - (readA + readStep * k));
+          topic.latencyHistogram.add(chunk.startMs + (finishes[j] as number) - (arrA + arrStep * k));
         }
       } else {
         // Spread evenly: event j starts at perEventMs·j and finishes at span·(j + 1)/work.
         const k = a - first;
         const startMs = chunk.startMs + spanMs * (a / chunk.work);
         const finishMs = chunk.startMs + spanMs * ((a + 1) / chunk.work);
-        w.waitHistogram.addLinear(startMs - (readA + readStep * k), perEventMs - readStep, b - a);
-        w.latencyHistogram.addLinear(finishMs - (arrA + arrStep * k), perEventMs - arrStep, b - a);
+        topic.waitHistogram.addLinear(startMs - (readA + readStep * k), perEventMs - readStep, b - a);
+        topic.latencyHistogram.addLinear(finishMs - (arrA + arrStep * k), perEventMs - arrStep, b - a);
       }
     }
     first += count;
@@ -306,16 +308,16 @@ export function finishChunk(w: World, group: Group, consumer: Consumer, token: n
   if (!chunk || chunk.token !== token) return;
   consumer.chunk = null;
   const p = chunk.partition;
-  const owns = (group.owner[p] as number) === consumer.id && (group.committed[p] as number) === chunk.from;
+  const owns = (group.owner[p - group.topic.first] as number) === consumer.id && (group.committed[p - group.topic.first] as number) === chunk.from;
   if (chunk.poison) {
     group.failedAttempts += 1;
-    group.attempts[p] = (group.attempts[p] as number) + 1;
-    if ((group.attempts[p] as number) >= w.opt.maxAttempts && owns) {
-      group.attempts[p] = 0;
+    group.attempts[p - group.topic.first] = (group.attempts[p - group.topic.first] as number) + 1;
+    if ((group.attempts[p - group.topic.first] as number) >= w.opt.maxAttempts && owns) {
+      group.attempts[p - group.topic.first] = 0;
       group.deadLettered += 1;
       w.deadLetterQueue += 1;
       commit(w, group, p, chunk.from + 1);
-      say(w, `group ${group.id}: poison event at offset ${chunk.from} of partition ${p} sent to the dead-letter queue after ${w.opt.maxAttempts} attempts`);
+      say(w, `${groupLabel(w, group)}: poison event at offset ${chunk.from} of ${partitionLabel(w, p)} sent to the dead-letter queue after ${w.opt.maxAttempts} attempts`);
     }
   } else {
     settle(w, group, consumer, chunk, chunk.work);
@@ -330,8 +332,8 @@ export function finishChunk(w: World, group: Group, consumer: Consumer, token: n
 }
 
 function commit(w: World, group: Group, p: number, offset: number) {
-  group.committed[p] = offset;
-  group.position[p] = Math.max(group.position[p] as number, offset);
+  group.committed[p - group.topic.first] = offset;
+  group.position[p - group.topic.first] = Math.max(group.position[p - group.topic.first] as number, offset);
 }
 
 export function crash(w: World, group: Group, consumer: Consumer) {
@@ -342,7 +344,7 @@ export function crash(w: World, group: Group, consumer: Consumer) {
   if (chunk && !chunk.poison) settle(w, group, consumer, chunk, finishedByNow(w, chunk));
   consumer.chunk = null;
   consumer.token += 1;
-  say(w, `group ${group.id}: consumer ${consumer.id} crashed; noticed after the ${w.opt.sessionTimeoutMs} ms session timeout`);
+  say(w, `${groupLabel(w, group)}: consumer ${consumer.id} crashed; noticed after the ${w.opt.sessionTimeoutMs} ms session timeout`);
   w.queue.push(w.nowMs + w.opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
 }
 
@@ -360,14 +362,15 @@ export function startRebalance(w: World, group: Group, reason: string) {
     if (consumer.alive && consumer.member && consumer.chunk) lastRejoinMs = Math.max(lastRejoinMs, Math.min(consumer.chunk.endMs, w.nowMs + w.opt.maxPollIntervalMs));
   }
   const waits = lastRejoinMs > w.nowMs ? `; members rejoin at their next poll, the last in ${Math.round(lastRejoinMs - w.nowMs)} ms` : '';
-  say(w, `group ${group.id}: rebalance (${reason})${waits}`);
+  say(w, `${groupLabel(w, group)}: rebalance (${reason})${waits}`);
   w.queue.push(lastRejoinMs + w.opt.rebalanceMs, REBALANCE_DONE, group.id, 0, group.rebalanceToken);
 }
 
-/** Range assignment over live members in id order: the first P mod a get one partition more. */
+/** Range assignment of its topic's partitions over live members in id order: the first P mod a get one partition more. */
 export function assign(w: World, group: Group) {
+  const { first, count } = group.topic;
   const members = group.consumers.filter((c) => c.alive && c.member);
-  const active = Math.min(members.length, w.P);
+  const active = Math.min(members.length, count);
   group.owner.fill(-1);
   group.ready.fill(0);
   for (const consumer of group.consumers) {
@@ -377,14 +380,14 @@ export function assign(w: World, group: Group) {
     consumer.ready = [];
     consumer.readyHead = 0;
   }
-  let p = 0;
+  let p = first;
   members.forEach((consumer, i) => {
     if (i >= active) return;
-    const share = Math.floor(w.P / active) + (i < w.P % active ? 1 : 0);
+    const share = Math.floor(count / active) + (i < count % active ? 1 : 0);
     for (let k = 0; k < share; k += 1, p += 1) {
       consumer.assigned.push(p);
-      group.owner[p] = consumer.id;
-      if ((w.logs[p] as PartitionLog).logEndOffset > (group.committed[p] as number)) markReady(w, group, consumer, p);
+      group.owner[p - group.topic.first] = consumer.id;
+      if ((w.logs[p] as PartitionLog).logEndOffset > (group.committed[p - group.topic.first] as number)) markReady(w, group, consumer, p);
     }
   });
 }
@@ -396,22 +399,24 @@ export function finishRebalance(w: World, group: Group, token: number) {
   group.rebalances += 1;
   group.position.set(group.committed);
   const idle = group.consumers.filter((c) => c.alive && c.assigned.length === 0).length;
-  say(w, `group ${group.id}: rebalance done; ${group.consumers.filter((c) => c.alive).length - idle} active, ${idle} idle`);
+  say(w, `${groupLabel(w, group)}: rebalance done; ${group.consumers.filter((c) => c.alive).length - idle} active, ${idle} idle`);
   for (const consumer of group.consumers) tryStart(w, group, consumer);
 }
 
-export function addGroup(w: World, kind: 'live' | 'replay'): Group {
+export function addGroup(w: World, kind: 'live' | 'replay', topic: SimTopic): Group {
   const id = w.groups.length;
+  const n = topic.count;
   const group: Group = {
     id,
     kind,
+    topic,
     consumers: [],
-    owner: new Int32Array(w.P).fill(-1),
-    committed: new Float64Array(w.P),
-    position: new Float64Array(w.P),
-    processedUpTo: new Float64Array(w.P),
-    attempts: new Int32Array(w.P),
-    ready: new Uint8Array(w.P),
+    owner: new Int32Array(n).fill(-1),
+    committed: new Float64Array(n),
+    position: new Float64Array(n),
+    processedUpTo: new Float64Array(n),
+    attempts: new Int32Array(n),
+    ready: new Uint8Array(n),
     consumed: 0,
     processed: 0,
     deadLettered: 0,
@@ -423,8 +428,9 @@ export function addGroup(w: World, kind: 'live' | 'replay'): Group {
     rebalanceToken: 0,
     rebalances: 0,
   };
-  for (let c = 0; c < w.config.consumersPerGroup; c += 1) group.consumers.push(newConsumer(c));
+  for (let c = 0; c < topic.config.consumersPerGroup; c += 1) group.consumers.push(newConsumer(c));
   w.groups.push(group);
+  topic.groups.push(group);
   return group;
 }
 
@@ -447,10 +453,10 @@ export function newConsumer(id: number): Consumer {
   };
 }
 
-/** Partition p can be read again: wake its owner in every group. */
+/** Partition p can be read again: wake its owner in every group of its topic. */
 export function wakeOwners(w: World, p: number) {
-  for (const group of w.groups) {
-    const c = group.owner[p] as number;
+  for (const group of topicOfPartition(w, p).groups) {
+    const c = group.owner[p - group.topic.first] as number;
     const consumer = c >= 0 ? group.consumers[c] : undefined;
     if (consumer) wakeAt(w, group, consumer, w.nowMs);
   }

@@ -39,6 +39,18 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
   };
 }
 
+/** What each topic resolves for itself: min.insync.replicas (clamped to its replicas) and its hot-key share. */
+export interface TopicOptions {
+  readonly minInsyncReplicas: number;
+  readonly hotKeyShare: number;
+}
+
+/** `options` overrides every topic alike; else the topic's own settings. */
+export function resolveTopicOptions(topic: PlanConfig, options: SimOptions = {}): TopicOptions {
+  const { minInsyncReplicas, hotKeyShare } = resolveOptions(topic, options);
+  return { minInsyncReplicas, hotKeyShare };
+}
+
 /** How long a follower that comes back takes to catch up and rejoin the ISR. */
 export const FOLLOWER_CATCH_UP_MS = 2_000;
 /** KRaft broker.session.timeout.ms (apache/kafka KRaftConfigs.BROKER_SESSION_TIMEOUT_MS_DEFAULT). */

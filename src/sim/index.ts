@@ -1,3 +1,3 @@
-export { createSimulation } from './simulation';
-export { createRecordedRun, TimelineCursor, type RecordedRun } from './timeline';
+export { createClusterSimulation, createSimulation } from './simulation';
+export { createRecordedRun, recordRun, TimelineCursor, type RecordedRun } from './timeline';
 export type * from './types';

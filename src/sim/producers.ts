@@ -1,5 +1,5 @@
 import type { PartitionLog } from './partition-log';
-import { BATCH, FLOW_RING, writable, type World } from './world';
+import { BATCH, FLOW_RING, topicOfPartition, writable, type World } from './world';
 
 /**
  * The producers: one keyed stream per partition (Poisson or evenly spaced arrivals), gathered
@@ -8,17 +8,17 @@ import { BATCH, FLOW_RING, writable, type World } from './world';
  * Appending a batch tells the consumer groups through `w.hooks.onAppended`.
  */
 
-/** Partition p's share of the producers' rate, events per ms (a hot key sends extra to partition 0). */
+/** Partition p's share of its topic's producer rate, events per ms (a hot key sends extra to the topic's first partition). */
 export function ratePerMs(w: World, p: number): number {
-  const { opt, P, config } = w;
-  const evenShare = (1 - opt.hotKeyShare) / P;
-  const share = p === 0 ? opt.hotKeyShare + evenShare : evenShare;
-  return (config.eventsPerSec * w.spikeFactor * share) / 1000;
+  const topic = topicOfPartition(w, p);
+  const evenShare = (1 - topic.hotKeyShare) / topic.count;
+  const share = p === topic.first ? topic.hotKeyShare + evenShare : evenShare;
+  return (topic.eventsPerSec * w.spikeFactor * share) / 1000;
 }
 
 /** Draws the next batch of partition p: when its first event arrives, how many events, when it is sent. */
 export function scheduleBatch(w: World, p: number, fromMs: number): void {
-  const { opt, rng, queue, maxRecordsPerBatch, pendingCount, pendingFirstMs, pendingLastMs } = w;
+  const { opt, rng, queue, pendingCount, pendingFirstMs, pendingLastMs } = w;
   const rate = ratePerMs(w, p);
   if (!(rate > 0)) {
     pendingCount[p] = 0;
@@ -29,7 +29,7 @@ export function scheduleBatch(w: World, p: number, fromMs: number): void {
   let events = 1;
   let closeMs = firstMs;
   let lastMs = firstMs;
-  const m = maxRecordsPerBatch;
+  const m = topicOfPartition(w, p).maxRecordsPerBatch;
   if (m > 1 && opt.lingerMs > 0) {
     const fillMs = poissonArrivals ? rng.gamma(m - 1, rate) : (m - 1) / rate;
     if (fillMs <= opt.lingerMs) {
@@ -58,17 +58,19 @@ export function scheduleBatch(w: World, p: number, fromMs: number): void {
 
 /** Appends a batch to partition p's log (acks=all: readable once every in-sync follower has it). */
 function append(w: World, p: number, events: number, firstMs: number, lastMs: number): void {
-  const { logs, isr, opt, retentionMs, poison, flowPartition, flowEvents, flowAtMs } = w;
+  const { logs, isr, opt, poison, flowPartition, flowEvents, flowAtMs } = w;
+  const topic = topicOfPartition(w, p);
   const partitionLog = logs[p] as PartitionLog;
   // acks=all: readable once every in-sync follower has fetched the batch.
   const readableMs = w.nowMs + ((isr[p]?.length ?? 1) > 1 ? opt.replicationDelayMs : 0);
   const base = partitionLog.logEndOffset;
   partitionLog.append(events, firstMs, lastMs, readableMs);
   partitionLog.advanceHighWatermark(w.nowMs);
-  partitionLog.trimBefore(w.nowMs - retentionMs);
+  partitionLog.trimBefore(w.nowMs - topic.retentionMs);
   w.produced += events;
+  topic.produced += events;
   // The leader takes the batch in; every in-sync follower fetches it from the leader.
-  const bytes = events * w.bytesPerEvent;
+  const bytes = events * topic.bytesPerEvent;
   const leader = w.leader[p] as number;
   w.brokerInBytes[leader] = (w.brokerInBytes[leader] as number) + bytes;
   for (const follower of isr[p] as number[]) {

@@ -1,3 +1,4 @@
+import { singleTopicPlan, type ClusterPlan } from '../engine/cluster-plan';
 import type { PlanConfig } from '../engine/plan-config';
 import { SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
@@ -23,15 +24,28 @@ import {
   say as sayIn,
   SESSION_EXPIRED,
   SPIKE_END,
+  type World,
 } from './world';
 
-/**
- * The simulated broker: the event loop (dispatch) and the actions (apply) over one world state
- * (src/sim/world.ts); what the page sees is built by src/sim/snapshot.ts.
- */
+/** The simulated broker for one topic on its cluster's brokers (a one-topic cluster). */
 export function createSimulation(config: PlanConfig, options: SimOptions = {}): Simulation {
-  const w = createWorld(config, options);
-  const { queue, P, B, logs, groups, sampleAt, sampleProduced, sampleConsumed, sampleLag } = w;
+  return simulate(createWorld(singleTopicPlan(config), options, config));
+}
+
+/**
+ * The simulated cluster: every topic of the plan on the shared brokers, each with its producers,
+ * partitions and consumer groups; a broker failure hits every topic with a replica on it.
+ */
+export function createClusterSimulation(plan: ClusterPlan, options: SimOptions = {}): Simulation {
+  return simulate(createWorld(plan, options));
+}
+
+/**
+ * The event loop (dispatch) and the actions (apply) over one world state (src/sim/world.ts);
+ * what the page sees is built by src/sim/snapshot.ts.
+ */
+function simulate(w: World): Simulation {
+  const { queue, B, logs, groups, sampleAt } = w;
 
   const say = (text: string) => sayIn(w, text);
   // The parts tell each other through the world's hooks.
@@ -45,11 +59,13 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
     // 50 s, and neither the rate nor the measured waits should wait for it to commit.
     settleRunning(w);
     const slot = w.samplesTaken % SAMPLES;
-    const first = groups[0];
     sampleAt[slot] = w.nowMs;
-    sampleProduced[slot] = w.produced;
-    sampleConsumed[slot] = first ? first.processed : 0;
-    sampleLag[slot] = first ? groupLag(w, first) : 0;
+    for (const topic of w.topics) {
+      const first = topic.groups[0];
+      topic.sampleProduced[slot] = topic.produced;
+      topic.sampleConsumed[slot] = first ? first.processed : 0;
+      topic.sampleLag[slot] = first ? groupLag(w, first) : 0;
+    }
     w.samplesTaken += 1;
     queue.push(w.nowMs + SAMPLE_INTERVAL_MS, SAMPLE);
   };
@@ -122,8 +138,8 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
 
   // ---- start --------------------------------------------------------------------------
 
-  for (let g = 0; g < config.consumerGroups; g += 1) assign(w, addGroup(w, 'live'));
-  for (let p = 0; p < P; p += 1) scheduleBatch(w, p, 0);
+  for (const topic of w.topics) for (let g = 0; g < topic.config.consumerGroups; g += 1) assign(w, addGroup(w, 'live', topic));
+  for (let p = 0; p < w.P; p += 1) scheduleBatch(w, p, 0);
   takeSample();
   if (w.opt.autoLeaderRebalance) queue.push(w.opt.leaderImbalanceCheckIntervalMs, LEADER_REBALANCE);
 
@@ -173,12 +189,14 @@ export function createSimulation(config: PlanConfig, options: SimOptions = {}): 
         }
         break;
       case 'add-group': {
-        const group = addGroup(w, 'replay');
+        const topic = w.topics[action.topic ?? 0];
+        if (!topic) break;
+        const group = addGroup(w, 'replay', topic);
         // Start from the oldest retained event; anything already deleted counts as expired.
-        for (let p = 0; p < P; p += 1) {
-          const start = (logs[p] as PartitionLog).logStartOffset;
-          group.committed[p] = start;
-          group.position[p] = start;
+        for (let i = 0; i < topic.count; i += 1) {
+          const start = (logs[topic.first + i] as PartitionLog).logStartOffset;
+          group.committed[i] = start;
+          group.position[i] = start;
           group.expired += start;
         }
         startRebalance(w, group, 'new group replays the retained log from offset 0');

@@ -1,26 +1,31 @@
 import { MAX_CONSUMERS_IN_SNAPSHOT, MAX_FLOWS_IN_SNAPSHOT, MAX_PARTITION_LAG_VALUES, PRODUCE_FLOW_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
-import type { FlowSnapshot, GroupSnapshot, SimSnapshot } from './types';
-import { FLOW_RING, SAMPLES, writable, type Group, type World } from './world';
+import type { FlowSnapshot, GroupSnapshot, SimMeasurements, SimSnapshot, TopicSnapshot } from './types';
+import { FLOW_RING, SAMPLES, writable, type Group, type SimTopic, type World } from './world';
 
 /**
  * What the page sees of a run: plain data, structured-clone-able, built from the world state.
  * Read-only except that it first moves each high watermark over what is readable by now.
  */
 export function snapshotOf(w: World): SimSnapshot {
-const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, replicas, isr, bufferedCount, log } = w;
+  const { config, opt, logs, groups, brokerUp, partitionsOnBroker, leader, replicas, isr, bufferedCount, log, topicOf } = w;
   for (const partitionLog of logs) partitionLog.advanceHighWatermark(w.nowMs);
-  const lagValuesAllowed = Math.max(1, Math.floor(MAX_PARTITION_LAG_VALUES / P));
-  const groupSnapshots: GroupSnapshot[] = groups.map((group, g) => {
+  // Per-partition lags: always for each topic's first group, for the others while the total stays bounded.
+  let lagValues = 0;
+  const groupSnapshots: GroupSnapshot[] = groups.map((group) => {
+    const { first, count } = group.topic;
+    const withValues = group === group.topic.groups[0] || lagValues + count <= MAX_PARTITION_LAG_VALUES;
+    if (withValues) lagValues += count;
     const partitionLag: number[] = [];
     let lag = 0;
-    for (let p = 0; p < P; p += 1) {
-      const value = (logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
+    for (let i = 0; i < count; i += 1) {
+      const value = (logs[first + i] as PartitionLog).logEndOffset - (group.committed[i] as number);
       lag += value;
-      if (g < lagValuesAllowed) partitionLag.push(value);
+      if (withValues) partitionLag.push(value);
     }
     return {
       id: group.id,
+      topic: group.topic.index,
       kind: group.kind,
       consumed: group.consumed,
       processed: group.processed,
@@ -45,10 +50,12 @@ const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, repl
       })),
     };
   });
+  const topics = w.topics.map((topic) => topicSnapshotOf(w, topic));
   return {
     timeMs: w.nowMs,
     config,
     seed: opt.seed,
+    topics,
     produced: w.produced,
     producerBuffered: bufferedCount.reduce((sum, n) => sum + n, 0),
     spikeFactor: w.spikeFactor,
@@ -63,6 +70,7 @@ const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, repl
     })),
     partitions: logs.map((partitionLog, id) => ({
       id,
+      topic: topicOf[id] as number,
       logEndOffset: partitionLog.logEndOffset,
       highWatermark: partitionLog.highWatermark,
       logStartOffset: partitionLog.logStartOffset,
@@ -73,15 +81,28 @@ const { config, opt, P, logs, groups, brokerUp, partitionsOnBroker, leader, repl
     })),
     groups: groupSnapshots,
     deadLetterQueue: w.deadLetterQueue,
-    measurements: measure(w),
+    measurements: (topics[0] as TopicSnapshot).measurements,
     flows: flows(w),
     log: log.map((line) => ({ ...line })),
   };
 }
 
-/** Rates over the sample window, waits and latencies from the histograms. */
-export function measure(w: World): SimSnapshot['measurements'] {
-const { sampleAt, sampleProduced, sampleConsumed, sampleLag, waitHistogram, latencyHistogram } = w;
+function topicSnapshotOf(w: World, topic: SimTopic): TopicSnapshot {
+  return {
+    name: topic.name,
+    firstPartition: topic.first,
+    partitionCount: topic.count,
+    groups: topic.groups.map((g) => g.id),
+    produced: topic.produced,
+    eventsPerSec: topic.eventsPerSec,
+    measurements: measure(w, topic),
+  };
+}
+
+/** A topic's rates over the sample window, waits and latencies from its histograms. */
+export function measure(w: World, topic: SimTopic): SimMeasurements {
+  const { sampleAt } = w;
+  const { sampleProduced, sampleConsumed, sampleLag, waitHistogram, latencyHistogram } = topic;
   const newest = (w.samplesTaken - 1) % SAMPLES;
   const oldest = w.samplesTaken > SAMPLES ? w.samplesTaken % SAMPLES : 0;
   const windowMs = (sampleAt[newest] as number) - (sampleAt[oldest] as number);
@@ -108,7 +129,7 @@ const { sampleAt, sampleProduced, sampleConsumed, sampleLag, waitHistogram, late
 
 /** The newest produce batches (for the animation) and every running poll. */
 export function flows(w: World): FlowSnapshot[] {
-const { flowPartition, flowEvents, flowAtMs, groups } = w;
+  const { flowPartition, flowEvents, flowAtMs, groups } = w;
   const out: FlowSnapshot[] = [];
   const half = MAX_FLOWS_IN_SNAPSHOT / 2;
   for (let k = 1; k <= FLOW_RING && out.length < half; k += 1) {
@@ -129,9 +150,10 @@ const { flowPartition, flowEvents, flowAtMs, groups } = w;
   return out;
 }
 
-/** Group lag: Σ over partitions of log end − committed offset. */
+/** Group lag: Σ over its topic's partitions of log end − committed offset. */
 export function groupLag(w: World, group: Group): number {
+  const { first, count } = group.topic;
   let lag = 0;
-  for (let p = 0; p < w.P; p += 1) lag += (w.logs[p] as PartitionLog).logEndOffset - (group.committed[p] as number);
+  for (let i = 0; i < count; i += 1) lag += (w.logs[first + i] as PartitionLog).logEndOffset - (group.committed[i] as number);
   return lag;
 }

@@ -66,7 +66,11 @@ export interface RecordedRun {
 }
 
 export function createRecordedRun(config: PlanConfig, options: SimOptions = {}, timeline: readonly TimedAction[] = []): RecordedRun {
-  const sim = createSimulation(config, options);
+  return recordRun(createSimulation(config, options), timeline);
+}
+
+/** A fresh simulation (any plan: createSimulation, createClusterSimulation) with its timeline. */
+export function recordRun(sim: Simulation, timeline: readonly TimedAction[] = []): RecordedRun {
   const cursor = new TimelineCursor(timeline);
   cursor.applyDue(sim);
   return {

@@ -20,9 +20,9 @@ export interface SimOptions {
   readonly lingerMs?: number;
   /** Producer batch.size in bytes. Default: the plan's batchSizeBytes (16,384, Kafka's default). */
   readonly batchSizeBytes?: number;
-  /** Extra share of all events that goes to partition 0 (a hot key), 0…1. Default 0 (even keys). */
+  /** Extra share of each topic's events that goes to its first partition (a hot key), 0…1, for every topic. Default: each topic's own (0, even keys). */
   readonly hotKeyShare?: number;
-  /** min.insync.replicas: with acks=all, produce blocks when fewer replicas are in sync. Default: the plan's minInsyncReplicas, at most min(R, B). */
+  /** min.insync.replicas for every topic: with acks=all, produce blocks when fewer replicas are in sync. Default: each topic's minInsyncReplicas, at most min(R, B). */
   readonly minInsyncReplicas?: number;
   /** Time for followers to fetch a batch before the high watermark covers it. Default 1 ms. */
   readonly replicationDelayMs?: number;
@@ -74,12 +74,16 @@ export type SimAction =
   | { readonly type: 'consumer-crash'; readonly group: number; readonly consumer: number }
   /** A consumer joins the group: rebalance at once. */
   | { readonly type: 'consumer-add'; readonly group: number }
-  /** Producers send factor × the configured rate for durationMs. */
+  /** Every topic's producers send factor × their configured rate for durationMs. */
   | { readonly type: 'traffic-spike'; readonly factor: number; readonly durationMs: number }
-  /** The next `count` events produced fail processing every time. */
+  /** The next `count` events produced, whatever their topic, fail processing every time. */
   | { readonly type: 'poison'; readonly count: number }
-  /** A new consumer group with the configured consumers that reads the retained log from offset 0. */
-  | { readonly type: 'add-group' }
+  /**
+   * A new consumer group on topic `topic` (default 0) with that topic's consumers per group, that
+   * reads the retained log from offset 0. Groups are numbered across the cluster: the plan's
+   * groups topic by topic, then added ones in the order they were added.
+   */
+  | { readonly type: 'add-group'; readonly topic?: number }
   | { readonly type: 'set-idempotent'; readonly enabled: boolean };
 
 /** An action and the simulated time it was applied at: a shared link replays these. */
@@ -102,7 +106,10 @@ export interface BrokerSnapshot {
 }
 
 export interface PartitionSnapshot {
+  /** Index over the whole cluster: topic t's partitions follow those of topics 0 … t−1. */
   readonly id: number;
+  /** The topic it belongs to (index into SimSnapshot.topics). */
+  readonly topic: number;
   /** Offset the next appended event gets = events appended to this partition. */
   readonly logEndOffset: number;
   /** Events consumers may read (replicated to every in-sync replica). */
@@ -122,7 +129,7 @@ export interface PartitionSnapshot {
 export interface ConsumerSnapshot {
   readonly id: number;
   readonly alive: boolean;
-  /** Partitions owned now (empty: idle, or the group is rebalancing). */
+  /** Partitions owned now, cluster-wide ids (empty: idle, or the group is rebalancing). */
   readonly assigned: readonly number[];
   /** Processing a poll batch right now. */
   readonly busy: boolean;
@@ -134,7 +141,10 @@ export interface ConsumerSnapshot {
 }
 
 export interface GroupSnapshot {
+  /** Index over the whole cluster (the id consumer actions name). */
   readonly id: number;
+  /** The topic it reads. */
+  readonly topic: number;
   /** 'replay' for groups added to rebuild from offset 0. */
   readonly kind: 'live' | 'replay';
   /** Events processed and committed, each counted once. */
@@ -145,9 +155,13 @@ export interface GroupSnapshot {
    * group processed at least once: each has one wait and one latency sample.
    */
   readonly processed: number;
-  /** Σ over partitions of (log end offset − committed offset). */
+  /** Σ over its topic's partitions of (log end offset − committed offset). */
   readonly lag: number;
-  /** Per-partition lag, same order as partitions[]; empty for later groups when partitions × groups > 200,000. */
+  /**
+   * Per-partition lag, in the order of its topic's partitions (partitions[firstPartition + i]).
+   * The first group of each topic always has it; later groups only while the values of all
+   * groups stay within 200,000 (empty beyond).
+   */
   readonly partitionLag: readonly number[];
   /** Poison events given up on after maxAttempts and sent to the dead-letter queue. */
   readonly deadLettered: number;
@@ -169,17 +183,17 @@ export interface GroupSnapshot {
   readonly consumers: readonly ConsumerSnapshot[];
 }
 
-/** Figures measured over the run, for the "model vs simulation" panel. Base units. */
+/** Figures measured over the run for one topic, for the "model vs simulation" panel. Base units. */
 export interface SimMeasurements {
   /** Length of the window the rates were measured over, ms. */
   readonly windowMs: number;
   readonly producedPerSec: number;
-  /** Events/s the first group processed over the window (the finished part of running polls included, duplicates too). */
+  /** Events/s the topic's first group processed over the window (the finished part of running polls included, duplicates too). */
   readonly consumedPerSec: number;
-  /** Lag growth of the first group over the window, events/s (negative when draining). */
+  /** Lag growth of the topic's first group over the window, events/s (negative when draining). */
   readonly lagGrowthPerSec: number;
   /**
-   * Wait from readable to processing start, seconds, over every group's events that finished
+   * Wait from readable to processing start, seconds, over the events of every group of the topic that finished
    * processing (each event once: its first processing). A sample is taken once its event has
    * finished (at the end of its poll, or at the first 100 ms sampling instant after it finished),
    * so no sample is ever longer than the simulated time since its event was produced.
@@ -197,7 +211,7 @@ export interface SimMeasurements {
   readonly latencyMaxSeconds: number;
   /**
    * Events the wait figures are based on, and the sum of their waits (for batch means):
-   * waitSamples = latencySamples = Σ over groups of (processed − duplicates).
+   * waitSamples = latencySamples = Σ over the topic's groups of (processed − duplicates).
    */
   readonly waitSamples: number;
   readonly waitTotalSeconds: number;
@@ -210,7 +224,7 @@ export interface SimMeasurements {
 export interface FlowSnapshot {
   readonly kind: 'produce' | 'consume';
   readonly partition: number;
-  /** Group and consumer for 'consume' flows; -1 for 'produce'. */
+  /** Cluster-wide group id and consumer for 'consume' flows; -1 for 'produce'. */
   readonly group: number;
   readonly consumer: number;
   readonly events: number;
@@ -218,10 +232,28 @@ export interface FlowSnapshot {
   readonly progress: number;
 }
 
+/** One topic of the simulated cluster. */
+export interface TopicSnapshot {
+  readonly name: string;
+  /** Its partitions are partitions[firstPartition … firstPartition + partitionCount − 1]. */
+  readonly firstPartition: number;
+  readonly partitionCount: number;
+  /** Its groups' ids (into SimSnapshot.groups), the plan's first, then added ones. */
+  readonly groups: readonly number[];
+  /** Events appended to its partitions. */
+  readonly produced: number;
+  /** Its configured producer rate, events/s (before any spike). */
+  readonly eventsPerSec: number;
+  readonly measurements: SimMeasurements;
+}
+
 export interface SimSnapshot {
   readonly timeMs: number;
+  /** The first topic in its cluster (every field a one-topic plan has). */
   readonly config: PlanConfig;
   readonly seed: number;
+  /** Every topic of the cluster, in plan order; all share the brokers. */
+  readonly topics: readonly TopicSnapshot[];
   /** Events appended to the log, all partitions. */
   readonly produced: number;
   /** Events waiting in producers because their partition refuses writes. */
@@ -232,6 +264,7 @@ export interface SimSnapshot {
   readonly partitions: readonly PartitionSnapshot[];
   readonly groups: readonly GroupSnapshot[];
   readonly deadLetterQueue: number;
+  /** The first topic's measurements (topics[0].measurements). */
   readonly measurements: SimMeasurements;
   /** A bounded sample of batches in flight (at most a few hundred): drawing is aggregated. */
   readonly flows: readonly FlowSnapshot[];

@@ -1,7 +1,8 @@
+import { topicView, type ClusterPlan } from '../engine/cluster-plan';
 import type { PlanConfig } from '../engine/plan-config';
 import { placeReplicas, replicasOf } from '../engine/placement';
 import { traffic } from '../engine/traffic';
-import { MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions } from './defaults';
+import { MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions, resolveTopicOptions } from './defaults';
 import { EventQueue } from './event-queue';
 import { DurationHistogram } from './histogram';
 import { PartitionLog } from './partition-log';
@@ -82,8 +83,11 @@ export interface Consumer {
 }
 
 export interface Group {
+  /** Index in world.groups: cluster-wide. */
   readonly id: number;
   readonly kind: 'live' | 'replay';
+  /** The topic it reads; its per-partition arrays are indexed by partition − topic.first. */
+  readonly topic: SimTopic;
   readonly consumers: Consumer[];
   readonly owner: Int32Array;
   readonly committed: Float64Array;
@@ -111,6 +115,39 @@ export const FLOW_RING = 512;
 /** Samples for the measured rates, over the rate window. */
 export const SAMPLES = Math.floor(RATE_WINDOW_MS / SAMPLE_INTERVAL_MS) + 1;
 
+/**
+ * One topic of the cluster: its partitions are first … first + count − 1 of the world's, its
+ * groups read only them, and its traffic, processing and retention are its own.
+ */
+export interface SimTopic {
+  readonly index: number;
+  readonly name: string;
+  /** The topic in its cluster, flat (engine/cluster-plan.ts topicView). */
+  readonly config: PlanConfig;
+  readonly first: number;
+  readonly count: number;
+  readonly eventsPerSec: number;
+  readonly serviceRatePerMs: number;
+  readonly processingMs: number;
+  readonly retentionMs: number;
+  readonly maxRecordsPerBatch: number;
+  /** Bytes an event puts on the wire, the capacity model's W/λ = (s + o)/k (src/engine/traffic.ts). */
+  readonly bytesPerEvent: number;
+  readonly minInsyncReplicas: number;
+  /** Extra share of its events that goes to its first partition. */
+  readonly hotKeyShare: number;
+  /** Its groups, in the order they were made (the plan's first). */
+  readonly groups: Group[];
+  /** Events appended to its partitions. */
+  produced: number;
+  readonly waitHistogram: DurationHistogram;
+  readonly latencyHistogram: DurationHistogram;
+  // Samples for its measured rates (a ring of SAMPLES beside the world's sampleAt): produced, consumed and lag of its first group.
+  readonly sampleProduced: Float64Array;
+  readonly sampleConsumed: Float64Array;
+  readonly sampleLag: Float64Array;
+}
+
 /** Where one part of the simulation tells another (set by createSimulation). */
 export interface WorldHooks {
   /** A batch was appended to partition p; it becomes readable at readableMs. */
@@ -120,19 +157,19 @@ export interface WorldHooks {
 }
 
 export interface World {
+  /** The first topic in its cluster: what a snapshot names as its config. */
   readonly config: PlanConfig;
   readonly hooks: WorldHooks;
+  /** The run's options; min.insync.replicas and the hot-key share are each topic's (SimTopic). */
   readonly opt: ReturnType<typeof resolveOptions>;
   readonly rng: Random;
   readonly queue: EventQueue;
-  /** Partitions and brokers. */
+  /** Partitions (all topics) and brokers. */
   readonly P: number;
   readonly B: number;
-  readonly serviceRatePerMs: number;
-  readonly retentionMs: number;
-  readonly maxRecordsPerBatch: number;
-  /** Bytes an event puts on the wire, the capacity model's W/λ = (s + o)/k (src/engine/traffic.ts). */
-  readonly bytesPerEvent: number;
+  readonly topics: readonly SimTopic[];
+  /** Per partition, the index of its topic. */
+  readonly topicOf: Int32Array;
 
   nowMs: number;
   /** Events appended to the log, all partitions. */
@@ -170,9 +207,8 @@ export interface World {
   readonly bufferedFirstMs: Float64Array;
   readonly bufferedLastMs: Float64Array;
 
+  /** Every group of every topic, cluster-wide ids. */
   readonly groups: Group[];
-  readonly waitHistogram: DurationHistogram;
-  readonly latencyHistogram: DurationHistogram;
   readonly log: { atMs: number; text: string }[];
 
   // Recent produced batches, for the animation (a ring of FLOW_RING).
@@ -181,36 +217,72 @@ export interface World {
   readonly flowAtMs: Float64Array;
   flowNext: number;
 
-  // Samples for the measured rates: time, produced, consumed and lag of group 0 (a ring of SAMPLES).
+  // Times of the samples for the measured rates (a ring of SAMPLES; each topic keeps its series).
   readonly sampleAt: Float64Array;
-  readonly sampleProduced: Float64Array;
-  readonly sampleConsumed: Float64Array;
-  readonly sampleLag: Float64Array;
   samplesTaken: number;
 }
 
-export function createWorld(config: PlanConfig, options: SimOptions): World {
+/**
+ * The world of a cluster run. The topics are placed as the capacity model places them
+ * (src/engine/broker-limits.ts layoutOf): topic t's partitions after those of topics 0 … t−1,
+ * each placed from the start index where the previous one ended, so leaders keep going round
+ * the brokers. `config` is what snapshots name (the first topic's view unless given).
+ */
+export function createWorld(plan: ClusterPlan, options: SimOptions, config: PlanConfig = topicView(plan, 0)): World {
   const opt = resolveOptions(config, options);
-  const P = config.partitions;
   const B = config.brokers;
+  const views = plan.topics.map((_, t) => (t === 0 ? config : topicView(plan, t)));
+  const P = views.reduce((sum, view) => sum + view.partitions, 0);
   const segmentsPerPartition = Math.max(MIN_SEGMENTS_PER_PARTITION, Math.floor(SEGMENT_BUDGET / P));
-  const placement = placeReplicas(P, config.replicationFactor, B, config.zones);
   const replicas: number[][] = [];
   const isr: number[][] = [];
   const leader = new Int32Array(P);
   const leaderCount = new Int32Array(B);
+  const topicOf = new Int32Array(P);
   const partitionsOnBroker: number[][] = Array.from({ length: B }, () => []);
   const logs: PartitionLog[] = [];
   const poison: number[][] = [];
-  for (let p = 0; p < P; p += 1) {
-    const set = replicasOf(placement, p);
-    replicas.push(set);
-    isr.push([...set]);
-    leader[p] = set[0] ?? -1;
-    if ((leader[p] as number) >= 0) leaderCount[leader[p] as number] = (leaderCount[leader[p] as number] as number) + 1;
-    for (const b of set) partitionsOnBroker[b]?.push(p);
-    logs.push(new PartitionLog(segmentsPerPartition));
-    poison.push([]);
+  const topics: SimTopic[] = [];
+  let startIndex = 0;
+  for (const [t, view] of views.entries()) {
+    const first = logs.length;
+    const placement = placeReplicas(view.partitions, view.replicationFactor, B, view.zones, startIndex);
+    startIndex = (startIndex + view.partitions) % B;
+    for (let i = 0; i < view.partitions; i += 1) {
+      const p = first + i;
+      const set = replicasOf(placement, i);
+      replicas.push(set);
+      isr.push([...set]);
+      topicOf[p] = t;
+      leader[p] = set[0] ?? -1;
+      if ((leader[p] as number) >= 0) leaderCount[leader[p] as number] = (leaderCount[leader[p] as number] as number) + 1;
+      for (const b of set) partitionsOnBroker[b]?.push(p);
+      logs.push(new PartitionLog(segmentsPerPartition));
+      poison.push([]);
+    }
+    const own = resolveTopicOptions(view, options);
+    topics.push({
+      index: t,
+      name: plan.topics[t]?.name ?? `topic-${t}`,
+      config: view,
+      first,
+      count: view.partitions,
+      eventsPerSec: view.eventsPerSec,
+      serviceRatePerMs: 1 / view.processingMs,
+      processingMs: view.processingMs,
+      retentionMs: view.retentionHours * 3_600_000,
+      maxRecordsPerBatch: Math.max(1, Math.floor(opt.batchSizeBytes / view.eventSizeBytes)),
+      bytesPerEvent: view.eventsPerSec > 0 ? traffic(view).ingressBytesPerSec / view.eventsPerSec : 0,
+      minInsyncReplicas: own.minInsyncReplicas,
+      hotKeyShare: own.hotKeyShare,
+      groups: [],
+      produced: 0,
+      waitHistogram: new DurationHistogram(),
+      latencyHistogram: new DurationHistogram(),
+      sampleProduced: new Float64Array(SAMPLES),
+      sampleConsumed: new Float64Array(SAMPLES),
+      sampleLag: new Float64Array(SAMPLES),
+    });
   }
   return {
     config,
@@ -220,10 +292,8 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     queue: new EventQueue(),
     P,
     B,
-    serviceRatePerMs: 1 / config.processingMs,
-    retentionMs: config.retentionHours * 3_600_000,
-    maxRecordsPerBatch: Math.max(1, Math.floor(opt.batchSizeBytes / config.eventSizeBytes)),
-    bytesPerEvent: config.eventsPerSec > 0 ? traffic(config).ingressBytesPerSec / config.eventsPerSec : 0,
+    topics,
+    topicOf,
     nowMs: 0,
     produced: 0,
     poisonToSend: 0,
@@ -249,19 +319,31 @@ export function createWorld(config: PlanConfig, options: SimOptions): World {
     bufferedFirstMs: new Float64Array(P),
     bufferedLastMs: new Float64Array(P),
     groups: [],
-    waitHistogram: new DurationHistogram(),
-    latencyHistogram: new DurationHistogram(),
     log: [],
     flowPartition: new Int32Array(FLOW_RING),
     flowEvents: new Float64Array(FLOW_RING),
     flowAtMs: new Float64Array(FLOW_RING).fill(-Infinity),
     flowNext: 0,
     sampleAt: new Float64Array(SAMPLES),
-    sampleProduced: new Float64Array(SAMPLES),
-    sampleConsumed: new Float64Array(SAMPLES),
-    sampleLag: new Float64Array(SAMPLES),
     samplesTaken: 0,
   };
+}
+
+/** The topic partition p belongs to. */
+export function topicOfPartition(w: World, p: number): SimTopic {
+  return w.topics[w.topicOf[p] as number] as SimTopic;
+}
+
+/** How the event log names partition p: by its index in a one-topic run, Kafka's `topic-index` in a cluster. */
+export function partitionLabel(w: World, p: number): string {
+  if (w.topics.length === 1) return `partition ${p}`;
+  const topic = topicOfPartition(w, p);
+  return `partition ${topic.name}-${p - topic.first}`;
+}
+
+/** How the event log names a group: its id, and its topic in a cluster. */
+export function groupLabel(w: World, group: Group): string {
+  return w.topics.length === 1 ? `group ${group.id}` : `group ${group.id} (${group.topic.name})`;
 }
 
 /** Partition p's leader is now broker b (−1: offline); the per-broker counts follow. */
@@ -287,7 +369,7 @@ export function hasLiveLeader(w: World, p: number): boolean {
 export function writable(w: World, p: number): boolean {
   if (!hasLiveLeader(w, p)) return false;
   const inSync = w.isr[p] as number[];
-  if (inSync.length < w.opt.minInsyncReplicas) return false;
+  if (inSync.length < topicOfPartition(w, p).minInsyncReplicas) return false;
   for (const b of inSync) if (!w.brokerUp[b]) return false;
   return true;
 }

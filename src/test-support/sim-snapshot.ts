@@ -12,7 +12,7 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
   const partitions = Array.from({ length: config.partitions }, (_, id) => {
     const replicas = replicasOf(placement, id);
     const isr = replicas.filter((b) => !down.has(b));
-    return { id, logEndOffset: 1000 * (id + 1), highWatermark: 1000 * (id + 1), logStartOffset: 0, leader: isr[0] ?? -1, replicas, isr, produceBlocked: isr.length === 0 };
+    return { id, topic: 0, logEndOffset: 1000 * (id + 1), highWatermark: 1000 * (id + 1), logStartOffset: 0, leader: isr[0] ?? -1, replicas, isr, produceBlocked: isr.length === 0 };
   });
   const active = Math.min(config.consumersPerGroup, config.partitions);
   const consumers: ConsumerSnapshot[] = Array.from({ length: Math.min(256, config.consumersPerGroup) }, (_, id) => ({
@@ -25,6 +25,7 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
   const partitionLag = partitions.map((p) => p.id * 100);
   const baseGroup: GroupSnapshot = {
     id: 0,
+    topic: 0,
     kind: 'live',
     consumed: 500,
     processed: 500,
@@ -43,11 +44,32 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
     consumers,
   };
   const groups = (overrides.groups ?? [{}]).map((g, index) => ({ ...baseGroup, id: index, ...g }));
+  const measurements: SimMeasurements = {
+    windowMs: 1000,
+    producedPerSec: config.eventsPerSec,
+    consumedPerSec: 50,
+    lagGrowthPerSec: config.eventsPerSec - 50,
+    waitMeanSeconds: 1,
+    waitP50Seconds: 0.5,
+    waitP99Seconds: 2,
+    waitMaxSeconds: 3,
+    latencyMeanSeconds: 1.1,
+    latencyP50Seconds: 0.6,
+    latencyP99Seconds: 2.1,
+    latencyMaxSeconds: 3.1,
+    waitSamples: 100,
+    waitTotalSeconds: 100,
+    latencySamples: 100,
+    latencyTotalSeconds: 110,
+    ...overrides.measurements,
+  };
+  const produced = partitions.reduce((a, p) => a + p.logEndOffset, 0);
   return {
     timeMs: overrides.timeMs ?? 1000,
     config,
     seed: 1,
-    produced: partitions.reduce((a, p) => a + p.logEndOffset, 0),
+    topics: [{ name: 'events', firstPartition: 0, partitionCount: config.partitions, groups: groups.map((g) => g.id), produced, eventsPerSec: config.eventsPerSec, measurements }],
+    produced,
     producerBuffered: 0,
     spikeFactor: 1,
     idempotentConsumers: false,
@@ -62,25 +84,7 @@ export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?:
     partitions,
     groups,
     deadLetterQueue: 0,
-    measurements: {
-      windowMs: 1000,
-      producedPerSec: config.eventsPerSec,
-      consumedPerSec: 50,
-      lagGrowthPerSec: config.eventsPerSec - 50,
-      waitMeanSeconds: 1,
-      waitP50Seconds: 0.5,
-      waitP99Seconds: 2,
-      waitMaxSeconds: 3,
-      latencyMeanSeconds: 1.1,
-      latencyP50Seconds: 0.6,
-      latencyP99Seconds: 2.1,
-      latencyMaxSeconds: 3.1,
-      waitSamples: 100,
-      waitTotalSeconds: 100,
-      latencySamples: 100,
-      latencyTotalSeconds: 110,
-      ...overrides.measurements,
-    },
+    measurements,
     flows: Array.from({ length: overrides.flows ?? 20 }, (_, i) => ({
       kind: i % 2 === 0 ? ('produce' as const) : ('consume' as const),
       partition: i % config.partitions,
