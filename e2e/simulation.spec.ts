@@ -18,6 +18,14 @@ async function stepTo(page: Page, seconds: number): Promise<void> {
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', String(seconds), { timeout: 30_000 });
 }
 
+/** Every figure of the "Model vs simulation" panel, as its data-value text. */
+async function read(page: Page): Promise<Record<string, string | null>> {
+  const names = ['time', 'produced-rate', 'consumed-rate', 'lag', 'lag-growth', 'wait-p50', 'wait-p99', 'latency-p50', 'latency-p99', 'dead-lettered', 'duplicates', 'idle-consumers', 'partition-leaders'];
+  const values: Record<string, string | null> = {};
+  for (const name of names) values[name] = await page.getByTestId(`sim-${name}`).getAttribute('data-value');
+  return values;
+}
+
 const simCanvas = (page: Page) => page.getByRole('img', { name: /^Simulation at/ });
 
 test('pressing Play animates the canvas and the figures move', async ({ page }) => {
@@ -92,12 +100,6 @@ test('a consumer added beyond the partition count sits idle after the rebalance'
 
 test('a link with seed and actions, stepped to the same time in two pages, shows identical figures', async ({ page, context }) => {
   const link = '/?partitions=6&consumers=3&rate=20000&latency=1&seed=4242&actions=200:broker-down:1,500:spike:5:1000,700:consumer-crash:0:1,900:poison:10';
-  const names = ['time', 'produced-rate', 'consumed-rate', 'lag', 'lag-growth', 'wait-p50', 'wait-p99', 'latency-p50', 'latency-p99', 'dead-lettered', 'duplicates', 'idle-consumers', 'partition-leaders'];
-  const read = async (p: Page) => {
-    const values: Record<string, string | null> = {};
-    for (const name of names) values[name] = await p.getByTestId(`sim-${name}`).getAttribute('data-value');
-    return values;
-  };
   await page.goto(link);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(new URL(page.url()).searchParams.get('seed')).toBe('4242');
@@ -177,4 +179,39 @@ test('a simulation that cannot start shows "Restart simulation", and the calcula
   await expect(failure).toHaveCount(0);
   await stepTo(page, 0.2);
   await expect(page.getByRole('img', { name: /^Simulation at/ })).toHaveAttribute('aria-label', /50 partitions/);
+});
+
+test('the whole cluster runs: every topic on the shared brokers, the selected topic compared, and a multi-topic link replays exactly', async ({ page, context }) => {
+  const link =
+    '/?v=2&brokers=3&zones=3&growth=1' +
+    '&t0.name=orders&t0.rate=3000&t0.size=1024&t0.partitions=6&t0.latency=1&t0.consumers=6&t0.rf=3&t0.retention=168&t0.groups=1&t0.minIsr=2&t0.replayGroups=0&t0.peak=1' +
+    '&t1.name=clicks&t1.rate=8000&t1.size=256&t1.partitions=4&t1.latency=0.1&t1.consumers=2&t1.rf=2&t1.retention=24&t1.groups=2&t1.minIsr=1&t1.replayGroups=0&t1.peak=1' +
+    '&seed=77&actions=300:broker-down:2,600:add-group:1,900:consumer-crash:2:1';
+  await page.goto(link);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page).toHaveURL(/actions=300:broker-down:2,600:add-group:1,900:consumer-crash:2:1$/);
+  await expect(page.getByTestId('sim-compared-topic')).toContainText('orders');
+  await stepTo(page, 10); // broker 2 fenced at 9.3 s: both topics' leaders moved
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /2 topics, 10 partitions/);
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 3 of topic clicks \(replay\)/);
+  const orders = await read(page);
+  expect(JSON.parse(orders['partition-leaders'] ?? '[]')).toHaveLength(6);
+  expect(JSON.parse(orders['partition-leaders'] ?? '[]')).not.toContain(2);
+
+  // Selecting the other topic compares its figures: its own rate, partitions and first group.
+  await page.getByTestId('topic-item-1').click();
+  await expect(page.getByTestId('sim-compared-topic')).toContainText('clicks');
+  const clicks = await read(page);
+  expect(JSON.parse(clicks['partition-leaders'] ?? '[]')).toHaveLength(4);
+  expect(Number(clicks['produced-rate'])).toBeGreaterThan(Number(orders['produced-rate']) * 2); // 8,000 against 3,000 events/s
+  expect(Number(clicks['time'])).toBe(10);
+
+  // The same link in another page, stepped to the same time: the same run, number for number.
+  const other = await context.newPage();
+  await other.goto(link);
+  await stepTo(other, 10);
+  expect(await read(other)).toEqual(orders);
+  await other.getByTestId('topic-item-1').click();
+  await expect(other.getByTestId('sim-compared-topic')).toContainText('clicks');
+  expect(await read(other)).toEqual(clicks);
 });

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeSimRun, encodeSimRun } from '../src/config/sim-link';
 import { decodePlan, encodePlan } from '../src/config/url-codec';
-import { topicView } from '../src/engine/cluster-plan';
 import { computeClusterMetrics } from '../src/engine/compute-metrics';
 import { METRIC_CATALOG } from '../src/engine/metric-catalog';
 import { hostileQuery } from '../src/test-support/url-fuzz';
@@ -94,7 +93,7 @@ for (let start = 0; start < COUNT; start += BATCH) {
       // The same link decoded in Node predicts everything the page must show.
       const search = new URL(seen.navigated).search;
       const decoded = decodePlan(search);
-      const run = decodeSimRun(search, topicView(decoded.plan, 0));
+      const run = decodeSimRun(search, decoded.plan);
       const notices = [...decoded.notices, ...run.notices];
       // The page opens on the first topic: its figures in the decoded cluster.
       const metrics = computeClusterMetrics(decoded.plan).topics[0]!;

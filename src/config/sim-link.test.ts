@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlanConfig } from '../engine/plan-config';
+import { singleTopicPlan, type ClusterPlan } from '../engine/cluster-plan';
 import type { SimAction, TimedAction } from '../sim/types';
 import { DEFAULT_CONFIG } from './schema';
 import { DEFAULT_SEED, MAX_ACTIONS, MAX_SEED, decodeSimRun, encodeSimRun, encodeTimeline, fitTimeline } from './sim-link';
 
 const SEED = 3131;
-const PLAN: PlanConfig = DEFAULT_CONFIG; // 3 brokers, 1 group of 10 consumers
+const PLAN: ClusterPlan = singleTopicPlan(DEFAULT_CONFIG); // 3 brokers, 1 topic, 1 group of 10 consumers
 
 const at = (atMs: number, action: SimAction): TimedAction => ({ atMs, action });
 
@@ -78,14 +78,30 @@ describe('sim link: seed and actions', () => {
     expect(Array.from(notices[0]?.given ?? '').length).toBeLessThanOrEqual(41);
   });
 
+  it('a cluster: groups are numbered across its topics, add-group names a topic, and actions beyond the plan are dropped with a reason', () => {
+    const cluster: ClusterPlan = { ...PLAN, topics: [PLAN.topics[0]!, { ...PLAN.topics[0]!, name: 'clicks', consumerGroups: 2, consumersPerGroup: 3 }] };
+    // Groups 0 (events, 10 consumers), 1 and 2 (clicks, 3 each); add-group:1 makes group 3 on clicks with 3.
+    const text = '10:consumer-crash:0:9,20:consumer-crash:2:2,30:add-group:1,40:consumer-crash:3:2,50:add-group:0,60:add-group:2,70:consumer-crash:3:3,80:add-group:1:2';
+    const { timeline, notices } = decodeSimRun(`?actions=${text}`, cluster);
+    expect(timeline.map((t) => t.atMs)).toEqual([10, 20, 30, 40, 50]);
+    expect(timeline[2]?.action).toEqual({ type: 'add-group', topic: 1 });
+    expect(timeline[4]?.action).toEqual({ type: 'add-group' }); // topic 0 is written the way links before clusters wrote it
+    expect(notices.map((n) => [n.given, n.reason])).toEqual([
+      ['80:add-group:1:2', 'add-group takes at most 1 value; dropped'],
+      ['60:add-group:2', 'the plan has topics 0 – 1; dropped'],
+      ['70:consumer-crash:3:3', 'group 3 has consumers 0 – 2 at that time; dropped'],
+    ]);
+    expect(encodeTimeline(timeline)).toBe('10:consumer-crash:0:9,20:consumer-crash:2:2,30:add-group:1,40:consumer-crash:3:2,50:add-group');
+  });
+
   it('fitTimeline keeps an already valid timeline as it is', () => {
     const timeline = [at(0, { type: 'add-group' }), at(5, { type: 'consumer-add', group: 1 })];
     expect(fitTimeline(timeline, PLAN)).toEqual({ timeline, dropped: [] });
   });
 
   const validAction: fc.Arbitrary<SimAction> = fc.oneof(
-    fc.record({ type: fc.constantFrom('broker-down' as const, 'broker-up' as const), broker: fc.integer({ min: 0, max: PLAN.brokers - 1 }) }),
-    fc.record({ type: fc.constant('consumer-crash' as const), group: fc.constant(0), consumer: fc.integer({ min: 0, max: PLAN.consumersPerGroup - 1 }) }),
+    fc.record({ type: fc.constantFrom('broker-down' as const, 'broker-up' as const), broker: fc.integer({ min: 0, max: DEFAULT_CONFIG.brokers - 1 }) }),
+    fc.record({ type: fc.constant('consumer-crash' as const), group: fc.constant(0), consumer: fc.integer({ min: 0, max: DEFAULT_CONFIG.consumersPerGroup - 1 }) }),
     fc.record({ type: fc.constant('consumer-add' as const), group: fc.constant(0) }),
     fc.record({
       type: fc.constant('traffic-spike' as const),

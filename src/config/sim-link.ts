@@ -1,4 +1,4 @@
-import type { PlanConfig } from '../engine/plan-config';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import type { SimAction, TimedAction } from '../sim/types';
 import type { UrlNotice } from './url-codec';
 
@@ -53,7 +53,7 @@ function actionText(action: SimAction): string {
     case 'poison':
       return `poison:${action.count}`;
     case 'add-group':
-      return 'add-group';
+      return action.topic ? `add-group:${action.topic}` : 'add-group';
     case 'set-idempotent':
       return `idempotent:${action.enabled ? 1 : 0}`;
   }
@@ -118,8 +118,13 @@ function parseAction(name: string, args: readonly string[]): SimAction | string 
       const count = whole(args[0], 1, MAX_POISON_COUNT);
       return arity(1) || (count === undefined ? `poison count must be 1 – ${MAX_POISON_COUNT}` : { type: 'poison', count });
     }
-    case 'add-group':
-      return arity(0) || { type: 'add-group' };
+    case 'add-group': {
+      // `add-group` (topic 0, as links before clusters wrote it) or `add-group:T`.
+      if (args.length === 0) return { type: 'add-group' };
+      const topic = whole(args[0], 0, Number.MAX_SAFE_INTEGER);
+      if (args.length > 1) return 'add-group takes at most 1 value';
+      return topic === undefined ? 'topic is not a whole number' : topic === 0 ? { type: 'add-group' } : { type: 'add-group', topic };
+    }
     case 'idempotent': {
       const flag = args[0];
       return arity(1) || (flag === '0' || flag === '1' ? { type: 'set-idempotent', enabled: flag === '1' } : 'idempotent takes 0 or 1');
@@ -140,12 +145,15 @@ function parsePiece(piece: string): TimedAction | string {
 /**
  * Why an action cannot happen in this plan at its place in the (sorted) timeline, or ''.
  * Groups and consumers that earlier actions added count: `add-group` then `consumer-add:1`.
+ * Groups are numbered across the cluster: each topic's in turn, then the added ones.
  */
-function misfit(action: SimAction, config: PlanConfig, groupSizes: number[]): string {
+function misfit(action: SimAction, plan: ClusterPlan, groupSizes: number[]): string {
   switch (action.type) {
     case 'broker-down':
     case 'broker-up':
-      return action.broker < config.brokers ? '' : `the plan has brokers 0 – ${config.brokers - 1}`;
+      return action.broker < plan.cluster.brokers ? '' : `the plan has brokers 0 – ${plan.cluster.brokers - 1}`;
+    case 'add-group':
+      return (action.topic ?? 0) < plan.topics.length ? '' : `the plan has topics 0 – ${plan.topics.length - 1}`;
     case 'consumer-add':
       return action.group < groupSizes.length ? '' : `the run has groups 0 – ${groupSizes.length - 1} at that time`;
     case 'consumer-crash': {
@@ -158,23 +166,23 @@ function misfit(action: SimAction, config: PlanConfig, groupSizes: number[]): st
   }
 }
 
-function noteGroups(action: SimAction, config: PlanConfig, groupSizes: number[]): void {
-  if (action.type === 'add-group') groupSizes.push(config.consumersPerGroup);
+function noteGroups(action: SimAction, plan: ClusterPlan, groupSizes: number[]): void {
+  if (action.type === 'add-group') groupSizes.push(plan.topics[action.topic ?? 0]?.consumersPerGroup ?? 0);
   if (action.type === 'consumer-add') groupSizes[action.group] = (groupSizes[action.group] ?? 0) + 1;
 }
 
 /** Keeps the actions that fit the plan, in time order, at most MAX_ACTIONS; says why of the rest. */
-export function fitTimeline(timeline: readonly TimedAction[], config: PlanConfig): { timeline: TimedAction[]; dropped: { timed: TimedAction; reason: string }[] } {
-  const groupSizes = Array.from({ length: config.consumerGroups }, () => config.consumersPerGroup);
+export function fitTimeline(timeline: readonly TimedAction[], plan: ClusterPlan): { timeline: TimedAction[]; dropped: { timed: TimedAction; reason: string }[] } {
+  const groupSizes = plan.topics.flatMap((topic) => Array.from({ length: topic.consumerGroups }, () => topic.consumersPerGroup));
   const kept: TimedAction[] = [];
   const dropped: { timed: TimedAction; reason: string }[] = [];
   for (const timed of sortTimeline(timeline)) {
-    const reason = kept.length >= MAX_ACTIONS ? `more than ${MAX_ACTIONS} actions` : misfit(timed.action, config, groupSizes);
+    const reason = kept.length >= MAX_ACTIONS ? `more than ${MAX_ACTIONS} actions` : misfit(timed.action, plan, groupSizes);
     if (reason) {
       dropped.push({ timed, reason });
       continue;
     }
-    noteGroups(timed.action, config, groupSizes);
+    noteGroups(timed.action, plan, groupSizes);
     kept.push(timed);
   }
   return { timeline: kept, dropped };
@@ -200,7 +208,7 @@ function decodeSeed(params: URLSearchParams, notices: UrlNotice[]): number {
   return seed;
 }
 
-function decodeActions(params: URLSearchParams, config: PlanConfig, notices: UrlNotice[]): TimedAction[] {
+function decodeActions(params: URLSearchParams, plan: ClusterPlan, notices: UrlNotice[]): TimedAction[] {
   const given = params.getAll('actions');
   const first = given[0];
   if (first === undefined || first === '') return [];
@@ -226,7 +234,7 @@ function decodeActions(params: URLSearchParams, config: PlanConfig, notices: Url
     parsed.push(result);
   }
   if (!sorted) problems.push({ piece: shorten(first), reason: 'not in time order; sorted' });
-  const { timeline, dropped } = fitTimeline(parsed, config);
+  const { timeline, dropped } = fitTimeline(parsed, plan);
   for (const { timed, reason } of dropped) problems.push({ piece: `${timed.atMs}:${actionText(timed.action)}`, reason: `${reason}; dropped` });
 
   for (const problem of problems.slice(0, MAX_PIECE_NOTICES)) {
@@ -238,8 +246,8 @@ function decodeActions(params: URLSearchParams, config: PlanConfig, notices: Url
   return timeline;
 }
 
-/** Reads seed and actions from a query string. Never throws; `config` is the plan the link decoded to. */
-export function decodeSimRun(search: string, config: PlanConfig): DecodedSimRun {
+/** Reads seed and actions from a query string. Never throws; `plan` is the plan the link decoded to (every topic). */
+export function decodeSimRun(search: string, plan: ClusterPlan): DecodedSimRun {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
@@ -248,6 +256,6 @@ export function decodeSimRun(search: string, config: PlanConfig): DecodedSimRun 
   }
   const notices: UrlNotice[] = [];
   const seed = decodeSeed(params, notices);
-  const timeline = decodeActions(params, config, notices);
+  const timeline = decodeActions(params, plan, notices);
   return { seed, timeline, notices };
 }

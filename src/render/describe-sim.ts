@@ -12,10 +12,11 @@ export function describeSim(snapshot: SimSnapshot | null): string {
   const parts = [
     `Simulation at ${formatNumber(snapshot.timeMs / 1000, 1)} s`,
     `${snapshot.brokers.length} brokers${down.length > 0 ? `, broker${down.length > 1 ? 's' : ''} ${down.join(', ')} down` : ', all up'}`,
-    `${snapshot.partitions.length} partitions${offline > 0 ? `, ${offline} offline` : ''}`,
+    `${snapshot.topics.length > 1 ? `${snapshot.topics.length} topics, ` : ''}${snapshot.partitions.length} partitions${offline > 0 ? `, ${offline} offline` : ''}`,
     ...snapshot.groups.map((group) => {
       const crashed = group.consumerCount - group.aliveConsumers;
-      return `group ${group.id}${group.kind === 'replay' ? ' (replay)' : ''}: ${group.aliveConsumers} consumers alive, ${group.idleConsumers} idle${crashed > 0 ? `, ${crashed} crashed` : ''}${group.rebalancing ? ', rebalancing' : ''}, lag ${formatNumber(group.lag, 0)} events`;
+      const topic = snapshot.topics.length > 1 ? ` of topic ${snapshot.topics[group.topic]?.name ?? group.topic}` : '';
+      return `group ${group.id}${topic}${group.kind === 'replay' ? ' (replay)' : ''}: ${group.aliveConsumers} consumers alive, ${group.idleConsumers} idle${crashed > 0 ? `, ${crashed} crashed` : ''}${group.rebalancing ? ', rebalancing' : ''}, lag ${formatNumber(group.lag, 0)} events`;
     }),
     `dead-letter queue ${formatNumber(snapshot.deadLetterQueue, 0)} events`,
   ];

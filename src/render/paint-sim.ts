@@ -41,7 +41,7 @@ export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, v
   paintBrokers(ctx, snapshot, layout.brokers, palette);
   paintProducers(ctx, snapshot, layout.producers, palette);
   paintPartitions(ctx, snapshot, layout, palette);
-  const consumerAt = paintGroups(ctx, snapshot.groups, layout.groups, palette);
+  const consumerAt = paintGroups(ctx, snapshot, layout.groups, palette);
   paintDeadLetter(ctx, snapshot.deadLetterQueue, layout.deadLetter, palette);
   paintFlows(ctx, snapshot, layout, consumerAt, animationMs, palette);
 }
@@ -149,29 +149,58 @@ function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area
 function paintProducers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, rect: Rect, palette: SimPalette): void {
   box(ctx, rect, palette.panel, palette.produce);
   text(ctx, 'Producers', rect.x + 4, rect.y + 10, palette.text);
-  text(ctx, `${compactCount(snapshot.config.eventsPerSec * snapshot.spikeFactor)}/s`, rect.x + 4, rect.y + 24, palette.mutedText);
+  text(ctx, `${compactCount(producedPerSecOf(snapshot) * snapshot.spikeFactor)}/s`, rect.x + 4, rect.y + 24, palette.mutedText);
   if (snapshot.spikeFactor !== 1) text(ctx, `spike ×${snapshot.spikeFactor}`, rect.x + 4, rect.y + 38, palette.produce);
   if (snapshot.producerBuffered > 0) text(ctx, `${compactCount(snapshot.producerBuffered)} buffered`, rect.x + 4, rect.y + 52, palette.offline);
 }
 
-/** Largest per-partition lag of group 0: the scale of the lag bars, once per snapshot. */
-const maxLagCache = new WeakMap<SimSnapshot, number>();
-function maxPartitionLag(snapshot: SimSnapshot): number {
-  let max = maxLagCache.get(snapshot);
-  if (max === undefined) {
-    max = 0;
-    for (const lag of snapshot.groups[0]?.partitionLag ?? []) if (lag > max) max = lag;
-    maxLagCache.set(snapshot, max);
+/** Every topic's configured producer rate, events/s. */
+function producedPerSecOf(snapshot: SimSnapshot): number {
+  let sum = 0;
+  for (const topic of snapshot.topics) sum += topic.eventsPerSec;
+  return sum;
+}
+
+/**
+ * Per partition of the cluster, the lag of its topic's first group (each topic's first group
+ * always carries its per-partition lags), and the largest: the bars and their scale, once per snapshot.
+ */
+const lagCache = new WeakMap<SimSnapshot, { lags: readonly number[]; max: number }>();
+export function partitionLags(snapshot: SimSnapshot): { lags: readonly number[]; max: number } {
+  let kept = lagCache.get(snapshot);
+  if (!kept) {
+    let lags: readonly number[];
+    if (snapshot.topics.length === 1) {
+      lags = snapshot.groups[0]?.partitionLag ?? [];
+    } else {
+      const all = new Array<number>(snapshot.partitions.length).fill(0);
+      for (const topic of snapshot.topics) {
+        const values = snapshot.groups[topic.groups[0] ?? -1]?.partitionLag ?? [];
+        for (let i = 0; i < values.length; i += 1) all[topic.firstPartition + i] = values[i] as number;
+      }
+      lags = all;
+    }
+    let max = 0;
+    for (const lag of lags) if (lag > max) max = lag;
+    kept = { lags, max };
+    lagCache.set(snapshot, kept);
   }
-  return max;
+  return kept;
+}
+
+/** P3 in a one-topic run; the topic's name and index (Kafka's `orders-3`) in a cluster. */
+function partitionName(snapshot: SimSnapshot, id: number): string {
+  if (snapshot.topics.length === 1) return `P${id}`;
+  const topic = snapshot.topics[snapshot.partitions[id]?.topic ?? 0];
+  return topic ? `${topic.name.slice(0, 8)}-${id - topic.firstPartition}` : `P${id}`;
 }
 
 function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, layout: SimLayout, palette: SimPalette): void {
   const area = layout.partitions;
-  const lags = snapshot.groups[0]?.partitionLag ?? [];
-  const maxLag = maxPartitionLag(snapshot);
+  const { lags, max: maxLag } = partitionLags(snapshot);
   const perRow = layout.partitionsPerRow;
-  const title = perRow === 1 ? 'Partitions · lag of group 0' : `Partitions, ${perRow} per row · colour = lag of group 0`;
+  const whose = snapshot.topics.length === 1 ? 'group 0' : 'first groups';
+  const title = perRow === 1 ? `Partitions · lag of ${whose}` : `Partitions, ${perRow} per row · colour = lag of ${whose}`;
   text(ctx, `${title} (max ${compactCount(maxLag)})`, area.x, area.y - 8, palette.mutedText);
   const rowH = layout.rowHeightPx;
   const labelW = perRow === 1 ? 78 : 0;
@@ -189,7 +218,8 @@ function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, l
     const barH = Math.max(1, rowH - (rowH >= 6 ? 2 : 0));
     if (perRow === 1) {
       const partition = snapshot.partitions[first];
-      const label = partition && partition.leader >= 0 ? `P${first} ▸ B${partition.leader}` : `P${first} offline`;
+      const name = partitionName(snapshot, first);
+      const label = partition && partition.leader >= 0 ? `${name} ▸ B${partition.leader}` : `${name} offline`;
       text(ctx, label, area.x, y + rowH / 2, offline > 0 ? palette.offline : palette.text);
       ctx.fillStyle = palette.panel;
       ctx.fillRect(area.x + labelW, y, barW, barH);
@@ -234,7 +264,9 @@ function paintConsumer(ctx: CanvasRenderingContext2D, state: ReturnType<typeof c
 }
 
 /** Draws every group; returns where each drawn consumer sits, for the consume dots. */
-function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly GroupSnapshot[], area: Rect, palette: SimPalette): Map<string, ConsumerPoint> {
+function paintGroups(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area: Rect, palette: SimPalette): Map<string, ConsumerPoint> {
+  const groups: readonly GroupSnapshot[] = snapshot.groups;
+  const cluster = snapshot.topics.length > 1;
   const points = new Map<string, ConsumerPoint>();
   const shown = Math.max(1, Math.min(groups.length, Math.floor(area.h / MIN_GROUP_PX)));
   const groupH = Math.min(120, area.h / shown);
@@ -242,7 +274,7 @@ function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly GroupSnapsh
   groups.slice(0, shown).forEach((group, index) => {
     const rect = { x: area.x, y: area.y + index * groupH, w: area.w, h: groupH - 4 };
     box(ctx, rect, palette.panel, palette.panelBorder);
-    const name = `Group ${group.id}${group.kind === 'replay' ? ' (replay)' : ''}`;
+    const name = `Group ${group.id}${cluster ? ` · ${snapshot.topics[group.topic]?.name ?? ''}` : ''}${group.kind === 'replay' ? ' (replay)' : ''}`;
     text(ctx, `${name} · lag ${compactCount(group.lag)}${group.rebalancing ? ' · rebalancing' : ''}`, rect.x + 4, rect.y + 9, palette.text);
     const members = group.consumers;
     const labelled = members.length <= LABELLED_CONSUMERS && rect.h >= 46 && members.length * LABELLED_PITCH_PX <= rect.w - 8;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { DEFAULT_SEED } from '../config/sim-link';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import type { SimClientEvent } from '../workers/sim-client';
 import { DEFAULT_SPEED } from '../workers/sim-protocol';
@@ -22,6 +23,8 @@ export interface SimState {
   /** Every action of the run, sorted by atMs: the link carries it. */
   readonly timeline: readonly TimedAction[];
   readonly snapshot: SimSnapshot | null;
+  /** The plan the worker runs (every topic): what the measured figures are compared with. */
+  readonly runPlan: ClusterPlan | null;
   /** Wall ms (performance.now) when the snapshot arrived: the canvas animates from it. */
   readonly snapshotAtMs: number;
   /** The sim crashed: shown with a "Restart simulation" button. */
@@ -37,6 +40,7 @@ export const INITIAL_SIM_STATE: SimState = {
   seed: DEFAULT_SEED,
   timeline: [],
   snapshot: null,
+  runPlan: null,
   snapshotAtMs: 0,
   error: null,
   notice: null,
@@ -52,6 +56,8 @@ export interface SimActions {
   clearTimeline(): void;
   /** A fresh worker after a crash: nothing shown until it answers. */
   restarting(): void;
+  /** The worker was asked to run this plan. */
+  started(plan: ClusterPlan): void;
 }
 
 export const useSimStore = create<SimState & SimActions>()((set) => ({
@@ -77,8 +83,10 @@ export const useSimStore = create<SimState & SimActions>()((set) => ({
   setSeed: (seed) => set({ seed }),
   clearTimeline: () => set({ timeline: [] }),
   restarting: () => set({ error: null, playing: false, snapshot: null }),
+  started: (plan) => set({ runPlan: plan }),
 }));
 
 export const selectSnapshot = (state: SimState) => state.snapshot;
+export const selectRunPlan = (state: SimState) => state.runPlan;
 export const selectSeed = (state: SimState) => state.seed;
 export const selectTimeline = (state: SimState) => state.timeline;

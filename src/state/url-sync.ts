@@ -1,6 +1,6 @@
 import { decodeSimRun, encodeSimRun, type SimRun } from '../config/sim-link';
 import { decodePlan, encodePlan } from '../config/url-codec';
-import { topicView, type ClusterPlan } from '../engine/cluster-plan';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import { usePlannerStore } from './planner-store';
 import { useSimStore } from './sim-store';
 
@@ -32,8 +32,8 @@ export function shareableUrl(plan: ClusterPlan, run: SimRun = currentRun(), loca
  */
 export function startUrlSync(): () => void {
   const { plan, notices } = decodePlan(window.location.search);
-  // The run is checked against the topic the page opens on (the first).
-  const run = decodeSimRun(window.location.search, topicView(plan, 0));
+  // The run is checked against the whole cluster: the simulation runs every topic.
+  const run = decodeSimRun(window.location.search, plan);
   useSimStore.setState({ seed: run.seed, timeline: run.timeline });
   usePlannerStore.getState().replacePlan(plan, [...notices, ...run.notices]);
   writeUrl(usePlannerStore.getState().plan);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { createSimulation } from '../sim/index';
+import { singleTopicPlan } from '../engine/cluster-plan';
+import { createClusterSimulation } from '../sim/index';
 import { createSimClient, type SimClientEvent, type WorkerPort } from './sim-client';
 import { SimHost } from './sim-host';
 import type { SimEvent, SimRequest } from './sim-protocol';
@@ -9,7 +10,7 @@ import type { SimEvent, SimRequest } from './sim-protocol';
 function hostedPort() {
   const outbox: SimEvent[] = [];
   let terminated = false;
-  const host = new SimHost({ createSimulation, nowMs: () => 0, schedule: () => {}, post: (event) => outbox.push(event) });
+  const host = new SimHost({ createSimulation: createClusterSimulation, nowMs: () => 0, schedule: () => {}, post: (event) => outbox.push(event) });
   const port: WorkerPort = {
     postMessage: (request: SimRequest) => host.handle(request),
     onmessage: null,
@@ -32,7 +33,7 @@ function hostedPort() {
   };
 }
 
-const config = { ...DEFAULT_CONFIG, eventsPerSec: 1_000, partitions: 3, consumersPerGroup: 3, processingMs: 1 };
+const config = singleTopicPlan({ ...DEFAULT_CONFIG, eventsPerSec: 1_000, partitions: 3, consumersPerGroup: 3, processingMs: 1 });
 
 describe('the simulation worker client (no React)', () => {
   it('numbers every request and drops what is stale: a snapshot older than the last command, or from a replaced run', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { decodeSimRun, encodeSimRun } from '../config/sim-link';
-import { createSimulation } from '../sim/index';
+import { decodePlan, encodePlan } from '../config/url-codec';
+import { clusterOf, topicOf, type ClusterPlan } from '../engine/cluster-plan';
+import { createClusterSimulation } from '../sim/index';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import { SimHost } from './sim-host';
 import type { SimCommand, SimEvent } from './sim-protocol';
@@ -9,7 +11,7 @@ import type { SimCommand, SimEvent } from './sim-protocol';
 /** The host around the real simulation, on a still wall clock (only steps move time). */
 function realHost() {
   const events: SimEvent[] = [];
-  const host = new SimHost({ createSimulation, nowMs: () => 0, schedule: () => {}, post: (e) => events.push(e) });
+  const host = new SimHost({ createSimulation: createClusterSimulation, nowMs: () => 0, schedule: () => {}, post: (e) => events.push(e) });
   const send = (command: SimCommand) => host.handle(command);
   const last = (): SimSnapshot => {
     const event = events.filter((e) => e.type === 'snapshot').at(-1);
@@ -23,32 +25,46 @@ function realHost() {
   return { send, last, timeline, events };
 }
 
-const config = { ...DEFAULT_CONFIG, eventsPerSec: 20_000, processingMs: 1 };
+const base = { ...DEFAULT_CONFIG, eventsPerSec: 20_000, processingMs: 1 };
+/** Two topics on the same brokers: the link carries both, and the run is the whole cluster's. */
+const plan: ClusterPlan = {
+  cluster: clusterOf(base),
+  brokerType: 'custom',
+  topics: [topicOf(base, 'orders'), topicOf({ ...base, eventsPerSec: 4_000, partitions: 7, consumersPerGroup: 3, consumerGroups: 2 }, 'clicks')],
+};
 
 describe('SimHost with the real simulation', () => {
-  it('a run played live and the same run replayed from its link give identical snapshots (seed 5)', () => {
+  it('a multi-topic run played live and the same run replayed from its shared link give identical snapshots (seed 5)', () => {
     const live = realHost();
-    live.send({ type: 'init', runId: 1, config, seed: 5, timeline: [] });
+    live.send({ type: 'init', runId: 1, plan, seed: 5, timeline: [] });
     live.send({ type: 'step', ms: 300 });
     live.send({ type: 'apply', action: { type: 'broker-down', broker: 0 } });
     live.send({ type: 'step', ms: 200 });
     live.send({ type: 'apply', action: { type: 'traffic-spike', factor: 5, durationMs: 400 } });
-    live.send({ type: 'apply', action: { type: 'consumer-add', group: 0 } });
+    live.send({ type: 'apply', action: { type: 'consumer-add', group: 2 } });
+    live.send({ type: 'apply', action: { type: 'add-group', topic: 1 } });
     live.send({ type: 'step', ms: 700 });
+    live.send({ type: 'apply', action: { type: 'consumer-crash', group: 3, consumer: 1 } });
+    live.send({ type: 'step', ms: 300 });
     expect(live.events.some((e) => e.type === 'error')).toBe(false);
 
-    // Through the link's text form, as a person opening the shared link gets it.
-    const link = decodeSimRun('?' + encodeSimRun({ seed: 5, timeline: live.timeline() }), config);
+    // Through the link's text form, plan and run, as a person opening the shared link gets it.
+    const search = `?${encodePlan(plan)}&${encodeSimRun({ seed: 5, timeline: live.timeline() })}`;
+    expect(search).toContain('actions=300:broker-down:0,500:spike:5:400,500:consumer-add:2,500:add-group:1,1200:consumer-crash:3:1');
+    const opened = decodePlan(search);
+    expect(opened.notices).toEqual([]);
+    const link = decodeSimRun(search, opened.plan);
     expect(link.notices).toEqual([]);
-    expect(link.timeline.map((t) => t.atMs)).toEqual([300, 500, 500]);
 
     const replay = realHost();
-    replay.send({ type: 'init', runId: 1, config, seed: link.seed, timeline: link.timeline });
-    for (let i = 0; i < 12; i += 1) replay.send({ type: 'step', ms: 100 });
+    replay.send({ type: 'init', runId: 1, plan: opened.plan, seed: link.seed, timeline: link.timeline });
+    for (let i = 0; i < 15; i += 1) replay.send({ type: 'step', ms: 100 });
     const a = live.last();
     const b = replay.last();
-    expect(b.timeMs).toBe(1200);
+    expect(b.timeMs).toBe(1500);
     expect(b).toEqual(a);
+    expect(b.topics.map((t) => t.name)).toEqual(['orders', 'clicks']);
+    expect(b.groups.map((g) => g.topic)).toEqual([0, 1, 1, 1]);
     expect(b.brokers[0]?.up).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
+import { singleTopicPlan } from '../engine/cluster-plan';
 import type { SimAction, SimSnapshot, Simulation, TimedAction } from '../sim/types';
 import { SimHost, TICK_BUDGET_MS } from './sim-host';
 import { isStaleEvent, SNAPSHOT_INTERVAL_MS, type SimCommand, type SimEvent } from './sim-protocol';
@@ -64,7 +65,7 @@ function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
   return { host, events, advances, applied, runFor, snapshots, lastTimeMs, failAt, wall: () => wallMs };
 }
 
-const init = (timeline: TimedAction[] = []) => ({ type: 'init' as const, runId: 1, config: DEFAULT_CONFIG, seed: 7, timeline });
+const init = (timeline: TimedAction[] = []) => ({ type: 'init' as const, runId: 1, plan: singleTopicPlan(DEFAULT_CONFIG), seed: 7, timeline });
 const DOWN_1: SimAction = { type: 'broker-down', broker: 1 };
 
 describe('SimHost: the worker side of the simulation', () => {

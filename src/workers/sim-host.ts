@@ -1,4 +1,4 @@
-import type { PlanConfig } from '../engine/plan-config';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import { TimelineCursor } from '../sim/timeline';
 import type { SimAction, SimOptions, Simulation } from '../sim/types';
 import { MAX_ACTIONS } from '../config/sim-link';
@@ -6,7 +6,8 @@ import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimComm
 
 /** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
 export interface SimHostDeps {
-  createSimulation(config: PlanConfig, options?: SimOptions): Simulation;
+  /** createClusterSimulation in the worker. */
+  createSimulation(plan: ClusterPlan, options?: SimOptions): Simulation;
   /** Wall-clock ms (performance.now in the worker). */
   nowMs(): number;
   /** Run `fn` after `delayMs` of wall time. */
@@ -45,7 +46,7 @@ export class SimHost {
   private runId = 0;
   /** The seq of the last command handled: every event carries it. */
   private seq = 0;
-  private config: PlanConfig | undefined;
+  private plan: ClusterPlan | undefined;
   private seed = 1;
   /** The run's recorded actions and how many the sim has had (src/sim/timeline.ts). */
   private cursor = new TimelineCursor();
@@ -79,7 +80,7 @@ export class SimHost {
     switch (command.type) {
       case 'init':
         this.runId = command.runId;
-        this.config = command.config;
+        this.plan = command.plan;
         this.seed = command.seed;
         this.cursor = new TimelineCursor(command.timeline);
         this.restart();
@@ -113,8 +114,8 @@ export class SimHost {
   }
 
   private restart(): void {
-    if (!this.config) return;
-    this.sim = this.deps.createSimulation(this.config, { seed: this.seed });
+    if (!this.plan) return;
+    this.sim = this.deps.createSimulation(this.plan, { seed: this.seed });
     this.simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
     // The same actions, replayed from the start.
     this.cursor = new TimelineCursor(this.cursor.timeline);

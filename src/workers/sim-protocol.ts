@@ -1,4 +1,4 @@
-import type { PlanConfig } from '../engine/plan-config';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
 
 /**
@@ -12,8 +12,8 @@ import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
  * most every SNAPSHOT_INTERVAL_MS of wall time.
  */
 export type SimCommand =
-  /** Start a run at simulated time 0. Keeps play state and speed. Events about it carry its runId. */
-  | { readonly type: 'init'; readonly runId: number; readonly config: PlanConfig; readonly seed: number; readonly timeline: readonly TimedAction[] }
+  /** Start a run of the whole cluster at simulated time 0. Keeps play state and speed. Events about it carry its runId. */
+  | { readonly type: 'init'; readonly runId: number; readonly plan: ClusterPlan; readonly seed: number; readonly timeline: readonly TimedAction[] }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /** Pause, then advance exactly `ms` simulated ms. */

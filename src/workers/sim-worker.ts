@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createSimulation } from '../sim/index';
+import { createClusterSimulation } from '../sim/index';
 import { SimHost } from './sim-host';
 import type { SimEvent, SimRequest } from './sim-protocol';
 
@@ -10,7 +10,7 @@ import type { SimEvent, SimRequest } from './sim-protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const host = new SimHost({
-  createSimulation,
+  createSimulation: createClusterSimulation,
   nowMs: () => performance.now(),
   schedule: (fn, delayMs) => {
     setTimeout(fn, delayMs);

@@ -1,8 +1,11 @@
 import { useMemo } from 'react';
 import { formatDuration, formatNumber } from '../../lib/format';
-import { computeMetrics } from '../../engine/compute-metrics';
-import { selectSnapshot, useSimStore } from '../../state/sim-store';
-import { compareFigures, differencePercent, idleConsumersOfFirstGroup, type FigureKind } from './model-vs-sim';
+import type { ClusterPlan } from '../../engine/cluster-plan';
+import { computeClusterMetrics, computeMetrics, type Metrics } from '../../engine/compute-metrics';
+import type { SimSnapshot } from '../../sim/types';
+import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
+import { selectRunPlan, selectSnapshot, useSimStore } from '../../state/sim-store';
+import { compareFigures, differencePercent, firstGroupOf, idleConsumersOfFirstGroup, runTopicIndex, type FigureKind } from './model-vs-sim';
 import { PartitionLeaders } from './PartitionLeaders';
 
 function formatFigure(kind: FigureKind, value: number): string {
@@ -17,23 +20,47 @@ function formatDifference(percent: number | null): string {
 }
 
 /**
- * What the simulation measured beside what the capacity model predicts. Each measured cell
- * carries data-testid="sim-<name>" and data-value in base units (events/s, events, seconds).
+ * The model's figures for each topic of the plan this run simulates (the run follows the plan
+ * once it stands still), not of the plan on the sliders: the page never compares two different
+ * plans. Until the new run's first snapshot arrives, the shown one is the old run's: then its
+ * own first topic's config is the model (a one-topic run names it whole).
+ */
+function useRunMetrics(snapshot: SimSnapshot | null): readonly Metrics[] | null {
+  const runPlan = useSimStore(selectRunPlan);
+  const config = snapshot?.config;
+  const matches = (plan: ClusterPlan | null): plan is ClusterPlan => plan !== null && snapshot !== null && plan.topics.length === snapshot.topics.length && plan.topics.every((t, i) => t.name === snapshot.topics[i]?.name);
+  const plan = matches(runPlan) ? runPlan : null;
+  return useMemo(() => (plan ? computeClusterMetrics(plan).topics : config ? [computeMetrics(config)] : null), [plan, config]);
+}
+
+/**
+ * What the simulation measured for the selected topic beside what the capacity model predicts
+ * for it. Each measured cell carries data-testid="sim-<name>" and data-value in base units
+ * (events/s, events, seconds).
  */
 export function ModelVsSim() {
   const snapshot = useSimStore(selectSnapshot);
-  // The model of the plan this run simulates (the run follows the plan once it stands still),
-  // not of the plan on the sliders: the page never compares two different plans.
-  const runConfig = snapshot?.config;
-  const metrics = useMemo(() => (runConfig ? computeMetrics(runConfig) : null), [runConfig]);
-  if (!snapshot || !metrics) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
-  const figures = compareFigures(snapshot, metrics);
-  const idle = idleConsumersOfFirstGroup(snapshot);
+  const selected = usePlannerStore(selectSelectedTopic);
+  const allMetrics = useRunMetrics(snapshot);
+  if (!snapshot || !allMetrics) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
+  const topic = runTopicIndex(snapshot, allMetrics.length > selected ? selected : 0);
+  const metrics = allMetrics[topic] as Metrics;
+  const figures = compareFigures(snapshot, metrics, topic);
+  const idle = idleConsumersOfFirstGroup(snapshot, topic);
+  const topicSnapshot = snapshot.topics[topic];
+  const measurements = topicSnapshot?.measurements ?? snapshot.measurements;
+  const partitions = topicSnapshot ? snapshot.partitions.slice(topicSnapshot.firstPartition, topicSnapshot.firstPartition + topicSnapshot.partitionCount) : snapshot.partitions;
+  const cluster = snapshot.topics.length > 1;
   return (
     <section aria-labelledby="model-vs-sim-heading" className="space-y-2">
       <h3 id="model-vs-sim-heading" className="font-semibold">
-        Model vs simulation
+        Model vs simulation{cluster && topicSnapshot ? <span data-testid="sim-compared-topic">: topic “{topicSnapshot.name}”</span> : null}
       </h3>
+      {cluster && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          The run is the whole cluster: all {snapshot.topics.length} topics on the same brokers. These figures are the selected topic&apos;s; select another topic to compare it.
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Measured in the simulation beside the capacity model&apos;s prediction</caption>
@@ -62,16 +89,16 @@ export function ModelVsSim() {
         </table>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Rates are measured over the last {formatDuration(snapshot.measurements.windowMs / 1000)} of simulated time; waits and latencies over {formatNumber(snapshot.measurements.waitSamples, 0)} processed
+        Rates are measured over the last {formatDuration(measurements.windowMs / 1000)} of simulated time; waits and latencies over {formatNumber(measurements.waitSamples, 0)} processed
         events. The model is the planner&apos;s (docs/model.md): even keys, each consumer a queue fed by the producers&apos; batches (linger, batch size), no broker time.
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-        <dt>Idle consumers in group 0</dt>
+        <dt>Idle consumers in group {firstGroupOf(snapshot, topic)?.id ?? 0}</dt>
         <dd data-testid="sim-idle-consumers" data-value={idle === null ? '' : String(idle)} className="tabular-nums">
           {idle === null ? 'rebalancing…' : formatNumber(idle, 0)}
         </dd>
         <dt>Partition leaders</dt>
-        <PartitionLeaders partitions={snapshot.partitions} />
+        <PartitionLeaders partitions={partitions} />
       </dl>
     </section>
   );

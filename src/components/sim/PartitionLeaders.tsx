@@ -8,7 +8,7 @@ function leaderText(leader: number): string {
 }
 
 /**
- * Each partition's leader: data-value is the JSON array of leaders (−1 = offline) for
+ * Each partition's leader (of one topic: P0 is its first partition): data-value is the JSON array of leaders (−1 = offline) for
  * programs; the text names the first few for people. Re-rendered only when a leader moves.
  */
 export const PartitionLeaders = memo(

@@ -2,7 +2,9 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { MAX_SEED } from '../../config/sim-link';
 import { formatNumber } from '../../lib/format';
 import type { SimSnapshot } from '../../sim/types';
+import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
+import { firstGroupOf, runTopicIndex } from './model-vs-sim';
 import { SPEEDS, STEP_MS } from '../../workers/sim-protocol';
 import type { SimCommands } from './useSimWorker';
 
@@ -16,9 +18,9 @@ function speedText(factor: number): string {
   return `${formatNumber(factor, 0)}×`;
 }
 
-/** The consumer "Crash consumer" stops: the first alive one of group 0 that owns partitions (its loss shows). */
-export function consumerToCrash(snapshot: SimSnapshot | null): number | null {
-  const consumers = snapshot?.groups[0]?.consumers ?? [];
+/** The consumer "Crash consumer" stops: the first alive one of the topic's first group that owns partitions (its loss shows). */
+export function consumerToCrash(snapshot: SimSnapshot | null, topic = 0): number | null {
+  const consumers = (snapshot ? firstGroupOf(snapshot, topic)?.consumers : undefined) ?? [];
   const owner = consumers.find((c) => c.alive && c.assigned.length > 0) ?? consumers.find((c) => c.alive);
   return owner?.id ?? null;
 }
@@ -33,6 +35,7 @@ export function SimControls({ sim }: { sim: SimCommands }) {
   const actionCount = useSimStore((s) => s.timeline.length);
   const notice = useSimStore((s) => s.notice);
   const snapshot = useSimStore((s) => s.snapshot);
+  const selectedTopic = usePlannerStore(selectSelectedTopic);
   const [broker, setBroker] = useState(0);
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
   const [seedNote, setSeedNote] = useState('');
@@ -40,7 +43,12 @@ export function SimControls({ sim }: { sim: SimCommands }) {
   const ready = snapshot !== null;
   const brokers = snapshot?.brokers ?? [];
   const chosen = brokers[Math.min(broker, brokers.length - 1)];
-  const crashTarget = consumerToCrash(snapshot);
+  // Consumer actions act on the selected topic's first group (in a one-topic run, group 0).
+  const topic = snapshot ? runTopicIndex(snapshot, selectedTopic) : 0;
+  const group = (snapshot ? firstGroupOf(snapshot, topic)?.id : undefined) ?? 0;
+  const topicName = snapshot && snapshot.topics.length > 1 ? snapshot.topics[topic]?.name : undefined;
+  const ofTopic = topicName ? ` (${topicName})` : '';
+  const crashTarget = consumerToCrash(snapshot, topic);
 
   const commitSeed = () => {
     if (seedDraft === null) return;
@@ -135,15 +143,15 @@ export function SimControls({ sim }: { sim: SimCommands }) {
           className={BUTTON}
           disabled={crashTarget === null}
           aria-describedby={`${id}-crash`}
-          onClick={() => crashTarget !== null && sim.apply({ type: 'consumer-crash', group: 0, consumer: crashTarget })}
+          onClick={() => crashTarget !== null && sim.apply({ type: 'consumer-crash', group, consumer: crashTarget })}
         >
-          Crash consumer
+          Crash consumer{ofTopic}
         </button>
         <span id={`${id}-crash`} className="sr-only">
-          {crashTarget === null ? 'No consumer of group 0 is alive.' : `Stops consumer ${crashTarget} of group 0 without leaving the group; noticed after the session timeout.`}
+          {crashTarget === null ? `No consumer of group ${group} is alive.` : `Stops consumer ${crashTarget} of group ${group} without leaving the group; noticed after the session timeout.`}
         </span>
-        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'consumer-add', group: 0 })}>
-          Add consumer
+        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'consumer-add', group })}>
+          Add consumer{ofTopic}
         </button>
         <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'traffic-spike', factor: 5, durationMs: 10_000 })}>
           Traffic spike ×5 for 10 s
@@ -151,8 +159,8 @@ export function SimControls({ sim }: { sim: SimCommands }) {
         <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'poison', count: 10 })}>
           Send poison events
         </button>
-        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply({ type: 'add-group' })}>
-          Add replay group
+        <button type="button" className={BUTTON} disabled={!ready} onClick={() => sim.apply(topic === 0 ? { type: 'add-group' } : { type: 'add-group', topic })}>
+          Add replay group{ofTopic}
         </button>
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -166,7 +174,7 @@ export function SimControls({ sim }: { sim: SimCommands }) {
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         “Send poison events” makes the next 10 events fail every time (they go to the dead-letter queue after the retries). “Add replay group” adds a
-        consumer group that reads the retained log from offset 0. Every action is recorded at its simulated time; the link carries them, so a copied
+        consumer group that reads the retained log from offset 0.{topicName ? ` Consumer actions act on the selected topic, “${topicName}”; faults and spikes on the whole cluster.` : ''} Every action is recorded at its simulated time; the link carries them, so a copied
         link replays this run.{' '}
         <span>{actionCount === 1 ? '1 action recorded.' : `${actionCount} actions recorded.`}</span>{' '}
         {actionCount > 0 && (

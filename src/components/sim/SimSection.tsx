@@ -1,5 +1,4 @@
 import { formatDuration } from '../../lib/format';
-import { selectPlan, selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { ModelVsSim } from './ModelVsSim';
@@ -39,20 +38,6 @@ function SimLog() {
   );
 }
 
-/** Until the simulation runs the whole cluster, it runs the selected topic alone: say so where it matters. */
-function SimTopicNotice() {
-  const plan = usePlannerStore(selectPlan);
-  const selected = usePlannerStore(selectSelectedTopic);
-  if (plan.topics.length <= 1) return null;
-  return (
-    <p data-testid="sim-topic-notice" className="mt-1 text-sm text-amber-800 dark:text-amber-200">
-      The simulation runs the selected topic, “{plan.topics[selected]?.name}”, on its own: the same brokers without the other{' '}
-      {plan.topics.length - 1} topic{plan.topics.length > 2 ? 's' : ''}&apos; traffic. Select another topic to simulate it; running the whole cluster
-      at once is planned.
-    </p>
-  );
-}
-
 /**
  * The simulated broker for the current plan: controls, the picture, and the measured figures
  * beside the model's. Loaded lazily (React.lazy) so the calculator's first screen stays small.
@@ -67,10 +52,10 @@ export default function SimSection() {
           Simulation
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          The same plan as a running broker: producers append batches to partitions, brokers replicate them, consumer groups poll and process. Kill a
-          broker, crash a consumer or send a spike, and watch lag and latency against the model&apos;s predictions.
+          The same plan as a running cluster, every topic on the same brokers: producers append batches to partitions, brokers replicate them,
+          consumer groups poll and process. Kill a broker, crash a consumer or send a spike, and watch lag and latency against the model&apos;s
+          predictions.
         </p>
-        <SimTopicNotice />
       </div>
       {error ? <SimFailure message={error} sim={sim} /> : <SimControls sim={sim} />}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-[3fr_2fr]">

@@ -1,15 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PlanConfig } from '../../engine/plan-config';
+import type { ClusterPlan } from '../../engine/cluster-plan';
 import type { SimAction } from '../../sim/types';
 import { usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
 import { createSimClient, type SimClient } from '../../workers/sim-client';
 import { STEP_MS, type SimCommand } from '../../workers/sim-protocol';
-import { usePlanInTransition } from '../hooks/usePlanInTransition';
-import { useSettledValue } from '../hooks/useSettledValue';
-
-/** How long the plan must stand still before the simulation restarts on it. */
-const RESTART_SETTLE_MS = 150;
+import { usePlanAtRest } from '../hooks/usePlanAtRest';
 
 export interface SimCommands {
   play(): void;
@@ -30,18 +26,20 @@ export interface SimCommands {
 
 /**
  * Wires the simulation worker's client (src/workers/sim-client.ts: seq, run ids, stale events)
- * to the sim store: create in an effect, destroy on cleanup. A new plan restarts the run from 0
- * with an empty timeline: recorded actions belong to the plan they were recorded on.
+ * to the sim store: create in an effect, destroy on cleanup. The run is the whole cluster (every
+ * topic); a new plan restarts it from 0 with an empty timeline: recorded actions belong to the
+ * plan they were recorded on. Selecting another topic changes what the page shows of the run,
+ * not the run.
  */
 export function useSimWorker(): SimCommands {
   // While a slider moves, each step would restart the run in the worker and repaint the view
   // from its first snapshot: work thrown away at the next step. The run follows the plan once
   // the plan stands still.
-  const config = useSettledValue(usePlanInTransition(), RESTART_SETTLE_MS);
+  const { plan } = usePlanAtRest();
   const clientRef = useRef<(SimClient & { readonly lastSeq: number }) | null>(null);
   /** The last seq sent, for this page's lifetime: a restarted worker's client continues from it. */
   const lastSeqRef = useRef(0);
-  const initConfigRef = useRef<PlanConfig | null>(null);
+  const initPlanRef = useRef<ClusterPlan | null>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -51,8 +49,9 @@ export function useSimWorker(): SimCommands {
     const unsubscribe = client.subscribe(useSimStore.getState().receive);
     const { speed, seed, timeline } = useSimStore.getState();
     client.command({ type: 'speed', factor: speed });
-    initConfigRef.current = usePlannerStore.getState().config;
-    client.init(initConfigRef.current, seed, timeline);
+    initPlanRef.current = usePlannerStore.getState().plan;
+    useSimStore.getState().started(initPlanRef.current);
+    client.init(initPlanRef.current, seed, timeline);
     return () => {
       lastSeqRef.current = client.lastSeq;
       unsubscribe();
@@ -63,18 +62,20 @@ export function useSimWorker(): SimCommands {
 
   useEffect(() => {
     const client = clientRef.current;
-    if (!client || initConfigRef.current === config) return;
+    if (!client || initPlanRef.current === plan) return;
     useSimStore.getState().clearTimeline();
-    initConfigRef.current = usePlannerStore.getState().config;
-    client.init(initConfigRef.current, useSimStore.getState().seed, []);
-  }, [config]);
+    initPlanRef.current = usePlannerStore.getState().plan;
+    useSimStore.getState().started(initPlanRef.current);
+    client.init(initPlanRef.current, useSimStore.getState().seed, []);
+  }, [plan]);
 
   return useMemo<SimCommands>(() => {
     const send = (command: SimCommand) => clientRef.current?.command(command);
     const initAgain = () => {
       const { seed, timeline } = useSimStore.getState();
-      initConfigRef.current = usePlannerStore.getState().config;
-      clientRef.current?.init(initConfigRef.current, seed, timeline);
+      initPlanRef.current = usePlannerStore.getState().plan;
+      store().started(initPlanRef.current);
+      clientRef.current?.init(initPlanRef.current, seed, timeline);
     };
     const store = () => useSimStore.getState();
     return {
