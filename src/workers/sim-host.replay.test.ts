@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { decodeSimRun, encodeSimRun } from '../config/sim-link';
+import { DEFAULT_SIM_SETTINGS, decodeSimRun, encodeSimRun } from '../config/sim-link';
 import { createSimulation } from '../sim/index';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import { SimHost } from './sim-host';
@@ -38,7 +38,7 @@ describe('SimHost with the real simulation', () => {
     expect(live.events.some((e) => e.type === 'error')).toBe(false);
 
     // Through the link's text form, as a person opening the shared link gets it.
-    const link = decodeSimRun('?' + encodeSimRun({ seed: 5, timeline: live.timeline() }), config);
+    const link = decodeSimRun('?' + encodeSimRun({ seed: 5, timeline: live.timeline(), settings: DEFAULT_SIM_SETTINGS }), config);
     expect(link.notices).toEqual([]);
     expect(link.timeline.map((t) => t.atMs)).toEqual([300, 500, 500]);
 
