@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { DEFAULT_SIM_SETTINGS, decodeSimRun, encodeSimRun } from '../config/sim-link';
+import { decodeSimRun, encodeSimRun, type SimSettings } from '../config/sim-link';
 import { createSimulation } from '../sim/index';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import { SimHost } from './sim-host';
@@ -24,11 +24,13 @@ function realHost() {
 }
 
 const config = { ...DEFAULT_CONFIG, eventsPerSec: 20_000, processingMs: 1 };
+/** Not the defaults, so the link has to carry them for the replay to match. */
+const settings: SimSettings = { arrivals: 'constant', service: 'constant', rebalanceProtocol: 'eager' };
 
 describe('SimHost with the real simulation', () => {
-  it('a run played live and the same run replayed from its link give identical snapshots (seed 5)', () => {
+  it('a run played live and the same run replayed from its link give identical snapshots (seed 5, constant arrivals and service)', () => {
     const live = realHost();
-    live.send({ type: 'init', runId: 1, config, seed: 5, timeline: [] });
+    live.send({ type: 'init', runId: 1, config, seed: 5, timeline: [], settings });
     live.send({ type: 'step', ms: 300 });
     live.send({ type: 'apply', action: { type: 'broker-down', broker: 0 } });
     live.send({ type: 'step', ms: 200 });
@@ -38,12 +40,13 @@ describe('SimHost with the real simulation', () => {
     expect(live.events.some((e) => e.type === 'error')).toBe(false);
 
     // Through the link's text form, as a person opening the shared link gets it.
-    const link = decodeSimRun('?' + encodeSimRun({ seed: 5, timeline: live.timeline(), settings: DEFAULT_SIM_SETTINGS }), config);
+    const link = decodeSimRun('?' + encodeSimRun({ seed: 5, timeline: live.timeline(), settings }), config);
     expect(link.notices).toEqual([]);
     expect(link.timeline.map((t) => t.atMs)).toEqual([300, 500, 500]);
+    expect(link.settings).toEqual(settings);
 
     const replay = realHost();
-    replay.send({ type: 'init', runId: 1, config, seed: link.seed, timeline: link.timeline });
+    replay.send({ type: 'init', runId: 1, config, seed: link.seed, timeline: link.timeline, settings: link.settings });
     for (let i = 0; i < 12; i += 1) replay.send({ type: 'step', ms: 100 });
     const a = live.last();
     const b = replay.last();

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SimSettings } from '../../config/sim-link';
 import type { PlanConfig } from '../../engine/plan-config';
 import type { SimAction } from '../../sim/types';
 import { usePlannerStore } from '../../state/planner-store';
@@ -21,6 +22,8 @@ export interface SimCommands {
   reset(): void;
   /** A new seed restarts the run; recorded actions are kept. */
   setSeed(seed: number): void;
+  /** New run settings restart the run, as a new seed does; recorded actions are kept. */
+  setSettings(settings: SimSettings): void;
   apply(action: SimAction): void;
   /** Forget the recorded actions and start again. */
   clearActions(): void;
@@ -49,10 +52,10 @@ export function useSimWorker(): SimCommands {
     const client = createSimClient(worker, lastSeqRef.current);
     clientRef.current = client;
     const unsubscribe = client.subscribe(useSimStore.getState().receive);
-    const { speed, seed, timeline } = useSimStore.getState();
+    const { speed, seed, timeline, settings } = useSimStore.getState();
     client.command({ type: 'speed', factor: speed });
     initConfigRef.current = usePlannerStore.getState().config;
-    client.init(initConfigRef.current, seed, timeline);
+    client.init(initConfigRef.current, seed, timeline, settings);
     return () => {
       lastSeqRef.current = client.lastSeq;
       unsubscribe();
@@ -66,15 +69,16 @@ export function useSimWorker(): SimCommands {
     if (!client || initConfigRef.current === config) return;
     useSimStore.getState().clearTimeline();
     initConfigRef.current = usePlannerStore.getState().config;
-    client.init(initConfigRef.current, useSimStore.getState().seed, []);
+    const { seed, settings } = useSimStore.getState();
+    client.init(initConfigRef.current, seed, [], settings);
   }, [config]);
 
   return useMemo<SimCommands>(() => {
     const send = (command: SimCommand) => clientRef.current?.command(command);
     const initAgain = () => {
-      const { seed, timeline } = useSimStore.getState();
+      const { seed, timeline, settings } = useSimStore.getState();
       initConfigRef.current = usePlannerStore.getState().config;
-      clientRef.current?.init(initConfigRef.current, seed, timeline);
+      clientRef.current?.init(initConfigRef.current, seed, timeline, settings);
     };
     const store = () => useSimStore.getState();
     return {
@@ -90,6 +94,10 @@ export function useSimWorker(): SimCommands {
       reset: () => send({ type: 'reset' }),
       setSeed: (seed) => {
         store().setSeed(seed);
+        initAgain();
+      },
+      setSettings: (settings) => {
+        store().setSettings(settings);
         initAgain();
       },
       apply: (action) => send({ type: 'apply', action }),
