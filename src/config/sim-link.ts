@@ -9,9 +9,9 @@ import type { UrlNotice } from './url-codec';
  *   service=constant             processing time: exponential | constant (absent: exponential)
  *   rebalance=cooperative        rebalance protocol: eager | cooperative | consumer (absent: eager)
  *   actions=1500:broker-down:1,4000:spike:5:10000
- * Each action is `atMs:name[:args]`, sorted by atMs, at most 200. Same plan + seed + actions
- * ⇒ the same run. The URL is untrusted input: decoding never throws, drops every piece it
- * cannot use and says why in a notice. Grammar: docs/simulation-ui.md.
+ * Each action is `atMs:name[:args]`, sorted by atMs, at most 200. Same plan + seed + settings
+ * + actions ⇒ the same run. The URL is untrusted input: decoding never throws, drops every piece
+ * it cannot use and says why in a notice. Grammar: docs/simulation-ui.md.
  */
 export const DEFAULT_SEED = 1;
 export const MAX_SEED = 2 ** 32 - 1;

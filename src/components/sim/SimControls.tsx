@@ -155,7 +155,7 @@ export function SimControls({ sim }: { sim: SimCommands }) {
           />
         </div>
         <span id={`${id}-seed`} className="sr-only">
-          Same plan, seed and actions give the same run. Whole number from 0 to {MAX_SEED}; press Enter to restart with it.
+          Same plan, seed, settings and actions give the same run. Whole number from 0 to {MAX_SEED}; press Enter to restart with it.
         </span>
         <SettingSelect
           id={`${id}-arrivals`}
