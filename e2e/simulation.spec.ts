@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { metricValue, watchForBreakage } from './helpers';
+import { metricValue, queryOf, watchForBreakage } from './helpers';
 
 /** A measured figure of the "Model vs simulation" panel, in base units (data-value). */
 async function simValue(page: Page, name: string): Promise<number> {
@@ -124,6 +124,55 @@ test('a bad seed or action in the link is dropped with a notice, and the rest is
   expect(new URL(page.url()).searchParams.get('seed')).toBeNull();
 });
 
+test('choosing constant arrivals by keyboard restarts the run with its recorded actions and goes into the link', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Send poison events' }).click();
+  await expect(page).toHaveURL(/actions=0:poison:10$/);
+  await stepTo(page, 0.5);
+
+  const arrivals = page.getByRole('combobox', { name: 'Arrivals', exact: true });
+  await expect(arrivals).toHaveValue('poisson');
+  await expect(arrivals).toHaveAttribute('data-testid', 'sim-arrivals');
+  await arrivals.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(arrivals).toHaveValue('constant');
+  await expect(page).toHaveURL(/&arrivals=constant&actions=0:poison:10$/);
+  // A new run from 0, as a new seed gives: the answer to its init, not a late snapshot of the old run.
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '0');
+  await expect(page.getByText('Arrivals: constant, evenly spaced.')).toBeVisible();
+
+  // Back to the default: the link is as it was.
+  await page.keyboard.press('ArrowUp');
+  await expect(arrivals).toHaveValue('poisson');
+  await expect.poll(() => queryOf(page).get('arrivals')).toBeNull();
+  await expect(page).toHaveURL(/actions=0:poison:10$/);
+  expect(problems).toEqual([]);
+});
+
+test('a link with service=constant&rebalance=cooperative opens with those settings chosen, silently, and keeps them', async ({ page }) => {
+  await page.goto('/?service=constant&rebalance=cooperative');
+  await expect(page.getByTestId('sim-service')).toHaveValue('constant');
+  await expect(page.getByTestId('sim-rebalance-protocol')).toHaveValue('cooperative');
+  await expect(page.getByTestId('sim-arrivals')).toHaveValue('poisson');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Rewritten as the canonical cluster link, the settings after the plan.
+  await expect(page).toHaveURL(/\?v=2&.*&service=constant&rebalance=cooperative$/);
+  await stepTo(page, 0.3);
+});
+
+test('a hostile run setting in the link (arrivals=banana) is named in a notice and the default is used', async ({ page }) => {
+  await page.goto('/?arrivals=banana&rebalance=consumer');
+  const notice = page.getByRole('alert');
+  await expect(notice.getByTestId('url-notice-arrivals')).toHaveText('arrivals = “banana”: not one of poisson, constant; the default poisson was used.');
+  await expect(page.getByTestId('sim-arrivals')).toHaveValue('poisson');
+  // The other setting in the same link is kept.
+  await expect(page.getByTestId('sim-rebalance-protocol')).toHaveValue('consumer');
+  // The canonical link (not the one opened, which ends the same way) without the bad value.
+  await expect(page).toHaveURL(/\?v=2&.*&rebalance=consumer$/);
+  expect(queryOf(page).get('arrivals')).toBeNull();
+});
+
 test('every simulation control works from the keyboard and has a name', async ({ page }) => {
   await page.goto('/');
   for (const name of ['Play', 'Step', 'Reset', 'Kill broker', 'Crash consumer', 'Add consumer', 'Traffic spike ×5 for 10 s', 'Send poison events', 'Add replay group']) {
@@ -132,6 +181,7 @@ test('every simulation control works from the keyboard and has a name', async ({
   await expect(page.getByRole('combobox', { name: 'Speed' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Broker', exact: true })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Seed' })).toBeVisible();
+  for (const name of ['Arrivals', 'Processing time', 'Rebalance protocol']) await expect(page.getByRole('combobox', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Idempotent consumers' })).toBeVisible();
 
   // Speed and seed by keyboard: a new seed restarts the run and goes into the link.

@@ -2,22 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { singleTopicPlan, type ClusterPlan } from '../engine/cluster-plan';
 import type { SimAction, TimedAction } from '../sim/types';
+import { resolveOptions } from '../sim/defaults';
 import { DEFAULT_CONFIG } from './schema';
-import { DEFAULT_SEED, MAX_ACTIONS, MAX_SEED, decodeSimRun, encodeSimRun, encodeTimeline, fitTimeline } from './sim-link';
+import { DEFAULT_SEED, DEFAULT_SIM_SETTINGS, MAX_ACTIONS, MAX_SEED, SETTING_VALUES, decodeSimRun, encodeSimRun, encodeTimeline, fitTimeline, type SimSettings } from './sim-link';
 
 const SEED = 3131;
 const PLAN: ClusterPlan = singleTopicPlan(DEFAULT_CONFIG); // 3 brokers, 1 topic, 1 group of 10 consumers
 
 const at = (atMs: number, action: SimAction): TimedAction => ({ atMs, action });
+const settings = DEFAULT_SIM_SETTINGS;
 
 describe('sim link: seed and actions', () => {
   it('writes nothing for a fresh run, so the planner link stays canonical', () => {
-    expect(encodeSimRun({ seed: DEFAULT_SEED, timeline: [] })).toBe('');
+    expect(encodeSimRun({ seed: DEFAULT_SEED, timeline: [], settings })).toBe('');
   });
 
   it('writes the compact, sorted form of the brief', () => {
     const timeline = [at(4000, { type: 'traffic-spike', factor: 5, durationMs: 10_000 }), at(1500, { type: 'broker-down', broker: 1 }), at(3000, { type: 'broker-up', broker: 1 })];
-    expect(encodeSimRun({ seed: 42, timeline })).toBe('seed=42&actions=1500:broker-down:1,3000:broker-up:1,4000:spike:5:10000');
+    expect(encodeSimRun({ seed: 42, timeline, settings })).toBe('seed=42&actions=1500:broker-down:1,3000:broker-up:1,4000:spike:5:10000');
   });
 
   it('reads every action kind back', () => {
@@ -112,17 +114,23 @@ describe('sim link: seed and actions', () => {
     fc.constant({ type: 'add-group' as const }),
     fc.record({ type: fc.constant('set-idempotent' as const), enabled: fc.boolean() }),
   );
+  const validSettings: fc.Arbitrary<SimSettings> = fc.record({
+    arrivals: fc.constantFrom(...SETTING_VALUES.arrivals),
+    service: fc.constantFrom(...SETTING_VALUES.service),
+    rebalanceProtocol: fc.constantFrom(...SETTING_VALUES.rebalanceProtocol),
+  });
   const validTimeline = fc
     .array(fc.tuple(fc.integer({ min: 0, max: 1_000_000_000 }), validAction), { maxLength: MAX_ACTIONS })
     .map((pairs) => pairs.map(([atMs, action]) => at(atMs, action)).sort((a, b) => a.atMs - b.atMs));
 
   it(`encode → decode is the identity on valid runs (seed ${SEED})`, () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_SEED }), validTimeline, (seed, timeline) => {
-        const decoded = decodeSimRun('?v=1&' + encodeSimRun({ seed, timeline }), PLAN);
+      fc.property(fc.integer({ min: 0, max: MAX_SEED }), validTimeline, validSettings, (seed, timeline, settings) => {
+        const decoded = decodeSimRun('?v=1&' + encodeSimRun({ seed, timeline, settings }), PLAN);
         expect(decoded.notices).toEqual([]);
         expect(decoded.seed).toBe(seed);
         expect(decoded.timeline).toEqual(timeline);
+        expect(decoded.settings).toEqual(settings);
       }),
       { seed: SEED, numRuns: 500 },
     );
@@ -133,17 +141,66 @@ describe('sim link: seed and actions', () => {
       fc.string(),
       fc.tuple(fc.oneof(fc.nat().map(String), fc.string()), fc.constantFrom('broker-down', 'broker-up', 'consumer-crash', 'consumer-add', 'spike', 'poison', 'add-group', 'idempotent', ''), fc.array(fc.oneof(fc.nat().map(String), fc.double().map(String), fc.string()), { maxLength: 3 })).map(([t, name, args]) => [t, name, ...args].join(':')),
     );
-    const structured = fc.tuple(fc.array(piece, { maxLength: 30 }), fc.oneof(fc.nat().map(String), fc.string())).map(([pieces, seed]) => `?seed=${seed}&actions=${pieces.join(',')}`);
+    const settingText = fc.oneof(fc.constantFrom(...Object.values(SETTING_VALUES).flat(), 'Constant', ' eager ', 'range', ''), fc.string());
+    const structured = fc
+      .tuple(fc.array(piece, { maxLength: 30 }), fc.oneof(fc.nat().map(String), fc.string()), settingText, settingText, settingText)
+      .map(([pieces, seed, arrivals, service, rebalance]) => `?seed=${seed}&arrivals=${arrivals}&service=${service}&rebalance=${rebalance}&actions=${pieces.join(',')}`);
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), structured), (search) => {
-        const { seed, timeline } = decodeSimRun(search, PLAN);
+        const { seed, timeline, settings } = decodeSimRun(search, PLAN);
         expect(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED).toBe(true);
         expect(timeline.length).toBeLessThanOrEqual(MAX_ACTIONS);
+        expect(SETTING_VALUES.arrivals).toContain(settings.arrivals);
+        expect(SETTING_VALUES.service).toContain(settings.service);
+        expect(SETTING_VALUES.rebalanceProtocol).toContain(settings.rebalanceProtocol);
         expect(fitTimeline(timeline, PLAN).dropped).toEqual([]);
         // What we read, written back and read again, is the same run.
-        expect(decodeSimRun('?' + encodeSimRun({ seed, timeline }), PLAN)).toEqual({ seed, timeline, notices: [] });
+        expect(decodeSimRun('?' + encodeSimRun({ seed, timeline, settings }), PLAN)).toEqual({ seed, timeline, settings, notices: [] });
       }),
       { seed: SEED + 1, numRuns: 3000 },
     );
+  });
+});
+
+describe('sim link: run settings (arrivals, service, rebalance)', () => {
+  it('writes a setting only when it differs from the default, beside the seed and before the actions', () => {
+    expect(encodeSimRun({ seed: DEFAULT_SEED, timeline: [], settings: { ...DEFAULT_SIM_SETTINGS, arrivals: 'constant' } })).toBe('arrivals=constant');
+    const all: SimSettings = { arrivals: 'constant', service: 'constant', rebalanceProtocol: 'cooperative' };
+    expect(encodeSimRun({ seed: 9, timeline: [at(5, { type: 'add-group' })], settings: all })).toBe('seed=9&arrivals=constant&service=constant&rebalance=cooperative&actions=5:add-group');
+    expect(encodeSimRun({ seed: DEFAULT_SEED, timeline: [], settings: { ...DEFAULT_SIM_SETTINGS, rebalanceProtocol: 'consumer' } })).toBe('rebalance=consumer');
+  });
+
+  it('reads every value back, and a link without them (made before the settings) gets the defaults silently', () => {
+    for (const arrivals of SETTING_VALUES.arrivals) expect(decodeSimRun(`?arrivals=${arrivals}`, PLAN).settings.arrivals).toBe(arrivals);
+    for (const service of SETTING_VALUES.service) expect(decodeSimRun(`?service=${service}`, PLAN).settings.service).toBe(service);
+    for (const protocol of SETTING_VALUES.rebalanceProtocol) expect(decodeSimRun(`?rebalance=${protocol}`, PLAN).settings.rebalanceProtocol).toBe(protocol);
+    expect(decodeSimRun('?seed=42&actions=1500:broker-down:1', PLAN)).toMatchObject({ settings: DEFAULT_SIM_SETTINGS, notices: [] });
+  });
+
+  it('the defaults are the simulation’s own (resolveOptions)', () => {
+    const resolved = resolveOptions(DEFAULT_CONFIG);
+    expect({ arrivals: resolved.arrivals, service: resolved.service, rebalanceProtocol: resolved.rebalanceProtocol }).toEqual(DEFAULT_SIM_SETTINGS);
+  });
+
+  it('repairs an unknown, misspelt or repeated value to the default with a notice naming the param, what was given and what was used', () => {
+    const banana = decodeSimRun('?arrivals=banana', PLAN);
+    expect(banana.settings).toEqual(DEFAULT_SIM_SETTINGS);
+    expect(banana.notices).toEqual([{ param: 'arrivals', given: 'banana', reason: 'not one of poisson, constant; the default poisson was used', used: 'poisson' }]);
+    for (const [param, bad] of [['service', 'Constant'], ['service', ''], ['rebalance', 'range'], ['rebalance', '__proto__'], ['arrivals', '<script>alert(1)</script>'], ['rebalance', 'x'.repeat(5000)]] as const) {
+      const { settings, notices } = decodeSimRun(`?${param}=${encodeURIComponent(bad)}`, PLAN);
+      expect(settings, `${param}=${bad}`).toEqual(DEFAULT_SIM_SETTINGS);
+      expect(notices.map((n) => n.param), `${param}=${bad}`).toEqual([param]);
+      expect(Array.from(notices[0]?.given ?? '').length).toBeLessThanOrEqual(41);
+    }
+    const twice = decodeSimRun('?rebalance=consumer&rebalance=eager', PLAN);
+    expect(twice.settings.rebalanceProtocol).toBe('consumer');
+    expect(twice.notices).toEqual([{ param: 'rebalance', given: 'consumer, eager', reason: 'given 2 times; the first was used', used: 'consumer' }]);
+  });
+
+  it('a bad setting leaves the seed, the other settings and the actions as they were', () => {
+    const run = decodeSimRun('?seed=7&arrivals=banana&service=constant&actions=100:poison:1', PLAN);
+    expect(run).toMatchObject({ seed: 7, settings: { arrivals: 'poisson', service: 'constant', rebalanceProtocol: 'eager' } });
+    expect(run.timeline).toHaveLength(1);
+    expect(run.notices.map((n) => n.param)).toEqual(['arrivals']);
   });
 });

@@ -1,14 +1,17 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
-import type { SimAction, TimedAction } from '../sim/types';
+import type { SimAction, SimOptions, TimedAction } from '../sim/types';
 import type { UrlNotice } from './url-codec';
 
 /**
  * The simulation's part of the shareable link, beside the planner's params (v=2):
  *   seed=42                      PRNG seed, whole number 0 … 2^32−1 (absent: 1)
+ *   arrivals=constant            producer arrivals: poisson | constant (absent: poisson)
+ *   service=constant             processing time: exponential | constant (absent: exponential)
+ *   rebalance=cooperative        rebalance protocol: eager | cooperative | consumer (absent: eager)
  *   actions=1500:broker-down:1,4000:spike:5:10000
- * Each action is `atMs:name[:args]`, sorted by atMs, at most 200. Same plan + seed + actions
- * ⇒ the same run. The URL is untrusted input: decoding never throws, drops every piece it
- * cannot use and says why in a notice. Grammar: docs/simulation-ui.md.
+ * Each action is `atMs:name[:args]`, sorted by atMs, at most 200. Same plan + seed + settings
+ * + actions ⇒ the same run. The URL is untrusted input: decoding never throws, drops every piece
+ * it cannot use and says why in a notice. Grammar: docs/simulation-ui.md.
  */
 export const DEFAULT_SEED = 1;
 export const MAX_SEED = 2 ** 32 - 1;
@@ -25,9 +28,28 @@ const MAX_PIECES_READ = 1000;
 const MAX_PIECE_NOTICES = 5;
 const MAX_SHOWN_CHARS = 40;
 
+/** The run settings a person picks beside the seed: simulation options the link carries. */
+export type SimSettings = Required<Pick<SimOptions, 'arrivals' | 'service' | 'rebalanceProtocol'>>;
+
+/** The simulation's own defaults (resolveOptions in src/sim/defaults.ts; a test holds them equal). */
+export const DEFAULT_SIM_SETTINGS: SimSettings = { arrivals: 'poisson', service: 'exponential', rebalanceProtocol: 'eager' };
+
+/** Each setting's name in the link. Short, stable, public: never rename one. */
+export const SETTING_PARAMS = { arrivals: 'arrivals', service: 'service', rebalanceProtocol: 'rebalance' } as const satisfies Record<keyof SimSettings, string>;
+
+/** Each setting's values, written into the link as they are. Never rename one. */
+export const SETTING_VALUES: { readonly [K in keyof SimSettings]: readonly SimSettings[K][] } = {
+  arrivals: ['poisson', 'constant'],
+  service: ['exponential', 'constant'],
+  rebalanceProtocol: ['eager', 'cooperative', 'consumer'],
+};
+
+const SETTING_KEYS = Object.keys(SETTING_PARAMS) as (keyof SimSettings)[];
+
 export interface SimRun {
   readonly seed: number;
   readonly timeline: readonly TimedAction[];
+  readonly settings: SimSettings;
 }
 
 export interface DecodedSimRun extends SimRun {
@@ -71,12 +93,16 @@ export function encodeTimeline(timeline: readonly TimedAction[]): string {
 }
 
 /**
- * `seed=…&actions=…`, each only when it differs from a fresh run, so the default link stays
- * the planner's canonical one. Every character written is URL-safe (digits, a–z, : , . -).
+ * `seed=…&arrivals=…&service=…&rebalance=…&actions=…`, each only when it differs from a fresh
+ * run, so the default link stays the planner's canonical one and a link made before the settings
+ * is written back unchanged. Every character written is URL-safe (digits, a–z, : , . -).
  */
 export function encodeSimRun(run: SimRun): string {
   const parts: string[] = [];
   if (run.seed !== DEFAULT_SEED) parts.push(`seed=${run.seed}`);
+  for (const key of SETTING_KEYS) {
+    if (run.settings[key] !== DEFAULT_SIM_SETTINGS[key]) parts.push(`${SETTING_PARAMS[key]}=${run.settings[key]}`);
+  }
   if (run.timeline.length > 0) parts.push(`actions=${encodeTimeline(run.timeline.slice(0, MAX_ACTIONS))}`);
   return parts.join('&');
 }
@@ -194,18 +220,48 @@ function shorten(text: string): string {
   return chars.length <= MAX_SHOWN_CHARS ? text : `${chars.slice(0, MAX_SHOWN_CHARS).join('')}…`;
 }
 
-function decodeSeed(params: URLSearchParams, notices: UrlNotice[]): number {
-  const given = params.getAll('seed');
+/**
+ * A single-valued param: its first value read by `parse`, else `fallback`; one notice when it
+ * was repeated or unreadable, naming what was given and what was used.
+ */
+function decodeSingle<T extends number | string>(
+  params: URLSearchParams,
+  name: string,
+  parse: (text: string) => T | undefined,
+  fallback: T,
+  expected: string,
+  notices: UrlNotice[],
+): T {
+  const given = params.getAll(name);
   const first = given[0];
-  if (first === undefined) return DEFAULT_SEED;
-  const parsed = whole(first.trim(), 0, MAX_SEED);
-  const seed = parsed ?? DEFAULT_SEED;
+  if (first === undefined) return fallback;
+  const parsed = parse(first.trim());
+  const value = parsed ?? fallback;
   const reasons = [
     given.length > 1 ? `given ${given.length} times; the first was used` : '',
-    parsed === undefined ? `not a whole number 0 – ${MAX_SEED}; the default ${DEFAULT_SEED} was used` : '',
+    parsed === undefined ? `not ${expected}; the default ${fallback} was used` : '',
   ].filter(Boolean);
-  if (reasons.length > 0) notices.push({ param: 'seed', given: shorten(given.join(', ')), reason: reasons.join('; '), used: seed });
-  return seed;
+  if (reasons.length > 0) notices.push({ param: name, given: shorten(given.join(', ')), reason: reasons.join('; '), used: value });
+  return value;
+}
+
+function decodeSeed(params: URLSearchParams, notices: UrlNotice[]): number {
+  return decodeSingle(params, 'seed', (text) => whole(text, 0, MAX_SEED), DEFAULT_SEED, `a whole number 0 – ${MAX_SEED}`, notices);
+}
+
+function decodeSetting<K extends keyof SimSettings>(params: URLSearchParams, key: K, notices: UrlNotice[]): SimSettings[K] {
+  const values = SETTING_VALUES[key];
+  // Exact spelling only: the link writes these names, and a look-alike should be said.
+  const parse = (text: string) => values.find((value) => value === text);
+  return decodeSingle(params, SETTING_PARAMS[key], parse, DEFAULT_SIM_SETTINGS[key], `one of ${values.join(', ')}`, notices);
+}
+
+function decodeSettings(params: URLSearchParams, notices: UrlNotice[]): SimSettings {
+  return {
+    arrivals: decodeSetting(params, 'arrivals', notices),
+    service: decodeSetting(params, 'service', notices),
+    rebalanceProtocol: decodeSetting(params, 'rebalanceProtocol', notices),
+  };
 }
 
 function decodeActions(params: URLSearchParams, plan: ClusterPlan, notices: UrlNotice[]): TimedAction[] {
@@ -246,7 +302,7 @@ function decodeActions(params: URLSearchParams, plan: ClusterPlan, notices: UrlN
   return timeline;
 }
 
-/** Reads seed and actions from a query string. Never throws; `plan` is the plan the link decoded to (every topic). */
+/** Reads seed, settings and actions from a query string. Never throws; `plan` is the plan the link decoded to (every topic). */
 export function decodeSimRun(search: string, plan: ClusterPlan): DecodedSimRun {
   let params: URLSearchParams;
   try {
@@ -256,6 +312,7 @@ export function decodeSimRun(search: string, plan: ClusterPlan): DecodedSimRun {
   }
   const notices: UrlNotice[] = [];
   const seed = decodeSeed(params, notices);
+  const settings = decodeSettings(params, notices);
   const timeline = decodeActions(params, plan, notices);
-  return { seed, timeline, notices };
+  return { seed, timeline, settings, notices };
 }

@@ -4,7 +4,7 @@ import { topicNameProblem, topicView, type ClusterPlan, type TopicField } from '
 import { hostileQuery, LINK_PARAM_NAMES } from '../test-support/url-fuzz';
 import { TOPIC_SPECS } from './plan-assembly';
 import { isValidValue, PARAMS, type ParamSpec } from './schema';
-import { decodeSimRun, encodeSimRun, MAX_ACTION_AT_MS, MAX_ACTIONS, MAX_SEED } from './sim-link';
+import { decodeSimRun, encodeSimRun, MAX_ACTION_AT_MS, MAX_ACTIONS, MAX_SEED, SETTING_PARAMS, SETTING_VALUES, type SimSettings } from './sim-link';
 import { MAX_TOPICS } from './topic-names';
 import { BROKER_PARAM, decodePlan, encodePlan } from './url-codec';
 
@@ -39,6 +39,8 @@ const KINDS: [string, (query: string, params: URLSearchParams) => boolean][] = [
     return new Set(names).size < names.length;
   }],
 ];
+
+const SETTING_KEYS = Object.keys(SETTING_PARAMS) as (keyof SimSettings)[];
 
 /** A plain check: `expect` costs too much at 10,000 runs × dozens of checks each. */
 function check(ok: boolean, message: string): void {
@@ -145,6 +147,7 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
         // A valid run: seed in range, at most 200 actions, sorted, whole ms in range.
         check(Number.isInteger(run.seed) && run.seed >= 0 && run.seed <= MAX_SEED, `seed ${run.seed}`);
         check(run.timeline.length <= MAX_ACTIONS, `${run.timeline.length} actions`);
+        for (const key of SETTING_KEYS) check((SETTING_VALUES[key] as readonly string[]).includes(run.settings[key]), `${key} ${run.settings[key]}`);
         run.timeline.forEach((timed, i) => {
           check(Number.isInteger(timed.atMs) && timed.atMs >= 0 && timed.atMs <= MAX_ACTION_AT_MS, `atMs ${timed.atMs}`);
           check(i === 0 || timed.atMs >= run.timeline[i - 1]!.atMs, 'timeline not sorted');
@@ -157,7 +160,8 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
           check(Array.from(notice.given).length <= 41, `notice text of ${notice.given.length} characters`);
           check(notice.reason.length > 0, 'a notice without a reason');
         }
-        check(run.notices.length <= 1 + 5 + 1, `${run.notices.length} notices about the run`);
+        // One each for the seed and the three settings, 5 about single actions, one summing up the rest.
+        check(run.notices.length <= 1 + SETTING_KEYS.length + 5 + 1, `${run.notices.length} notices about the run`);
 
         // A notice whenever a value was changed: no notice for a param ⇒ it was given once, and
         // the value used is what it said. And a notice names a param the link gave.
@@ -170,6 +174,10 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
         if (params.has('seed') && !noticed.has('seed')) {
           check(params.getAll('seed').length === 1 && Number(params.get('seed')!.trim()) === run.seed, 'seed changed without a notice');
         }
+        for (const key of SETTING_KEYS) {
+          const name = SETTING_PARAMS[key];
+          if (params.has(name) && !noticed.has(name)) check(params.getAll(name).length === 1 && params.get(name)!.trim() === run.settings[key], `${name} changed without a notice`);
+        }
         if (params.get('actions') && !noticed.has('actions')) {
           check(params.getAll('actions').length === 1 && params.get('actions')!.split(',').length === run.timeline.length, 'actions dropped without a notice');
         }
@@ -177,7 +185,7 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
         // What the decoders made is canonical: written and read again, it is the same, silently.
         expect(decodePlan(encodePlan(plan))).toEqual({ plan, notices: [] });
         const runAgain = decodeSimRun(encodeSimRun(run), plan);
-        expect([runAgain.seed, runAgain.timeline, runAgain.notices]).toEqual([run.seed, run.timeline, []]);
+        expect([runAgain.seed, runAgain.timeline, runAgain.settings, runAgain.notices]).toEqual([run.seed, run.timeline, run.settings, []]);
         if (all.length > 0) withNotices += 1;
       }),
       { seed: SEED, numRuns: RUNS },
@@ -200,7 +208,7 @@ describe(`URL fuzzing: ${RUNS.toLocaleString('en-US')} hostile query strings (fa
     }
     const digits = '9'.repeat(2_000_000);
     const shapes = [`${digits}x`, `1.${digits}x`, `1e${digits}x`, `.${digits}x`, `-${digits}`, digits, '💥'.repeat(1_000_000)];
-    const names = [...PARAMS.map((p) => p.name), 'v', 'seed', BROKER_PARAM, 't0.rate', 't0.name', 't49.partitions', 't1.minIsr'];
+    const names = [...PARAMS.map((p) => p.name), 'v', 'seed', ...Object.values(SETTING_PARAMS), BROKER_PARAM, 't0.rate', 't0.name', 't49.partitions', 't1.minIsr'];
     const slowest = { ms: 0, query: '' };
     const decode = (query: string) => {
       const start = performance.now();

@@ -33,6 +33,7 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     autoLeaderRebalance: options.autoLeaderRebalance ?? true,
     leaderImbalanceCheckIntervalMs: Math.max(1, options.leaderImbalanceCheckIntervalMs ?? LEADER_IMBALANCE_CHECK_INTERVAL_MS),
     leaderImbalancePerBrokerPercentage: Math.max(0, options.leaderImbalancePerBrokerPercentage ?? 10),
+    rebalanceProtocol: options.rebalanceProtocol ?? 'eager',
     rebalanceMs: Math.max(0, options.rebalanceMs ?? 500),
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
     idempotentConsumers: options.idempotentConsumers ?? false,

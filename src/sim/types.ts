@@ -8,6 +8,8 @@ import type { PlanConfig } from '../engine/plan-config';
 
 export type ArrivalProcess = 'poisson' | 'constant';
 export type ServiceTime = 'exponential' | 'constant';
+/** How a consumer group rebalances: see SimOptions.rebalanceProtocol. */
+export type RebalanceProtocol = 'eager' | 'cooperative' | 'consumer';
 
 export interface SimOptions {
   /** PRNG seed: same config, seed and actions ⇒ identical snapshots. Default 1. */
@@ -59,6 +61,19 @@ export interface SimOptions {
    * maxPollIntervalMs (300,000, Kafka's default).
    */
   readonly maxPollIntervalMs?: number;
+  /**
+   * How consumer groups rebalance. Default 'eager', what a Kafka 4.x consumer does unconfigured:
+   * `group.protocol` defaults to "classic" and `partition.assignment.strategy` to
+   * [RangeAssignor, CooperativeStickyAssignor], which picks the RangeAssignor (apache/kafka
+   * ConsumerConfig: DEFAULT_GROUP_PROTOCOL, PARTITION_ASSIGNMENT_STRATEGY_DOC).
+   * - 'eager': classic protocol with the RangeAssignor: every member gives up its partitions,
+   *   stops and rejoins; nothing is consumed until the sync is done.
+   * - 'cooperative': classic protocol with the CooperativeStickyAssignor (KIP-429): members keep
+   *   what they own; only the partitions that move pause, over a second rebalance round.
+   * - 'consumer': `group.protocol=consumer` (KIP-848, GA in Kafka 4.0): the broker computes the
+   *   assignment and hands partitions over incrementally, with no group-wide sync barrier.
+   */
+  readonly rebalanceProtocol?: RebalanceProtocol;
   /** How long a rebalance stops the group. Default 500 ms. */
   readonly rebalanceMs?: number;
   /** Attempts at a poison event before it goes to the dead-letter queue. Default 3. */

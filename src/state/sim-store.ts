@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_SEED } from '../config/sim-link';
+import { DEFAULT_SEED, DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
 import type { ClusterPlan } from '../engine/cluster-plan';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import type { SimClientEvent } from '../workers/sim-client';
@@ -7,7 +7,7 @@ import { DEFAULT_SPEED } from '../workers/sim-protocol';
 
 /**
  * The simulation's UI state. The run itself lives in the worker; this holds what the page
- * shows and what the link carries (seed, timeline). Written through its actions (the worker's
+ * shows and what the link carries (seed, settings, timeline). Written through its actions (the worker's
  * events, the controls) and by url-sync when the page opens.
  * `snapshot`, `playing`, `speed` and `achievedSpeed` come from one snapshot event, one that is
  * not older than the last command sent (isStaleEvent in workers/sim-protocol.ts).
@@ -20,6 +20,8 @@ export interface SimState {
   /** Reached while playing; null when paused or not measured yet. */
   readonly achievedSpeed: number | null;
   readonly seed: number;
+  /** Arrivals, processing time and rebalance protocol: simulation options of the run. */
+  readonly settings: SimSettings;
   /** Every action of the run, sorted by atMs: the link carries it. */
   readonly timeline: readonly TimedAction[];
   readonly snapshot: SimSnapshot | null;
@@ -38,6 +40,7 @@ export const INITIAL_SIM_STATE: SimState = {
   speed: DEFAULT_SPEED,
   achievedSpeed: null,
   seed: DEFAULT_SEED,
+  settings: DEFAULT_SIM_SETTINGS,
   timeline: [],
   snapshot: null,
   runPlan: null,
@@ -52,6 +55,8 @@ export interface SimActions {
   setSpeed(factor: number): void;
   /** A new seed; recorded actions are kept. */
   setSeed(seed: number): void;
+  /** New run settings; recorded actions are kept, as for a new seed. */
+  setSettings(settings: SimSettings): void;
   /** Recorded actions belong to the plan they were recorded on: a new plan, or Clear, drops them. */
   clearTimeline(): void;
   /** A fresh worker after a crash: nothing shown until it answers. */
@@ -81,6 +86,7 @@ export const useSimStore = create<SimState & SimActions>()((set) => ({
   },
   setSpeed: (factor) => set({ speed: factor }),
   setSeed: (seed) => set({ seed }),
+  setSettings: (settings) => set({ settings }),
   clearTimeline: () => set({ timeline: [] }),
   restarting: () => set({ error: null, playing: false, snapshot: null }),
   started: (plan) => set({ runPlan: plan }),

@@ -12,10 +12,10 @@ import { useSimStore } from './sim-store';
 const WRITE_SETTLE_MS = 120;
 const WRITE_MAX_WAIT_MS = 1000;
 
-/** The simulation run the link carries beside the plan (seed, recorded actions). */
+/** The simulation run the link carries beside the plan (seed, settings, recorded actions). */
 function currentRun(): SimRun {
-  const { seed, timeline } = useSimStore.getState();
-  return { seed, timeline };
+  const { seed, timeline, settings } = useSimStore.getState();
+  return { seed, timeline, settings };
 }
 
 /** The link of the whole plan (every topic) and the simulation run. */
@@ -34,7 +34,7 @@ export function startUrlSync(): () => void {
   const { plan, notices } = decodePlan(window.location.search);
   // The run is checked against the whole cluster: the simulation runs every topic.
   const run = decodeSimRun(window.location.search, plan);
-  useSimStore.setState({ seed: run.seed, timeline: run.timeline });
+  useSimStore.setState({ seed: run.seed, timeline: run.timeline, settings: run.settings });
   usePlannerStore.getState().replacePlan(plan, [...notices, ...run.notices]);
   writeUrl(usePlannerStore.getState().plan);
 
@@ -57,9 +57,9 @@ export function startUrlSync(): () => void {
   const unsubscribePlan = usePlannerStore.subscribe((state, previous) => {
     if (state.plan !== previous.plan) scheduleWrite();
   });
-  // Snapshots arrive 20 times a second; only a new seed or timeline changes the link.
+  // Snapshots arrive 20 times a second; only a new seed, settings or timeline changes the link.
   const unsubscribeRun = useSimStore.subscribe((state, previous) => {
-    if (state.seed !== previous.seed || state.timeline !== previous.timeline) scheduleWrite();
+    if (state.seed !== previous.seed || state.settings !== previous.settings || state.timeline !== previous.timeline) scheduleWrite();
   });
   return () => {
     unsubscribePlan();

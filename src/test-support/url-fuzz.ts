@@ -3,7 +3,7 @@ import { BROKER_TYPES, CUSTOM_BROKER_TYPE, DEFAULT_BROKER_TYPE } from '../config
 import { CLUSTER_SPECS, TOPIC_SPECS } from '../config/plan-assembly';
 import { repairClusterPlan } from '../config/plan-repair';
 import { PARAMS, type ParamSpec } from '../config/schema';
-import { MAX_ACTION_AT_MS, MAX_POISON_COUNT, MAX_SEED, MAX_SPIKE_DURATION_MS, MAX_SPIKE_FACTOR } from '../config/sim-link';
+import { MAX_ACTION_AT_MS, MAX_POISON_COUNT, MAX_SEED, MAX_SPIKE_DURATION_MS, MAX_SPIKE_FACTOR, SETTING_PARAMS, SETTING_VALUES } from '../config/sim-link';
 import { MAX_TOPICS } from '../config/topic-names';
 import { BROKER_PARAM } from '../config/url-codec';
 import { MAX_TOPIC_NAME_LENGTH, type ClusterPlan, type ClusterSettings, type TopicPlan } from '../engine/cluster-plan';
@@ -13,14 +13,17 @@ import { paramValue } from './arbitraries';
  * Hostile query strings for the link decoders (decodePlan, decodeSimRun): random text,
  * boundary values, huge numbers, NaN/Infinity spellings, unicode (RTL, zero-width, emoji),
  * percent-encodings valid and broken, repeated params, script-like text, every param including
- * `seed` and `actions`; links of one topic (unprefixed) and of a cluster (`t0.rate`, `t1.name`,
+ * `seed`, the run settings (`arrivals`, `service`, `rebalance`) and `actions`; links of one topic (unprefixed) and of a cluster (`t0.rate`, `t1.name`,
  * indices past t49, illegal and repeated topic names, 60 topics). Shared by the Vitest fuzz
  * (src/config/url-fuzz.property.test.ts) and the Chromium one (e2e/url-fuzz.spec.ts).
  * docs/reliability.md. Also: valid cluster plans, for round trips.
  */
 
+/** The run settings' names in the link: `arrivals`, `service`, `rebalance`. */
+export const SETTING_PARAM_NAMES: readonly string[] = Object.values(SETTING_PARAMS);
+
 /** Every unprefixed name the link reads: the planner's params, the version, the broker type, the simulation's run. */
-export const LINK_PARAM_NAMES: readonly string[] = [...PARAMS.map((p) => p.name), 'v', BROKER_PARAM, 'seed', 'actions'];
+export const LINK_PARAM_NAMES: readonly string[] = [...PARAMS.map((p) => p.name), 'v', BROKER_PARAM, 'seed', ...SETTING_PARAM_NAMES, 'actions'];
 
 // ---- valid cluster plans ------------------------------------------------------------------
 
@@ -168,6 +171,12 @@ const seedText: fc.Arbitrary<string> = fc.oneof(
   numberish,
 );
 
+/** A run setting's value: every valid one, near misses (case, spaces, a neighbour's value, Kafka's own names), hostile text. */
+const settingText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...Object.values(SETTING_VALUES).flat()) },
+  { weight: 1, arbitrary: fc.constantFrom('Poisson', 'CONSTANT', ' constant ', 'constant\u200B', 'classic', 'range', 'sticky', 'cooperative-sticky', 'KIP-848', '0', '1', '') },
+);
+
 // ---- actions ------------------------------------------------------------------------------
 
 const atMs = fc.oneof(
@@ -261,6 +270,7 @@ const brokerText: fc.Arbitrary<string> = fc.oneof(
 
 function valueFor(name: string): fc.Arbitrary<string> {
   if (name === 'seed') return fc.oneof(seedText, anyValue);
+  if (SETTING_PARAM_NAMES.includes(name)) return fc.oneof({ weight: 2, arbitrary: settingText }, { weight: 1, arbitrary: anyValue });
   if (name === 'actions') return fc.oneof({ weight: 4, arbitrary: actionsText }, { weight: 1, arbitrary: anyValue });
   if (name === 'v') return fc.oneof(fc.constantFrom('1', '2', '0', '1.0', ' 1 ', '01', '-1'), anyValue);
   if (name === BROKER_PARAM) return brokerText;

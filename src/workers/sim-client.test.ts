@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
+import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
 import { singleTopicPlan } from '../engine/cluster-plan';
 import { createClusterSimulation } from '../sim/index';
 import { createSimClient, type SimClientEvent, type WorkerPort } from './sim-client';
@@ -9,10 +10,14 @@ import type { SimEvent, SimRequest } from './sim-protocol';
 /** A worker port backed by a SimHost in this process; its events wait until the test delivers them. */
 function hostedPort() {
   const outbox: SimEvent[] = [];
+  const requests: SimRequest[] = [];
   let terminated = false;
   const host = new SimHost({ createSimulation: createClusterSimulation, nowMs: () => 0, schedule: () => {}, post: (event) => outbox.push(event) });
   const port: WorkerPort = {
-    postMessage: (request: SimRequest) => host.handle(request),
+    postMessage: (request: SimRequest) => {
+      requests.push(request);
+      host.handle(request);
+    },
     onmessage: null,
     onerror: null,
     onmessageerror: null,
@@ -23,6 +28,7 @@ function hostedPort() {
   return {
     port,
     outbox,
+    requests,
     /** Hands the queued events to the client, in order. */
     deliver(events: SimEvent[] = outbox.splice(0)) {
       for (const data of events) port.onmessage?.({ data } as MessageEvent<SimEvent>);
@@ -42,7 +48,7 @@ describe('the simulation worker client (no React)', () => {
     const heard: SimClientEvent[] = [];
     client.subscribe((event) => heard.push(event));
 
-    client.init(config, 7, []);
+    client.init(config, 7, [], DEFAULT_SIM_SETTINGS);
     client.command({ type: 'step', ms: 100 });
     expect(client.lastSeq).toBe(43); // continues from 41
     worker.deliver();
@@ -53,12 +59,33 @@ describe('the simulation worker client (no React)', () => {
     // A run replaced before its events arrive: they are dropped, the new run's are shown.
     client.command({ type: 'step', ms: 100 });
     const oldRun = worker.outbox.splice(0);
-    client.init(config, 8, []);
+    client.init(config, 8, [], DEFAULT_SIM_SETTINGS);
     worker.deliver([...oldRun, ...worker.outbox.splice(0)]);
     const latest = heard.filter((e): e is Extract<SimClientEvent, { type: 'snapshot' }> => e.type === 'snapshot').at(-1);
     expect(latest?.snapshot.seed).toBe(8);
     expect(latest?.snapshot.timeMs).toBe(0);
     expect(heard.filter((e) => e.type === 'snapshot' && e.snapshot.timeMs === 200)).toHaveLength(0);
+  });
+
+  it('sends the run settings with init, and the run follows them', () => {
+    const snapshotAfterOneSecond = (settings: SimSettings) => {
+      const worker = hostedPort();
+      const client = createSimClient(worker.port);
+      const heard: SimClientEvent[] = [];
+      client.subscribe((event) => heard.push(event));
+      client.init(config, 1, [], settings);
+      client.command({ type: 'step', ms: 1_000 });
+      worker.deliver();
+      expect(worker.requests[0]).toMatchObject({ type: 'init', seed: 1, settings });
+      const last = heard.at(-1);
+      if (last?.type !== 'snapshot') throw new Error('no snapshot');
+      return last.snapshot;
+    };
+    const constant = snapshotAfterOneSecond({ arrivals: 'constant', service: 'constant', rebalanceProtocol: 'consumer' });
+    const random = snapshotAfterOneSecond(DEFAULT_SIM_SETTINGS);
+    expect(constant.timeMs).toBe(1_000);
+    // Same seed and plan: only the settings differ, and so does the run.
+    expect(constant.measurements).not.toEqual(random.measurements);
   });
 
   it('turns a worker error into a "failed" event the page shows (and stops the browser reporting it)', () => {
@@ -81,7 +108,7 @@ describe('the simulation worker client (no React)', () => {
     const client = createSimClient(worker.port);
     const heard: SimClientEvent[] = [];
     client.subscribe((event) => heard.push(event));
-    client.init(config, 1, []);
+    client.init(config, 1, [], DEFAULT_SIM_SETTINGS);
     const pending = worker.outbox.splice(0);
     client.destroy();
     expect(worker.terminated).toBe(true);
@@ -96,7 +123,7 @@ describe('the simulation worker client (no React)', () => {
     const client = createSimClient(worker.port);
     const heard: SimClientEvent[] = [];
     const unsubscribe = client.subscribe((event) => heard.push(event));
-    client.init(config, 1, []);
+    client.init(config, 1, [], DEFAULT_SIM_SETTINGS);
     unsubscribe();
     worker.deliver();
     expect(heard).toHaveLength(0);

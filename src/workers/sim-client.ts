@@ -1,3 +1,4 @@
+import type { SimSettings } from '../config/sim-link';
 import type { ClusterPlan } from '../engine/cluster-plan';
 import type { TimedAction } from '../sim/types';
 import { isStaleEvent, type SimCommand, type SimEvent, type SimRequest } from './sim-protocol';
@@ -15,8 +16,8 @@ export interface WorkerPort {
 export type SimClientEvent = SimEvent | { readonly type: 'failed'; readonly message: string };
 
 export interface SimClient {
-  /** A new run (the next run id) of this plan (every topic), seed and recorded actions. */
-  init(plan: ClusterPlan, seed: number, timeline: readonly TimedAction[]): void;
+  /** A new run (the next run id) of this plan (every topic), seed, recorded actions and settings. */
+  init(plan: ClusterPlan, seed: number, timeline: readonly TimedAction[], settings: SimSettings): void;
   /** A command to the current run, with the next seq. */
   command(command: SimCommand): void;
   /** Events of the current run, stale ones left out; returns the unsubscribe. */
@@ -59,9 +60,9 @@ export function createSimClient(port: WorkerPort, firstSeq = 0): SimClient & { r
     get lastSeq() {
       return sentSeq;
     },
-    init(plan, seed, timeline) {
+    init(plan, seed, timeline, settings) {
       runId += 1;
-      send({ type: 'init', runId, plan, seed, timeline });
+      send({ type: 'init', runId, plan, seed, timeline, settings });
     },
     command: send,
     subscribe(listener) {

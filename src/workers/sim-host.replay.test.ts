@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
-import { decodeSimRun, encodeSimRun } from '../config/sim-link';
+import { decodeSimRun, encodeSimRun, type SimSettings } from '../config/sim-link';
 import { decodePlan, encodePlan } from '../config/url-codec';
 import { clusterOf, topicOf, type ClusterPlan } from '../engine/cluster-plan';
 import { createClusterSimulation } from '../sim/index';
@@ -32,11 +32,13 @@ const plan: ClusterPlan = {
   brokerType: 'custom',
   topics: [topicOf(base, 'orders'), topicOf({ ...base, eventsPerSec: 4_000, partitions: 7, consumersPerGroup: 3, consumerGroups: 2 }, 'clicks')],
 };
+/** Not the defaults, so the link has to carry them for the replay to match. */
+const settings: SimSettings = { arrivals: 'constant', service: 'constant', rebalanceProtocol: 'eager' };
 
 describe('SimHost with the real simulation', () => {
-  it('a multi-topic run played live and the same run replayed from its shared link give identical snapshots (seed 5)', () => {
+  it('a multi-topic run played live and the same run replayed from its shared link give identical snapshots (seed 5, constant arrivals and service)', () => {
     const live = realHost();
-    live.send({ type: 'init', runId: 1, plan, seed: 5, timeline: [] });
+    live.send({ type: 'init', runId: 1, plan, seed: 5, timeline: [], settings });
     live.send({ type: 'step', ms: 300 });
     live.send({ type: 'apply', action: { type: 'broker-down', broker: 0 } });
     live.send({ type: 'step', ms: 200 });
@@ -49,15 +51,16 @@ describe('SimHost with the real simulation', () => {
     expect(live.events.some((e) => e.type === 'error')).toBe(false);
 
     // Through the link's text form, plan and run, as a person opening the shared link gets it.
-    const search = `?${encodePlan(plan)}&${encodeSimRun({ seed: 5, timeline: live.timeline() })}`;
+    const search = `?${encodePlan(plan)}&${encodeSimRun({ seed: 5, timeline: live.timeline(), settings })}`;
     expect(search).toContain('actions=300:broker-down:0,500:spike:5:400,500:consumer-add:2,500:add-group:1,1200:consumer-crash:3:1');
     const opened = decodePlan(search);
     expect(opened.notices).toEqual([]);
     const link = decodeSimRun(search, opened.plan);
     expect(link.notices).toEqual([]);
+    expect(link.settings).toEqual(settings);
 
     const replay = realHost();
-    replay.send({ type: 'init', runId: 1, plan: opened.plan, seed: link.seed, timeline: link.timeline });
+    replay.send({ type: 'init', runId: 1, plan: opened.plan, seed: link.seed, timeline: link.timeline, settings: link.settings });
     for (let i = 0; i < 15; i += 1) replay.send({ type: 'step', ms: 100 });
     const a = live.last();
     const b = replay.last();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { singleTopicPlan } from '../engine/cluster-plan';
-import type { SimAction, SimSnapshot, Simulation, TimedAction } from '../sim/types';
+import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
+import type { SimAction, SimOptions, SimSnapshot, Simulation, TimedAction } from '../sim/types';
 import { SimHost, TICK_BUDGET_MS } from './sim-host';
 import { isStaleEvent, SNAPSHOT_INTERVAL_MS, type SimCommand, type SimEvent } from './sim-protocol';
 
@@ -15,9 +16,12 @@ function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
   const events: SimEvent[] = [];
   const advances: { simMs: number; wallMs: number }[] = [];
   const applied: { atMs: number; action: SimAction }[] = [];
+  /** The options of every simulation the host created, in order. */
+  const created: (SimOptions | undefined)[] = [];
   let failAtMs = Infinity;
 
-  const createSimulation = (): Simulation => {
+  const createSimulation = (_config: unknown, options?: SimOptions): Simulation => {
+    created.push(options);
     let timeMs = 0;
     return {
       get timeMs() {
@@ -62,10 +66,10 @@ function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
   const failAt = (ms: number) => {
     failAtMs = ms;
   };
-  return { host, events, advances, applied, runFor, snapshots, lastTimeMs, failAt, wall: () => wallMs };
+  return { host, events, advances, applied, created, runFor, snapshots, lastTimeMs, failAt, wall: () => wallMs };
 }
 
-const init = (timeline: TimedAction[] = []) => ({ type: 'init' as const, runId: 1, plan: singleTopicPlan(DEFAULT_CONFIG), seed: 7, timeline });
+const init = (timeline: TimedAction[] = [], settings: SimSettings = DEFAULT_SIM_SETTINGS) => ({ type: 'init' as const, runId: 1, plan: singleTopicPlan(DEFAULT_CONFIG), seed: 7, timeline, settings });
 const DOWN_1: SimAction = { type: 'broker-down', broker: 1 };
 
 describe('SimHost: the worker side of the simulation', () => {
@@ -77,6 +81,21 @@ describe('SimHost: the worker side of the simulation', () => {
     h.host.handle({ type: 'step', ms: 100 });
     expect(h.lastTimeMs()).toBe(200);
     expect(h.snapshots()).toHaveLength(3);
+  });
+
+  it('creates the simulation with the run settings as options, and a reset keeps them', () => {
+    const settings: SimSettings = { arrivals: 'constant', service: 'constant', rebalanceProtocol: 'cooperative' };
+    const h = harness();
+    h.host.handle(init([], settings));
+    h.host.handle({ type: 'step', ms: 100 });
+    h.host.handle({ type: 'reset' });
+    expect(h.created).toEqual([
+      { seed: 7, ...settings },
+      { seed: 7, ...settings },
+    ]);
+    // A new init replaces them.
+    h.host.handle(init());
+    expect(h.created.at(-1)).toEqual({ seed: 7, ...DEFAULT_SIM_SETTINGS });
   });
 
   it('replays link actions at their exact atMs, however time is sliced', () => {

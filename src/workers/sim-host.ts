@@ -1,7 +1,7 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { TimelineCursor } from '../sim/timeline';
 import type { SimAction, SimOptions, Simulation } from '../sim/types';
-import { MAX_ACTIONS } from '../config/sim-link';
+import { DEFAULT_SIM_SETTINGS, MAX_ACTIONS, type SimSettings } from '../config/sim-link';
 import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent, type SimRequest } from './sim-protocol';
 
 /** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
@@ -48,6 +48,8 @@ export class SimHost {
   private seq = 0;
   private plan: ClusterPlan | undefined;
   private seed = 1;
+  /** The run's settings (arrivals, service, rebalance protocol): options of every restart. */
+  private settings: SimSettings = DEFAULT_SIM_SETTINGS;
   /** The run's recorded actions and how many the sim has had (src/sim/timeline.ts). */
   private cursor = new TimelineCursor();
   private simTimeMs = 0;
@@ -82,6 +84,7 @@ export class SimHost {
         this.runId = command.runId;
         this.plan = command.plan;
         this.seed = command.seed;
+        this.settings = command.settings;
         this.cursor = new TimelineCursor(command.timeline);
         this.restart();
         break;
@@ -115,7 +118,7 @@ export class SimHost {
 
   private restart(): void {
     if (!this.plan) return;
-    this.sim = this.deps.createSimulation(this.plan, { seed: this.seed });
+    this.sim = this.deps.createSimulation(this.plan, { seed: this.seed, ...this.settings });
     this.simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
     // The same actions, replayed from the start.
     this.cursor = new TimelineCursor(this.cursor.timeline);

@@ -1,4 +1,5 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
+import type { SimSettings } from '../config/sim-link';
 import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
 
 /**
@@ -12,15 +13,15 @@ import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
  * most every SNAPSHOT_INTERVAL_MS of wall time.
  */
 export type SimCommand =
-  /** Start a run of the whole cluster at simulated time 0. Keeps play state and speed. Events about it carry its runId. */
-  | { readonly type: 'init'; readonly runId: number; readonly plan: ClusterPlan; readonly seed: number; readonly timeline: readonly TimedAction[] }
+  /** Start a run of the whole cluster at simulated time 0 with these settings (simulation options). Keeps play state and speed. Events about it carry its runId. */
+  | { readonly type: 'init'; readonly runId: number; readonly plan: ClusterPlan; readonly seed: number; readonly timeline: readonly TimedAction[]; readonly settings: SimSettings }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /** Pause, then advance exactly `ms` simulated ms. */
   | { readonly type: 'step'; readonly ms: number }
   /** Simulated ms per wall ms; clamped to MIN_SPEED … MAX_SPEED. */
   | { readonly type: 'speed'; readonly factor: number }
-  /** Back to time 0, paused, same config, seed and timeline (the recorded run replays). */
+  /** Back to time 0, paused, same config, seed, settings and timeline (the recorded run replays). */
   | { readonly type: 'reset' }
   /** Apply now and record it in the timeline at the current simulated time. */
   | { readonly type: 'apply'; readonly action: SimAction };

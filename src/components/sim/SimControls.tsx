@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { MAX_SEED } from '../../config/sim-link';
+import { MAX_SEED, type SimSettings } from '../../config/sim-link';
 import { formatNumber } from '../../lib/format';
-import type { SimSnapshot } from '../../sim/types';
+import type { ArrivalProcess, RebalanceProtocol, ServiceTime, SimSnapshot } from '../../sim/types';
 import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
 import { firstGroupOf, runTopicIndex } from './model-vs-sim';
@@ -11,6 +11,60 @@ import type { SimCommands } from './useSimWorker';
 const BUTTON = 'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 const PRIMARY = 'rounded bg-teal-700 px-4 py-1 text-sm font-medium text-white hover:bg-teal-800 disabled:opacity-50';
 const FIELD = 'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+/** An option of a run setting: its name in the menu, and what it stands for (docs/simulation.md). */
+interface SettingChoice {
+  readonly label: string;
+  readonly help: string;
+}
+
+const ARRIVAL_CHOICES: Record<ArrivalProcess, SettingChoice> = {
+  poisson: { label: 'Poisson', help: 'Poisson, random with Kafka-like bursts' },
+  constant: { label: 'Constant', help: 'constant, evenly spaced' },
+};
+const SERVICE_CHOICES: Record<ServiceTime, SettingChoice> = {
+  exponential: { label: 'Exponential', help: 'exponential, random around the plan’s processing time' },
+  constant: { label: 'Constant', help: 'constant, exactly the plan’s processing time' },
+};
+const REBALANCE_CHOICES: Record<RebalanceProtocol, SettingChoice> = {
+  eager: { label: 'Eager (classic, range)', help: 'eager, every consumer stops and rejoins (Kafka’s default)' },
+  cooperative: { label: 'Cooperative (incremental, sticky)', help: 'cooperative, only the partitions that move pause (KIP-429)' },
+  consumer: { label: 'Consumer (KIP-848)', help: 'consumer, the broker hands partitions over one by one, no group-wide stop' },
+};
+
+/** A run setting as a labelled native select; `helpId` is the line that says what the chosen option means. */
+function SettingSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  testId: string;
+  value: T;
+  choices: Record<T, SettingChoice>;
+  helpId: string;
+  onChange: (value: T) => void;
+}) {
+  const { id, label, testId, value, choices, helpId, onChange } = props;
+  return (
+    <div className="flex flex-col text-xs">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        data-testid={testId}
+        className={FIELD}
+        value={value}
+        title={choices[value].help}
+        aria-describedby={helpId}
+        // The options are exactly the keys of `choices`.
+        onChange={(e) => onChange(e.target.value as T)}
+      >
+        {(Object.keys(choices) as T[]).map((key) => (
+          <option key={key} value={key}>
+            {choices[key].label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 function speedText(factor: number): string {
   if (factor < 1) return `${factor}× (slow motion)`;
@@ -32,6 +86,7 @@ export function SimControls({ sim }: { sim: SimCommands }) {
   const speed = useSimStore((s) => s.speed);
   const achievedSpeed = useSimStore((s) => s.achievedSpeed);
   const seed = useSimStore((s) => s.seed);
+  const settings = useSimStore((s) => s.settings);
   const actionCount = useSimStore((s) => s.timeline.length);
   const notice = useSimStore((s) => s.notice);
   const snapshot = useSimStore((s) => s.snapshot);
@@ -66,6 +121,7 @@ export function SimControls({ sim }: { sim: SimCommands }) {
     if (event.key === 'Enter') commitSeed();
     if (event.key === 'Escape') setSeedDraft(null);
   };
+  const changeSetting = (change: Partial<SimSettings>) => sim.setSettings({ ...settings, ...change });
 
   return (
     <div className="space-y-3">
@@ -107,14 +163,47 @@ export function SimControls({ sim }: { sim: SimCommands }) {
           />
         </div>
         <span id={`${id}-seed`} className="sr-only">
-          Same plan, seed and actions give the same run. Whole number from 0 to {MAX_SEED}; press Enter to restart with it.
+          Same plan, seed, settings and actions give the same run. Whole number from 0 to {MAX_SEED}; press Enter to restart with it.
         </span>
+        <SettingSelect
+          id={`${id}-arrivals`}
+          label="Arrivals"
+          testId="sim-arrivals"
+          value={settings.arrivals}
+          choices={ARRIVAL_CHOICES}
+          helpId={`${id}-arrivals-help`}
+          onChange={(arrivals) => changeSetting({ arrivals })}
+        />
+        <SettingSelect
+          id={`${id}-service`}
+          label="Processing time"
+          testId="sim-service"
+          value={settings.service}
+          choices={SERVICE_CHOICES}
+          helpId={`${id}-service-help`}
+          onChange={(service) => changeSetting({ service })}
+        />
+        <SettingSelect
+          id={`${id}-rebalance`}
+          label="Rebalance protocol"
+          testId="sim-rebalance-protocol"
+          value={settings.rebalanceProtocol}
+          choices={REBALANCE_CHOICES}
+          helpId={`${id}-rebalance-help`}
+          onChange={(rebalanceProtocol) => changeSetting({ rebalanceProtocol })}
+        />
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {playing && achievedSpeed !== null && achievedSpeed < speed * 0.9
             ? `Running at ${formatNumber(achievedSpeed, achievedSpeed < 10 ? 2 : 0)}×: the simulation cannot keep up with ${formatNumber(speed)}× on this machine.`
             : ''}
         </p>
       </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        <span id={`${id}-arrivals-help`}>Arrivals: {ARRIVAL_CHOICES[settings.arrivals].help}.</span>{' '}
+        <span id={`${id}-service-help`}>Processing time: {SERVICE_CHOICES[settings.service].help}.</span>{' '}
+        <span id={`${id}-rebalance-help`}>Rebalance protocol: {REBALANCE_CHOICES[settings.rebalanceProtocol].help}.</span>{' '}
+        A change restarts the run with the recorded actions; the link carries it.
+      </p>
       {seedNote && (
         <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
           {seedNote}

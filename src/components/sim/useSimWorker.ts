@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SimSettings } from '../../config/sim-link';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import type { SimAction } from '../../sim/types';
 import { usePlannerStore } from '../../state/planner-store';
@@ -17,6 +18,8 @@ export interface SimCommands {
   reset(): void;
   /** A new seed restarts the run; recorded actions are kept. */
   setSeed(seed: number): void;
+  /** New run settings restart the run, as a new seed does; recorded actions are kept. */
+  setSettings(settings: SimSettings): void;
   apply(action: SimAction): void;
   /** Forget the recorded actions and start again. */
   clearActions(): void;
@@ -47,11 +50,11 @@ export function useSimWorker(): SimCommands {
     const client = createSimClient(worker, lastSeqRef.current);
     clientRef.current = client;
     const unsubscribe = client.subscribe(useSimStore.getState().receive);
-    const { speed, seed, timeline } = useSimStore.getState();
+    const { speed, seed, timeline, settings } = useSimStore.getState();
     client.command({ type: 'speed', factor: speed });
     initPlanRef.current = usePlannerStore.getState().plan;
     useSimStore.getState().started(initPlanRef.current);
-    client.init(initPlanRef.current, seed, timeline);
+    client.init(initPlanRef.current, seed, timeline, settings);
     return () => {
       lastSeqRef.current = client.lastSeq;
       unsubscribe();
@@ -66,16 +69,17 @@ export function useSimWorker(): SimCommands {
     useSimStore.getState().clearTimeline();
     initPlanRef.current = usePlannerStore.getState().plan;
     useSimStore.getState().started(initPlanRef.current);
-    client.init(initPlanRef.current, useSimStore.getState().seed, []);
+    const { seed, settings } = useSimStore.getState();
+    client.init(initPlanRef.current, seed, [], settings);
   }, [plan]);
 
   return useMemo<SimCommands>(() => {
     const send = (command: SimCommand) => clientRef.current?.command(command);
     const initAgain = () => {
-      const { seed, timeline } = useSimStore.getState();
+      const { seed, timeline, settings } = useSimStore.getState();
       initPlanRef.current = usePlannerStore.getState().plan;
       store().started(initPlanRef.current);
-      clientRef.current?.init(initPlanRef.current, seed, timeline);
+      clientRef.current?.init(initPlanRef.current, seed, timeline, settings);
     };
     const store = () => useSimStore.getState();
     return {
@@ -91,6 +95,10 @@ export function useSimWorker(): SimCommands {
       reset: () => send({ type: 'reset' }),
       setSeed: (seed) => {
         store().setSeed(seed);
+        initAgain();
+      },
+      setSettings: (settings) => {
+        store().setSettings(settings);
         initAgain();
       },
       apply: (action) => send({ type: 'apply', action }),
