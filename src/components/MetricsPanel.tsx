@@ -3,7 +3,7 @@ import { selectConfig, selectPlan, selectSelectedTopic, useMetrics, usePlannerSt
 import { MetricCard } from './MetricCard';
 
 const GROUPS: readonly { title: string; names: readonly string[] }[] = [
-  { title: 'Consumers and lag', names: ['total-events', 'active-consumers', 'events-per-consumer', 'group-capacity', 'utilization', 'lag-growth', 'latency', 'replay-time'] },
+  { title: 'Consumers and lag', names: ['total-events', 'active-consumers', 'events-per-consumer', 'hot-partition-events', 'group-capacity', 'utilization', 'lag-growth', 'latency', 'replay-time'] },
   { title: 'Network', names: ['ingress', 'partition-ingress', 'replication', 'egress', 'broker-network-in', 'broker-network-out'] },
   { title: 'Storage and brokers', names: ['storage-logical', 'storage', 'broker-storage', 'broker-replicas'] },
   {

@@ -29,6 +29,12 @@ export interface ParamSpec {
   readonly source?: string;
   /** 'topic': each topic of the cluster has its own value (link `t0.rate`, `t1.rate`, …); otherwise one for the cluster. */
   readonly scope?: 'topic';
+  /**
+   * A plan input the link carries only where it differs from its default, as it does the
+   * assumptions: one added after links were shared, so every link without it (and the default
+   * plan's own link) stays exactly as it was.
+   */
+  readonly writtenWhenChanged?: true;
 }
 
 const PLAN = 'plan' as const;
@@ -55,6 +61,7 @@ export const PARAMS = [
   { name: 'growth', field: 'growthFactor', label: 'Growth to plan for', description: 'Size partitions and brokers for this many times today\'s rate', unit: '×', min: 1, max: 10, defaultValue: 1, integer: false, scale: 'linear', group: PLAN, source: 'Partitions cannot be reduced and adding them remaps keys: size them for the traffic you expect' },
   { name: 'replayGroups', field: 'replayGroups', label: 'Replaying groups', description: 'Consumer groups reading the retained log from the start (rebuilds), from disk', unit: 'groups', min: 0, max: 100, defaultValue: 0, integer: true, scale: 'linear', group: PLAN, scope: TOPIC },
   { name: 'peak', field: 'peakFactor', label: 'Peak traffic', description: 'The peak-hour rate as a multiple of the average rate; throughput is checked at peak, storage at the average', unit: '×', min: 1, max: 20, defaultValue: 1, integer: false, scale: 'linear', group: PLAN, scope: TOPIC, source: 'Size for the busiest hour, not the day\'s average (AWS MSK and Confluent sizing guidance); 1 = flat traffic' },
+  { name: 'hotKeyShare', field: 'hotKeyShare', label: 'Hot-key share', description: "Share of the topic's events that carry one key and so all go to one partition, on top of its even share of the rest: that partition gets h + (1 − h)/P of the events; 0 = even keys", unit: 'ratio', min: 0, max: 1, defaultValue: 0, integer: false, scale: 'linear', group: PLAN, scope: TOPIC, writtenWhenChanged: true, source: "Kafka's default partitioner sends every event of one key to the same partition (murmur2 of the key mod P); a key with a large share of the traffic (one big tenant, a default key) makes that partition hot. 0 = even keys, what links made before this input mean" },
   { name: 'compression', field: 'compressionRatio', label: 'Compression ratio', description: 'How many times smaller batches get on the wire and on disk; 1 = no compression', unit: '×', min: 1, max: 20, defaultValue: 1, integer: false, scale: 'linear', group: ASSUMPTION, source: 'Producer compression (lz4, zstd) typically gives 2–5× on JSON; 1 leaves the numbers as defined', scope: TOPIC },
   { name: 'overhead', field: 'recordOverheadBytes', label: 'Record overhead', description: 'Bytes of record and batch headers added to every event', unit: 'bytes', min: 0, max: 1024, defaultValue: 0, integer: true, scale: 'linear', group: ASSUMPTION, source: 'Kafka record format v2: about 18 B a record plus 61 B a batch; 0 leaves the numbers as defined' },
   { name: 'partitionMiBps', field: 'partitionLimitMiBPerSec', label: 'Partition throughput limit', description: 'Produce throughput one partition sustains', unit: 'MiB/s', min: 0.1, max: 1000, defaultValue: 10, integer: false, scale: 'log', group: ASSUMPTION, source: "Confluent, 'How to choose the number of topics/partitions': measure it; about 10 MB/s a partition is a common planning figure" },

@@ -323,3 +323,40 @@ describe('cluster links (t<index>.<param>)', () => {
     );
   });
 });
+
+describe('the hot-key share (tN.hotKeyShare): written only when not 0', () => {
+  const hot = (share: number, index = 0): ClusterPlan => ({ ...DEFAULT_PLAN, topics: DEFAULT_PLAN.topics.map((t, i) => (i === index ? { ...t, hotKeyShare: share } : t)) });
+
+  it('leaves an even-keys plan without it, and writes a set share after the topic’s other plan inputs', () => {
+    expect(encodePlan(DEFAULT_PLAN)).not.toContain('hotKeyShare');
+    expect(encodePlan(hot(0.25))).toBe(`${encodePlan(DEFAULT_PLAN)}&t0.hotKeyShare=0.25`);
+    expect(decodePlan(encodePlan(hot(0.25)))).toEqual({ plan: hot(0.25), notices: [] });
+  });
+
+  it('opens links made before it (cluster and one-topic) with even keys, silently', () => {
+    expect(decodePlan('?v=2&t0.name=a&t0.rate=10').plan.topics[0]?.hotKeyShare).toBe(0);
+    expect(decodePlan('?v=2&rate=10&partitions=6').plan.topics[0]?.hotKeyShare).toBe(0);
+    expect(decodePlan('?v=1&rate=10').plan.topics[0]?.hotKeyShare).toBe(0);
+    expect(decodePlan('?v=2&t0.name=a&t0.rate=10').notices).toEqual([]);
+  });
+
+  it('reads it per topic, and unprefixed in a one-topic link', () => {
+    const { plan, notices } = decodePlan('?t0.name=a&t1.name=b&t1.hotKeyShare=0.4');
+    expect(notices).toEqual([]);
+    expect(plan.topics.map((t) => t.hotKeyShare)).toEqual([0, 0.4]);
+    expect(decodeConfig('?rate=10&hotKeyShare=1').config.hotKeyShare).toBe(1);
+  });
+
+  it.each([
+    ['-0.5', 0, 'negative; the default 0 ratio was used'],
+    ['1.5', 1, 'above the maximum; 1 ratio was used'],
+    ['1e999', 1, 'above the maximum; 1 ratio was used'],
+    ['NaN', 0, 'not a number; the default 0 ratio was used'],
+    ['a lot', 0, 'not a number; the default 0 ratio was used'],
+    ['0.2&t0.hotKeyShare=0.7', 0.2, 'given 2 times; the first was used'],
+  ])('t0.hotKeyShare=%s: %s, and a notice naming it and the value used', (given, used, reason) => {
+    const { plan, notices } = decodePlan(`?t0.name=a&t0.hotKeyShare=${given}`);
+    expect(plan.topics[0]?.hotKeyShare).toBe(used);
+    expect(notices).toEqual([expect.objectContaining({ param: 't0.hotKeyShare', reason, used })]);
+  });
+});

@@ -41,9 +41,9 @@ export function topicParamName(index: number, name: string): string {
   return `t${index}.${name}`;
 }
 
-/** Plan inputs always; assumptions only where they differ from their default (short links). */
+/** Plan inputs always (but those added later, `writtenWhenChanged`); assumptions only where they differ from their default (short links). */
 function written(spec: ParamSpec, value: number): boolean {
-  return spec.group === 'plan' || value !== spec.defaultValue;
+  return (spec.group === 'plan' && !spec.writtenWhenChanged) || value !== spec.defaultValue;
 }
 
 export function encodePlan(plan: ClusterPlan): string {

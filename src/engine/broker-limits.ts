@@ -53,7 +53,7 @@ export interface BrokerLoad {
   readonly brokersCounted: number;
   /** Partition replicas on the fullest broker with all B up, as the mean model puts it: ⌈P·R/B⌉. */
   readonly partitionReplicasAllUp: number;
-  /** W / P: bytes per second into one partition (even keys). */
+  /** W·(h + (1 − h)/P) at peak: bytes per second into the hottest partition (W / P, every partition alike, with even keys). */
   readonly partitionIngressBytesPerSec: number;
   /** Bytes/s every group together reads (network out to consumers). */
   readonly groupReadBytesPerSec: number;
@@ -81,12 +81,9 @@ export function replayReadEventsPerSec(load: ConsumerLoad): number {
   return load.activeConsumers * load.serviceRatePerConsumer;
 }
 
-/** What one topic puts on the brokers that hold it, per partition (even keys: every partition of a topic the same). */
-export interface TopicRates {
-  readonly partitions: number;
-  readonly replicationFactor: number;
-  readonly minInsyncReplicas: number;
-  /** W/P at peak: into every replica (producer into the leader, fetch into each follower), and written to its disk. */
+/** What one partition puts on the brokers that hold it. */
+export interface PartitionRates {
+  /** Into every replica (producer into the leader, fetch into each follower) at peak, and written to its disk. */
   readonly writeBytesPerSec: number;
   /** Group reads at peak served by its leader. */
   readonly groupReadBytesPerSec: number;
@@ -96,6 +93,19 @@ export interface TopicRates {
   readonly retainedBytes: number;
   /** Retained + one open segment + indexes, on each replica's disk. */
   readonly onDiskBytes: number;
+}
+
+/**
+ * What one topic puts on the brokers that hold it, per partition: every partition carries the even
+ * share of the events without the hot key, (1 − h)/P (W/P with even keys), and partition 0 the hot
+ * key's share h on top. One heavier partition a topic keeps the loads counts × rates plus one term.
+ */
+export interface TopicRates extends PartitionRates {
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  /** What partition 0 carries beyond the others (the hot key's events); null with even keys. */
+  readonly hotPartitionExtra: PartitionRates | null;
 }
 
 /** Group reads of one topic: the network is sized for what the groups must read to keep up, the disk for what they read behind the page cache. */
@@ -112,20 +122,55 @@ export function topicReads(config: PlanConfig, peakIngressBytesPerSec: number, p
   };
 }
 
-/** A topic's per-partition rates from its traffic at peak (throughput) and at the average (storage). */
+/** (1 − h)·x/P + h·x: the hottest partition's part of a topic-wide figure x (x/P, bit for bit, with h = 0). */
+export function hottestPartitionShareOf(total: number, partitions: number, hotKeyShare: number): number {
+  return (1 - hotKeyShare) * (total / partitions) + hotKeyShare * total;
+}
+
+/**
+ * A topic's per-partition rates from its traffic at peak (throughput) and at the average (storage).
+ * Reads follow the writes: a partition's share of the group reads is its share of the events.
+ */
 export function topicRates(config: PlanConfig, peak: Traffic, average: Traffic, reads: { groupReadBytesPerSec: number; diskReadBytesPerSec: number }): TopicRates {
   const P = config.partitions;
-  const writeBytesPerSec = peak.ingressBytesPerSec / P;
-  const retainedBytes = average.storageLogicalBytes / P;
+  const h = config.hotKeyShare;
+  const cold = (total: number) => (1 - h) * (total / P);
+  const onDisk = (retained: number, averageWriteBytesPerSec: number) => (retained + openSegmentBytes(averageWriteBytesPerSec)) * (1 + INDEX_BYTES_PER_LOG_BYTE);
+  const retainedBytes = cold(average.storageLogicalBytes);
+  const onDiskBytes = onDisk(retainedBytes, cold(average.ingressBytesPerSec));
+  const hotRetainedBytes = retainedBytes + h * average.storageLogicalBytes;
   return {
     partitions: P,
     replicationFactor: config.replicationFactor,
     minInsyncReplicas: config.minInsyncReplicas,
-    writeBytesPerSec,
-    groupReadBytesPerSec: reads.groupReadBytesPerSec / P,
-    diskReadBytesPerSec: reads.diskReadBytesPerSec / P,
+    writeBytesPerSec: cold(peak.ingressBytesPerSec),
+    groupReadBytesPerSec: cold(reads.groupReadBytesPerSec),
+    diskReadBytesPerSec: cold(reads.diskReadBytesPerSec),
     retainedBytes,
-    onDiskBytes: (retainedBytes + openSegmentBytes(average.ingressBytesPerSec / P)) * (1 + INDEX_BYTES_PER_LOG_BYTE),
+    onDiskBytes,
+    hotPartitionExtra:
+      h === 0
+        ? null
+        : {
+            writeBytesPerSec: h * peak.ingressBytesPerSec,
+            groupReadBytesPerSec: h * reads.groupReadBytesPerSec,
+            diskReadBytesPerSec: h * reads.diskReadBytesPerSec,
+            retainedBytes: h * average.storageLogicalBytes,
+            onDiskBytes: onDisk(hotRetainedBytes, cold(average.ingressBytesPerSec) + h * average.ingressBytesPerSec) - onDiskBytes,
+          },
+  };
+}
+
+/** Partition 0's rates: the topic's per-partition rates plus the hot key's extra. */
+function hotPartitionRates(t: TopicRates): PartitionRates {
+  const extra = t.hotPartitionExtra;
+  if (!extra) return t;
+  return {
+    writeBytesPerSec: t.writeBytesPerSec + extra.writeBytesPerSec,
+    groupReadBytesPerSec: t.groupReadBytesPerSec + extra.groupReadBytesPerSec,
+    diskReadBytesPerSec: t.diskReadBytesPerSec + extra.diskReadBytesPerSec,
+    retainedBytes: t.retainedBytes + extra.retainedBytes,
+    onDiskBytes: t.onDiskBytes + extra.onDiskBytes,
   };
 }
 
@@ -141,6 +186,7 @@ export function offsetsTopicRates(config: PlanConfig): TopicRates | null {
     diskReadBytesPerSec: 0,
     retainedBytes: 0,
     onDiskBytes: 0,
+    hotPartitionExtra: null,
   };
 }
 
@@ -275,12 +321,14 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
   const { leaders, replicas, topicLeaders, topicReplicas, inBytes, outBytes, ioBytes, storage, onDisk } = loads;
   layout.topics.forEach((t, ti) => {
     const { partitions: P, replicationFactor: R, replicas: rep } = layout.placements[ti] as Placement;
-    const w = t.writeBytesPerSec;
+    const hot = hotPartitionRates(t);
     const own = ti < layout.userTopics ? 1 : 0;
     let minLive = R;
     let offline = 0;
     let below = 0;
     for (let p = 0; p < P; p += 1) {
+      const r = p === 0 ? hot : t;
+      const w = r.writeBytesPerSec;
       let leader = -1;
       let live = 0;
       for (let j = 0; j < R; j += 1) {
@@ -291,8 +339,8 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
         topicReplicas[b] = (topicReplicas[b] as number) + own;
         inBytes[b] = (inBytes[b] as number) + w;
         ioBytes[b] = (ioBytes[b] as number) + w;
-        storage[b] = (storage[b] as number) + t.retainedBytes;
-        onDisk[b] = (onDisk[b] as number) + t.onDiskBytes;
+        storage[b] = (storage[b] as number) + r.retainedBytes;
+        onDisk[b] = (onDisk[b] as number) + r.onDiskBytes;
         if (leader < 0) leader = b;
       }
       if (live < minLive) minLive = live;
@@ -303,8 +351,8 @@ function loadsOf(layout: Layout, up: Uint8Array | null, stats?: LiveStats): Load
       }
       leaders[leader] = (leaders[leader] as number) + 1;
       topicLeaders[leader] = (topicLeaders[leader] as number) + own;
-      outBytes[leader] = (outBytes[leader] as number) + t.groupReadBytesPerSec + (live - 1) * w;
-      ioBytes[leader] = (ioBytes[leader] as number) + t.diskReadBytesPerSec;
+      outBytes[leader] = (outBytes[leader] as number) + r.groupReadBytesPerSec + (live - 1) * w;
+      ioBytes[leader] = (ioBytes[leader] as number) + r.diskReadBytesPerSec;
     }
     if (stats) {
       stats.minLive[ti] = minLive;
@@ -337,6 +385,8 @@ interface LayoutStructure {
   readonly entryTopic: Int32Array;
   /** 1 if the replica is its partition's preferred leader. */
   readonly entryLeads: Uint8Array;
+  /** 1 if the replica is one of partition 0's, which carries its topic's hot key. */
+  readonly entryHot: Uint8Array;
   /**
    * The broker whose load changes when this replica's broker fails: for a leader, the next
    * replica of its partition, which takes over (−1 with R = 1); for a follower, its leader,
@@ -369,6 +419,7 @@ function structureOf(layout: Layout): LayoutStructure {
   const fill = brokerStart.slice(0, B);
   const entryTopic = new Int32Array(entries);
   const entryLeads = new Uint8Array(entries);
+  const entryHot = new Uint8Array(entries);
   const entryOther = new Int32Array(entries);
   layout.placements.forEach(({ partitions: P, replicationFactor: R, replicas }, t) => {
     for (let i = 0; i < P * R; i += 1) {
@@ -378,10 +429,11 @@ function structureOf(layout: Layout): LayoutStructure {
       const first = i - (i % R);
       entryTopic[k] = t;
       entryLeads[k] = i === first ? 1 : 0;
+      entryHot[k] = i < R ? 1 : 0;
       entryOther[k] = i === first ? (R > 1 ? (replicas[first + 1] as number) : -1) : (replicas[first] as number);
     }
   });
-  lastStructure = { placements: layout.placements, brokers: B, replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryOther };
+  lastStructure = { placements: layout.placements, brokers: B, replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryHot, entryOther };
   return lastStructure;
 }
 
@@ -409,8 +461,25 @@ function allUpLoads(layout: Layout, structure: LayoutStructure): Loads {
       storage[b] = (storage[b] as number) + rc * t.retainedBytes;
       onDisk[b] = (onDisk[b] as number) + rc * t.onDiskBytes;
     }
+    if (t.hotPartitionExtra) addHotPartitionExtra(loads, t.hotPartitionExtra, layout.placements[ti] as Placement);
   });
   return loads;
+}
+
+/** Partition 0's extra on its replicas' brokers, every broker up: its writes on each, its reads and follower fetches on its leader. */
+function addHotPartitionExtra(loads: Loads, extra: PartitionRates, placement: Placement): void {
+  const R = placement.replicationFactor;
+  if (placement.partitions === 0) return;
+  for (let j = 0; j < R; j += 1) {
+    const b = placement.replicas[j] as number;
+    loads.inBytes[b] = (loads.inBytes[b] as number) + extra.writeBytesPerSec;
+    loads.ioBytes[b] = (loads.ioBytes[b] as number) + extra.writeBytesPerSec;
+    loads.storage[b] = (loads.storage[b] as number) + extra.retainedBytes;
+    loads.onDisk[b] = (loads.onDisk[b] as number) + extra.onDiskBytes;
+  }
+  const leader = placement.replicas[0] as number;
+  loads.outBytes[leader] = (loads.outBytes[leader] as number) + extra.groupReadBytesPerSec + (R - 1) * extra.writeBytesPerSec;
+  loads.ioBytes[leader] = (loads.ioBytes[leader] as number) + extra.diskReadBytesPerSec;
 }
 
 const FIGURE_KEYS = ['networkInBytesPerSec', 'networkOutBytesPerSec', 'diskWriteBytesPerSec', 'diskIoBytesPerSec', 'storageBytes', 'storageOnDiskBytes', 'leaders', 'replicas', 'topicLeaders', 'topicReplicas'] as const;
@@ -511,18 +580,23 @@ function zoneFailover(layout: Layout): { failover: Failover; topicAvailability: 
 function brokerFailover(layout: Layout, structure: LayoutStructure, base: Loads, allUp: BrokerFigures): { failover: Failover; topicAvailability: TopicAvailability[] } {
   const B = layout.brokers;
   const T = layout.topics.length;
-  const { replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryOther } = structure;
+  const { replicaCount, leaderCount, brokerStart, entryTopic, entryLeads, entryHot, entryOther } = structure;
   // Per topic: what a leader's successor takes on (group reads, fetches of the R − 2 other
-  // live replicas), and the writes a follower's leader stops serving it.
-  const successorOut = new Float64Array(T);
-  const followerFetch = new Float64Array(T);
-  const successorIo = new Float64Array(T);
+  // live replicas), and the writes a follower's leader stops serving it. Index T + t: topic t's
+  // partition 0, with its hot key.
+  const successorOut = new Float64Array(2 * T);
+  const followerFetch = new Float64Array(2 * T);
+  const successorIo = new Float64Array(2 * T);
   const own = new Uint8Array(T);
+  const takeOver = (index: number, rates: PartitionRates, R: number) => {
+    successorOut[index] = rates.groupReadBytesPerSec + (R - 2) * rates.writeBytesPerSec;
+    followerFetch[index] = rates.writeBytesPerSec;
+    successorIo[index] = rates.diskReadBytesPerSec;
+  };
   layout.topics.forEach((rates, t) => {
     const R = (layout.placements[t] as Placement).replicationFactor;
-    successorOut[t] = rates.groupReadBytesPerSec + (R - 2) * rates.writeBytesPerSec;
-    followerFetch[t] = rates.writeBytesPerSec;
-    successorIo[t] = rates.diskReadBytesPerSec;
+    takeOver(t, rates, R);
+    takeOver(T + t, hotPartitionRates(rates), R);
     own[t] = t < layout.userTopics ? 1 : 0;
   });
   // Each broker order by its base value (descending): the survivors a case does not touch keep
@@ -579,13 +653,14 @@ function brokerFailover(layout: Layout, structure: LayoutStructure, base: Loads,
       const t = entryTopic[k] as number;
       const other = entryOther[k] as number;
       if (other < 0) continue; // a leader with no other replica: its partition is offline
+      const rate = entryHot[k] === 1 ? T + t : t;
       if (entryLeads[k] === 1) {
         leaders[other] = (leaders[other] as number) + 1;
         topicLeaders[other] = (topicLeaders[other] as number) + (own[t] as number);
-        out[other] = (out[other] as number) + (successorOut[t] as number);
-        io[other] = (io[other] as number) + (successorIo[t] as number);
+        out[other] = (out[other] as number) + (successorOut[rate] as number);
+        io[other] = (io[other] as number) + (successorIo[rate] as number);
       } else {
-        out[other] = (out[other] as number) - (followerFetch[t] as number);
+        out[other] = (out[other] as number) - (followerFetch[rate] as number);
       }
       touch(other);
     }

@@ -1,9 +1,9 @@
 import type { Health, HealthFactor, HealthFactorId } from './health';
 
 /** Checks that belong to one topic; the rest (broker limits, zones, page cache) are the cluster's and the same for every topic. */
-const TOPIC_CHECKS: ReadonlySet<HealthFactorId> = new Set(['cluster', 'availability', 'consumers', 'poll-liveness', 'partition-throughput', 'latency-slo', 'redundancy', 'idle-consumers']);
+const TOPIC_CHECKS: ReadonlySet<HealthFactorId> = new Set(['cluster', 'availability', 'consumers', 'hot-key', 'poll-liveness', 'partition-throughput', 'latency-slo', 'redundancy', 'idle-consumers']);
 /** Checks made at the peak rate. */
-const PEAK_CHECKS: ReadonlySet<HealthFactorId> = new Set(['consumers', 'partition-throughput', 'latency-slo', 'broker-network', 'broker-disk']);
+const PEAK_CHECKS: ReadonlySet<HealthFactorId> = new Set(['consumers', 'hot-key', 'partition-throughput', 'latency-slo', 'broker-network', 'broker-disk']);
 
 /**
  * The cluster's checks from its topics': each check as the topic that does worst on it (the first

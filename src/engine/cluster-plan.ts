@@ -21,6 +21,7 @@ export const TOPIC_FIELDS = [
   'compressionRatio',
   'replayGroups',
   'peakFactor',
+  'hotKeyShare',
 ] as const satisfies readonly (keyof PlanConfig)[];
 
 export type TopicField = (typeof TOPIC_FIELDS)[number];

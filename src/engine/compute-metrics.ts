@@ -1,4 +1,4 @@
-import { clusterBrokerLoad, offsetsTopicRates, topicRates, topicReads, type BrokerLoad, type ClusterBrokerLoad, type TopicRates } from './broker-limits';
+import { clusterBrokerLoad, hottestPartitionShareOf, offsetsTopicRates, topicRates, topicReads, type BrokerLoad, type ClusterBrokerLoad, type TopicRates } from './broker-limits';
 import { clientLoad, type ClientLoad } from './client-checks';
 import { singleTopicPlan, topicView, type ClusterPlan, type TopicPlan } from './cluster-plan';
 import { clusterHealth } from './cluster-health';
@@ -181,7 +181,7 @@ function topicBrokerLoad(cluster: ClusterBrokerLoad, parts: TopicParts, index: n
   return {
     brokersCounted: cluster.brokersCounted,
     partitionReplicasAllUp: cluster.partitionReplicasAllUp,
-    partitionIngressBytesPerSec: parts.peakIngressBytesPerSec / parts.view.partitions,
+    partitionIngressBytesPerSec: hottestPartitionShareOf(parts.peakIngressBytesPerSec, parts.view.partitions, parts.view.hotKeyShare),
     groupReadBytesPerSec: parts.reads.groupReadBytesPerSec,
     diskReadBytesPerSec: parts.reads.diskReadBytesPerSec,
     busiest: cluster.busiest,

@@ -39,19 +39,32 @@ const clusterSum = (name: string, c: PlanConfig, m: Metrics) => {
   return `summed over the partitions of all ${n(m.clusterTopics)} topics on the broker (this topic: W / P = ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} at peak, on ${n(m.brokerLoad.busiest.topicReplicas)} replicas of the fullest broker at most): ${value}`;
 };
 
+/** A hot key's term of a formula, spelled out only where there is one (h = 0 reads as the even-keys formula). */
+const hotShare = (c: PlanConfig) => `h = ${n(c.hotKeyShare, 4)}`;
+
 const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'total-events': (c) => `λ = ${evs(c.eventsPerSec)}`,
   'active-consumers': (c, m) => `a = min(C, P) = min(${n(c.consumersPerGroup)}, ${n(c.partitions)}) = ${n(m.activeConsumers)}`,
   'events-per-consumer': (c, m) => `λ / a = ${evs(c.eventsPerSec)} / ${n(m.activeConsumers)} = ${evs(m.eventsPerConsumerPerSec)}`,
   'group-capacity': (c, m) =>
     `μ = 1000 / L = 1000 / ${n(c.processingMs)} ms = ${evs(m.serviceRatePerConsumer)}; ` +
-    `μ·P / ⌈P/a⌉ = ${n(m.serviceRatePerConsumer)} × ${n(c.partitions)} / ${n(m.partitionsOfBusiestConsumer)} = ${evs(m.groupCapacityEventsPerSec)}`,
+    (c.hotKeyShare === 0
+      ? `μ·P / ⌈P/a⌉ = ${n(m.serviceRatePerConsumer)} × ${n(c.partitions)} / ${n(m.partitionsOfBusiestConsumer)} = ${evs(m.groupCapacityEventsPerSec)}`
+      : `${hotShare(c)}; μ·P / (⌈P/a⌉ + h·(P − ⌈P/a⌉)) = ${n(m.serviceRatePerConsumer)} × ${n(c.partitions)} / (${n(m.partitionsOfBusiestConsumer)} + ${n(c.hotKeyShare, 4)} × ${n(c.partitions - m.partitionsOfBusiestConsumer)}) = ${evs(m.groupCapacityEventsPerSec)}`),
   utilization: (c, m) => `λ / group capacity = ${evs(c.eventsPerSec)} / ${evs(m.groupCapacityEventsPerSec)} = ${n(m.utilization, 4)}`,
   'lag-growth': (c, m) => {
     const hi = m.busiestConsumerCount;
     const lo = m.activeConsumers - hi;
-    const term = (count: number, k: number) => `${n(count)} × max(0, ${n(c.eventsPerSec)} × ${n(k)} / ${n(c.partitions)} − ${n(m.serviceRatePerConsumer)})`;
-    return `Σ_i max(0, λ·k_i/P − μ) = ${term(hi, m.partitionsOfBusiestConsumer)}${lo > 0 ? ` + ${term(lo, m.partitionsOfLightestConsumer)}` : ''} = ${evs(m.lagGrowthEventsPerSecPerGroup)} per group`;
+    if (c.hotKeyShare === 0) {
+      const term = (count: number, k: number) => `${n(count)} × max(0, ${n(c.eventsPerSec)} × ${n(k)} / ${n(c.partitions)} − ${n(m.serviceRatePerConsumer)})`;
+      return `Σ_i max(0, λ·k_i/P − μ) = ${term(hi, m.partitionsOfBusiestConsumer)}${lo > 0 ? ` + ${term(lo, m.partitionsOfLightestConsumer)}` : ''} = ${evs(m.lagGrowthEventsPerSecPerGroup)} per group`;
+    }
+    const cold = (k: number) => `${n(c.eventsPerSec)} × (1 − ${n(c.hotKeyShare, 4)}) × ${n(k)} / ${n(c.partitions)}`;
+    const term = (count: number, k: number) => (count > 0 ? ` + ${n(count)} × max(0, ${cold(k)} − ${n(m.serviceRatePerConsumer)})` : '');
+    return (
+      `${hotShare(c)}; Σ_i max(0, λ_i − μ) = max(0, ${evs(m.busiestConsumerEventsPerSec)} − ${n(m.serviceRatePerConsumer)}) (the hot partition's owner)` +
+      `${term(hi - 1, m.partitionsOfBusiestConsumer)}${term(lo, m.partitionsOfLightestConsumer)} = ${evs(m.lagGrowthEventsPerSecPerGroup)} per group`
+    );
   },
   ingress: (c, m) => `W = λ·(s + o) / k = ${evs(c.eventsPerSec)} × (${n(c.eventSizeBytes)} B + ${n(c.recordOverheadBytes)} B) / ${n(c.compressionRatio)} = ${bps(m.ingressBytesPerSec)}`,
   replication: (c, m) => `W·(R − 1) = ${n(m.ingressBytesPerSec, 0)} B/s × (${c.replicationFactor} − 1) = ${bps(m.replicationBytesPerSec)}`,
@@ -61,7 +74,13 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'broker-network-in': (c, m) => `W·R / B = ${n(m.ingressBytesPerSec, 0)} B/s × ${c.replicationFactor} / ${c.brokers} = ${bps(m.brokerNetworkInBytesPerSec)}`,
   'broker-network-out': (c, m) => `W·(G + R − 1) / B = ${n(m.ingressBytesPerSec, 0)} B/s × (${c.consumerGroups} + ${c.replicationFactor} − 1) / ${c.brokers} = ${bps(m.brokerNetworkOutBytesPerSec)}`,
   'broker-storage': (c, m) => `W·T·R / B = ${n(m.storageReplicatedBytes, 0)} B / ${c.brokers} = ${bytes(m.brokerStorageBytes)}`,
-  'partition-ingress': (c, m) => `W / P = ${n(m.ingressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`,
+  'partition-ingress': (c, m) =>
+    c.hotKeyShare === 0
+      ? `W / P = ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`
+      : `W·(h + (1 − h)/P) = ${n(m.peakIngressBytesPerSec, 0)} B/s × (${n(c.hotKeyShare, 4)} + (1 − ${n(c.hotKeyShare, 4)}) / ${n(c.partitions)}) = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`,
+  'hot-partition-events': (c, m) =>
+    `λ_hot = λ·(h + (1 − h)/P) = ${n(m.peakEventsPerSec)} × (${n(c.hotKeyShare, 4)} + (1 − ${n(c.hotKeyShare, 4)}) / ${n(c.partitions)}) = ${evs(m.hotPartitionEventsPerSec)}; ` +
+    `λ_hot × L = ${n(m.hotPartitionEventsPerSec)} × ${n(c.processingMs / 1000, 6)} s = ${n(m.hotPartitionUtilization, 4)} (one consumer keeps up below 1)`,
   'broker-replicas': (c, m) => `⌈P·R / B⌉ = ⌈${n(c.partitions)} × ${c.replicationFactor} / ${c.brokers}⌉ = ${n(m.brokerLoad.partitionReplicasAllUp)}`,
   'broker-network-in-max': (c, m) => `the fullest broker holds ${n(m.brokerLoad.busiest.topicReplicas)} of ${n(c.partitions * Math.min(c.replicationFactor, c.brokers))} replicas${offsetsNote(m)}: ${n(m.brokerLoad.busiest.topicReplicas)} × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.networkInBytesPerSec)}`,
   'broker-network-out-max': (c, m) => `E = ${bps(m.brokerLoad.groupReadBytesPerSec)}; the busiest broker leads ${n(m.brokerLoad.busiest.topicLeaders)} of ${n(c.partitions)} partitions${offsetsNote(m)}; max_b [leaders_b × E / P + fetches_b × W / P] = ${bps(m.brokerLoad.busiest.networkOutBytesPerSec)}`,
@@ -87,7 +106,10 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   latency: (c, m) => {
     const lambdaB = m.busiestConsumerEventsPerSec;
     const mu = m.serviceRatePerConsumer;
-    const head = `λ_b = λ·⌈P/a⌉/P = ${n(c.eventsPerSec)} × ${n(m.partitionsOfBusiestConsumer)} / ${n(c.partitions)} = ${evs(lambdaB)}; μ = ${evs(mu)}`;
+    const head =
+      c.hotKeyShare === 0
+        ? `λ_b = λ·⌈P/a⌉/P = ${n(c.eventsPerSec)} × ${n(m.partitionsOfBusiestConsumer)} / ${n(c.partitions)} = ${evs(lambdaB)}; μ = ${evs(mu)}`
+        : `λ_b = λ·(h + (1 − h)·⌈P/a⌉/P) = ${n(c.eventsPerSec)} × (${n(c.hotKeyShare, 4)} + (1 − ${n(c.hotKeyShare, 4)}) × ${n(m.partitionsOfBusiestConsumer)} / ${n(c.partitions)}) = ${evs(lambdaB)}; μ = ${evs(mu)}`;
     if (!m.latency.bounded) return `${head}; λ_b ≥ μ, so the queue grows without bound: unbounded`;
     const { batch, batchMatesAhead, regularityCredit, meanWaitSeconds } = m.latency;
     const rho = lambdaB / mu;

@@ -10,6 +10,7 @@ export type HealthFactorId =
   | 'cluster'
   | 'availability'
   | 'consumers'
+  | 'hot-key'
   | 'poll-liveness'
   | 'partition-throughput'
   | 'broker-network'
@@ -43,10 +44,11 @@ export interface Health {
 }
 
 export const HEALTH_FORMULA =
-  'score = floor(100 × min(cluster, availability, consumers, poll liveness, limits…, latency, redundancy, zones, idle)), so 100 means every check is fully met; ' +
+  'score = floor(100 × min(cluster, availability, consumers, hot key, poll liveness, limits…, latency, redundancy, zones, idle)), so 100 means every check is fully met; ' +
   'cluster = 1 if R ≤ B else 0; ' +
   'availability = 1 if R − f ≥ min ISR (f: the most replicas of one partition the planned failure takes) else 0; ' +
   'consumers = clamp((1 − utilization) / (1 − target utilization), 0, 1); ' +
+  'hot key = 1 if λ_hot × L ≤ 1 s (one consumer keeps up with the hot partition) else 0; ' +
   'poll liveness = 1 if max.poll.records × L ≤ max.poll.interval.ms else 0; ' +
   'each limit (partition throughput; the busiest broker\'s network, storage throughput and disk after the planned failure; replicas per broker) = 1 if the load is within it else 0; ' +
   'latency = 1 if p99 ≤ the target (or no target) else 0; ' +
@@ -85,6 +87,7 @@ export function health(config: PlanConfig, load: ConsumerLoad, brokers: BrokerLo
     clusterFactor(config),
     availabilityFactor(config, brokers),
     consumerFactor(config, load),
+    hotKeyFactor(config, load),
     pollLivenessFactor(config, client),
     ...limitFactors(config, brokers),
     latencyFactor(config, latency),
@@ -132,17 +135,39 @@ function consumerFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
           `can process ${formatNumber(load.groupCapacityEventsPerSec)} events/s, but ${formatNumber(config.eventsPerSec)} arrive ` +
           `(${formatUtilization(u)}); lag grows by ${formatNumber(load.lagGrowthEventsPerSecPerGroup)} events/s in each group.`
         : `Busiest consumer at ${formatUtilization(u)} of its capacity, above the ${target} target: little headroom for peaks.`;
-    return { finding, advice: consumerAdvice(config, load) };
+    return { finding: finding + hotOwnerNote(config, load), advice: consumerAdvice(config, load) };
   });
 }
 
-/** The smallest even layout that meets the target, or the processing time that would. */
+/** With a hot key, who the busiest consumer is: the owner of the hot partition. */
+function hotOwnerNote(config: PlanConfig, load: ConsumerLoad): string {
+  if (config.hotKeyShare === 0) return '';
+  return ` The busiest consumer owns the hot partition: ${formatNumber(load.hotPartitionEventsPerSec)} of its ${formatNumber(load.busiestConsumerEventsPerSec)} events/s.`;
+}
+
+/** What to do when one key is more than consumers can spread: the same words for the consumers and the hot-key checks. */
+function hotKeyAdvice(config: PlanConfig, load: ConsumerLoad, limit: number, what: string): string {
+  const maxMs = (limit * 1000) / load.hotPartitionEventsPerSec;
+  return (
+    `No number of consumers or partitions fixes this: every event of a key goes to one partition, which one consumer of a group processes in order, and ` +
+    `${formatUtilization(config.hotKeyShare)} of the events carry the hot key. Split the hot key (add a bucket suffix so it spreads over partitions, if its events need no order across buckets), ` +
+    `fix the key (one tenant or a default value should not key a ${formatUtilization(config.hotKeyShare)} share), or process each event in ≤ ${formatMilliseconds(maxMs)} ${what}.`
+  );
+}
+
+/**
+ * The smallest layout of one partition a consumer that meets the target (with a hot key h its
+ * owner takes h·λ + (1 − h)·λ/n, so n ≥ (1 − h)·λ / (target·μ − h·λ)), or the processing time that would.
+ */
 function consumerAdvice(config: PlanConfig, load: ConsumerLoad): string {
   const mu = load.serviceRatePerConsumer;
   const target = config.targetUtilization;
-  const neededActive = Math.ceil(config.eventsPerSec / (target * mu));
+  const h = config.hotKeyShare;
+  const lambda = config.eventsPerSec;
   const maxMsNow = (target * 1000) / load.busiestConsumerEventsPerSec;
   const processingHint = `or process each event in ≤ ${formatMilliseconds(maxMsNow)} with the current layout`;
+  if (!(target * mu > h * lambda)) return hotKeyAdvice(config, load, target, `(the hot partition alone then stays under the ${formatUtilization(target)} target)`);
+  const neededActive = Math.ceil(((1 - h) * lambda) / (target * mu - h * lambda));
   if (neededActive <= PRACTICAL_MAX_PARTITIONS) {
     return (
       `Run at least ${formatNumber(neededActive, 0)} consumers per group on at least ${formatNumber(neededActive, 0)} partitions ` +
@@ -150,13 +175,39 @@ function consumerAdvice(config: PlanConfig, load: ConsumerLoad): string {
       `${processingHint}.`
     );
   }
-  const maxMsAtLimit = (target * 1000 * PRACTICAL_MAX_PARTITIONS) / config.eventsPerSec;
+  const maxMsAtLimit = (target * 1000 * PRACTICAL_MAX_PARTITIONS) / (lambda * (1 + h * (PRACTICAL_MAX_PARTITIONS - 1)));
   return (
     `Processing time is the limit: at ${formatMilliseconds(config.processingMs)} per event it would take ` +
     `${formatNumber(neededActive, 0)} consumers and partitions, more than ${formatNumber(PRACTICAL_MAX_PARTITIONS, 0)}. ` +
     `Process each event in ≤ ${formatMilliseconds(maxMsAtLimit)} with ${formatNumber(PRACTICAL_MAX_PARTITIONS, 0)} partitions and consumers, ` +
     `${processingHint}.`
   );
+}
+
+/**
+ * One consumer of a group owns the hot partition and processes its events one after another, so
+ * it must keep up with λ_hot = λ·(h + (1 − h)/P) alone: λ_hot·L ≤ 1 s. Past that the group's lag
+ * grows whatever its layout; below it the consumers check holds the owner, with its other
+ * partitions, to the target.
+ */
+function hotKeyFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
+  const fits = load.hotPartitionUtilization <= 1;
+  const base = { id: 'hot-key' as const, label: 'Hot key', rule: '1 if the hot partition alone is within one consumer (λ_hot × L ≤ 1 s), else 0', score01: fits ? 1 : 0 };
+  return withWords(base, () => {
+    const hot = `${formatNumber(load.hotPartitionEventsPerSec)} events/s`;
+    if (config.hotKeyShare === 0) return { finding: `Even keys: every partition receives ${hot}, ${formatUtilization(load.hotPartitionUtilization)} of one consumer.`, advice: '' };
+    const share = formatUtilization(config.hotKeyShare);
+    if (fits) {
+      return { finding: `The hot key (${share} of the events) sends ${hot} to partition 0: ${formatUtilization(load.hotPartitionUtilization)} of the one consumer that owns it, which keeps up.`, advice: '' };
+    }
+    return {
+      finding:
+        `One key is more than one consumer can process: partition 0 receives ${hot} (${share} of the events carry the hot key), ` +
+        `but a consumer processes ${formatNumber(load.serviceRatePerConsumer)} events/s (${formatUtilization(load.hotPartitionUtilization)}). ` +
+        `Its lag grows by at least ${formatNumber(load.hotPartitionEventsPerSec - load.serviceRatePerConsumer)} events/s in each group.`,
+      advice: hotKeyAdvice(config, load, 1, 'to keep up with the hot partition'),
+    };
+  });
 }
 
 function redundancyFactor({ replicationFactor: R }: PlanConfig): HealthFactor {

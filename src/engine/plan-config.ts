@@ -32,6 +32,11 @@ export interface PlanConfig {
   readonly replayGroups: number;
   /** The peak-hour rate as a multiple of λ (1 = flat): throughput checks use λ × peak, storage uses λ. */
   readonly peakFactor: number;
+  /**
+   * h: share of the topic's events that carry one (hot) key, 0…1. A key always goes to the same
+   * partition, so that partition receives λ·(h + (1 − h)/P) and every other λ·(1 − h)/P; 0 = even keys.
+   */
+  readonly hotKeyShare: number;
 
   // Assumptions: constants of the model, editable, each with its source (src/config/schema.ts).
   // Their defaults leave the numbers above exactly as defined (compression 1, overhead 0).

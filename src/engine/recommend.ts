@@ -89,9 +89,26 @@ export function recommend(config: PlanConfig): Recommendation {
     }
   }
 
+  // A hot key: its share h·λ stays on one partition whatever the count, so the owner of partition 0
+  // (one partition each) takes h·λ + (1 − h)·λ/n; no n helps when h·λ alone is over what one may take.
+  const h = config.hotKeyShare;
+  const partitionLimit = config.partitionLimitMiBPerSec * MIB;
+  const hotConsumerFits = h * lambda < perConsumerMax;
+  const hotPartitionFits = h * W < partitionLimit;
+  if (!hotConsumerFits) {
+    problems.push(
+      `The hot key alone sends ${formatNumber(h * lambda)} events/s (${formatNumber(h * 100, 1)} % of ${formatNumber(lambda)}) to one partition, more than one consumer may take (${perConsumerLimit}): ` +
+        'no number of partitions or consumers fixes it. Split or fix the key, or process each event faster.',
+    );
+  }
+  if (!hotPartitionFits) {
+    problems.push(`The hot key alone writes ${formatNumber((h * W) / MIB, 2)} MiB/s to one partition, above its ${formatNumber(config.partitionLimitMiBPerSec, 2)} MiB/s throughput limit: no number of partitions fixes it. Split or fix the key, or compress.`);
+  }
+  // The fewest partitions whose hottest stays within a per-partition limit x: (1 − h)·total / (x − h·total) (total / x with even keys).
+  const partitionsWithin = (total: number, limit: number, fits: boolean) => Math.ceil(fits ? ((1 - h) * total) / (limit - h * total) : total / limit);
   const partitionCandidates = [
-    { limit: perConsumerLimit, value: Math.ceil(lambda / perConsumerMax) },
-    { limit: `partition throughput ≤ ${formatNumber(config.partitionLimitMiBPerSec, 2)} MiB/s${grownText}`, value: Math.ceil(W / (config.partitionLimitMiBPerSec * MIB)) },
+    { limit: perConsumerLimit, value: partitionsWithin(lambda, perConsumerMax, hotConsumerFits) },
+    { limit: `partition throughput ≤ ${formatNumber(config.partitionLimitMiBPerSec, 2)} MiB/s${grownText}`, value: partitionsWithin(W, partitionLimit, hotPartitionFits) },
     { limit: 'at least one partition', value: 1 },
   ];
   const neededPartitions = sized(partitionCandidates);
@@ -121,9 +138,9 @@ export function recommend(config: PlanConfig): Recommendation {
     B = Math.min(MAX_BROKERS, roundUp(second.value, Z));
     P = partitionsFor(neededPartitions.value, B, config.partitions);
   }
-  const consumers = consumersFor(P, lambda, perConsumerMax, perConsumerLimit);
+  const consumers = consumersFor(P, lambda, perConsumerMax, perConsumerLimit, h);
   // Whenever partitions change below, consumers follow: the fewest that keep each within its share.
-  const consumersOf = (partitions: number) => Math.min(MAX_CONSUMERS, partitions, Math.max(1, consumersFor(partitions, lambda, perConsumerMax, perConsumerLimit).value));
+  const consumersOf = (partitions: number) => Math.min(MAX_CONSUMERS, partitions, Math.max(1, consumersFor(partitions, lambda, perConsumerMax, perConsumerLimit, h).value));
 
   // Check against the model itself, at today's rate and at the grown rate, and step up where a limit is still broken.
   const start: PlanConfig = { ...withAvailability, ...poll, partitions: P, consumersPerGroup: Math.min(MAX_CONSUMERS, consumers.value), brokers: B };
@@ -190,9 +207,11 @@ function partitionsFor(needed: number, brokers: number, current: number): number
   return Math.max(current, rounded <= PRACTICAL_MAX_PARTITIONS ? rounded : capped);
 }
 
-function consumersFor(P: number, lambda: number, perConsumerMax: number, perConsumerLimit: string): Sized {
-  // The fewest whose busiest member (⌈P/C⌉ partitions) stays within perConsumerMax.
-  const maxPartitionsEach = Math.max(1, Math.floor((P * perConsumerMax) / lambda));
+function consumersFor(P: number, lambda: number, perConsumerMax: number, perConsumerLimit: string, hotKeyShare: number): Sized {
+  // The fewest whose busiest member (⌈P/C⌉ partitions, the hot one among them) stays within
+  // perConsumerMax: h·λ + (1 − h)·λ·k/P ≤ perConsumerMax.
+  const fit = Math.floor((P * (perConsumerMax - hotKeyShare * lambda)) / ((1 - hotKeyShare) * lambda));
+  const maxPartitionsEach = Math.max(1, Number.isFinite(fit) ? fit : P);
   return sized([
     { limit: `each consumer ≤ ${formatNumber(maxPartitionsEach, 0)} partition${maxPartitionsEach === 1 ? '' : 's'} (${perConsumerLimit})`, value: Math.ceil(P / maxPartitionsEach) },
   ]);

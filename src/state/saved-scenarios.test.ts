@@ -83,6 +83,14 @@ describe('reading saved scenarios', () => {
     });
   });
 
+  it('reads a format 2 entry saved before the hot-key share with even keys (0), silently', () => {
+    const before = Object.fromEntries(Object.entries(planToRecord(onePlan(5000)).topics[0]!).filter(([name]) => name !== 'hotKeyShare'));
+    const read = readStoredScenarios(stored([{ ...good('before'), plan: { ...good('before').plan, topics: [before] } }]), newId);
+    expect(read.notices).toEqual([]);
+    expect(read.scenarios[0]?.plan).toEqual(onePlan(5000));
+    expect(read.scenarios[0]?.plan.topics[0]?.hotKeyShare).toBe(0);
+  });
+
   it.each([
     ['not JSON', '{"state":{"scenarios":[{"id":"x","na', 'not JSON'],
     ['empty', '', 'not JSON'],
