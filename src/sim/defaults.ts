@@ -6,8 +6,8 @@ export type ResolvedSimOptions = Required<SimOptions>;
 
 /**
  * The simulation's options: what `options` sets, else the plan's own Kafka settings
- * (min.insync.replicas, linger.ms, batch.size, max.poll.records, session.timeout.ms; their
- * defaults and sources are in src/config/schema.ts), else Kafka's default. Every value is
+ * (min.insync.replicas, linger.ms, batch.size, max.poll.records, session.timeout.ms, the topic's
+ * hot-key share; their defaults and sources are in src/config/schema.ts), else Kafka's default. Every value is
  * clamped to what the simulation can run: min.insync.replicas to 1 … min(R, B), counts whole.
  */
 export function resolveOptions(config: PlanConfig, options: SimOptions = {}): ResolvedSimOptions {
@@ -22,7 +22,7 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     service: options.service ?? 'exponential',
     lingerMs: Math.max(0, fromPlan(options.lingerMs, config.lingerMs, 5)),
     batchSizeBytes: Math.max(1, fromPlan(options.batchSizeBytes, config.batchSizeBytes, 16_384)),
-    hotKeyShare: Math.min(1, Math.max(0, options.hotKeyShare ?? 0)),
+    hotKeyShare: Math.min(1, Math.max(0, fromPlan(options.hotKeyShare, config.hotKeyShare, 0))),
     minInsyncReplicas: Math.min(replicas, Math.max(1, Math.floor(fromPlan(options.minInsyncReplicas, config.minInsyncReplicas, Math.min(2, replicas))))),
     replicationDelayMs: Math.max(0, options.replicationDelayMs ?? 1),
     maxPollRecords: Math.max(1, Math.floor(fromPlan(options.maxPollRecords, config.maxPollRecords, 500))),

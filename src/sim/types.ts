@@ -22,7 +22,7 @@ export interface SimOptions {
   readonly lingerMs?: number;
   /** Producer batch.size in bytes. Default: the plan's batchSizeBytes (16,384, Kafka's default). */
   readonly batchSizeBytes?: number;
-  /** Extra share of each topic's events that goes to its first partition (a hot key), 0…1, for every topic. Default: each topic's own (0, even keys). */
+  /** Extra share of each topic's events that goes to its first partition (a hot key), 0…1, for every topic. Default: each topic's own hotKeyShare (0: even keys). */
   readonly hotKeyShare?: number;
   /** min.insync.replicas for every topic: with acks=all, produce blocks when fewer replicas are in sync. Default: each topic's minInsyncReplicas, at most min(R, B). */
   readonly minInsyncReplicas?: number;
