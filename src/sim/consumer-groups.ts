@@ -1,4 +1,5 @@
 import { EXACT_SERVICE_MAX_EVENTS, MAX_RUNS_PER_POLL } from './defaults';
+import { releaseAfterPoll, startIncrementalRebalance } from './incremental-rebalance';
 import type { PartitionLog } from './partition-log';
 import { CONSUMER_DONE, CONSUMER_REJOIN, CONSUMER_WAKE, groupLabel, hasLiveLeader, partitionLabel, POLL_TIMEOUT, REBALANCE_DONE, RUN_FIELDS, SESSION_EXPIRED, say, topicOfPartition, type Chunk, type Consumer, type Group, type SimTopic, type World } from './world';
 
@@ -17,7 +18,7 @@ export function onAppended(w: World, p: number, readableMs: number): void {
     const consumer = c >= 0 ? group.consumers[c] : undefined;
     if (!consumer) continue;
     markReady(w, group, consumer, p);
-    if (consumer.alive && !consumer.chunk && !group.rebalancing) wakeAt(w, group, consumer, readableMs);
+    if (consumer.alive && !consumer.chunk && !group.stopped) wakeAt(w, group, consumer, readableMs);
   }
 }
 
@@ -53,7 +54,7 @@ function markReady(w: World, group: Group, consumer: Consumer, p: number) {
  * a consumer owning thousands of partitions stays cheap.
  */
 export function tryStart(w: World, group: Group, consumer: Consumer) {
-  if (group.rebalancing || !consumer.alive || !consumer.member || consumer.chunk) return;
+  if (group.stopped || !consumer.alive || !consumer.member || consumer.chunk) return;
   const base = group.topic.first; // the group's arrays are indexed by partition − base
   // Move partitions whose events became readable from pending to ready.
   let nextReadableMs = Infinity;
@@ -167,6 +168,7 @@ export function evictSlowMember(w: World, group: Group, consumer: Consumer, toke
   consumer.chunk = null;
   consumer.token += 1;
   consumer.member = false;
+  releaseAfterPoll(w, group, consumer, chunk.partition);
   w.queue.push(chunk.endMs, CONSUMER_REJOIN, group.id, consumer.id, consumer.token);
   startRebalance(w, group, `consumer ${consumer.id} left: its poll batch ran past max.poll.interval.ms = ${w.opt.maxPollIntervalMs} ms`);
 }
@@ -328,6 +330,7 @@ export function finishChunk(w: World, group: Group, consumer: Consumer, token: n
       commit(w, group, p, chunk.from + chunk.events);
     }
   }
+  releaseAfterPoll(w, group, consumer, p);
   tryStart(w, group, consumer);
 }
 
@@ -344,17 +347,28 @@ export function crash(w: World, group: Group, consumer: Consumer) {
   if (chunk && !chunk.poison) settle(w, group, consumer, chunk, finishedByNow(w, chunk));
   consumer.chunk = null;
   consumer.token += 1;
-  say(w, `${groupLabel(w, group)}: consumer ${consumer.id} crashed; noticed after the ${w.opt.sessionTimeoutMs} ms session timeout`);
-  w.queue.push(w.nowMs + w.opt.sessionTimeoutMs, SESSION_EXPIRED, group.id, consumer.id);
+  if (chunk) releaseAfterPoll(w, group, consumer, chunk.partition);
+  // The coordinator notices session.timeout.ms after the last heartbeat it had, not after the crash.
+  const lastHeartbeatMs = w.nowMs - ((w.nowMs - consumer.joinedMs) % w.opt.heartbeatIntervalMs);
+  const noticedMs = Math.max(w.nowMs, lastHeartbeatMs + w.opt.sessionTimeoutMs);
+  say(w, `${groupLabel(w, group)}: consumer ${consumer.id} crashed; noticed in ${Math.round(noticedMs - w.nowMs)} ms, session.timeout.ms = ${w.opt.sessionTimeoutMs} ms after its last heartbeat`);
+  w.queue.push(noticedMs, SESSION_EXPIRED, group.id, consumer.id);
 }
 
 /**
- * The group stops for a rebalance. With the classic protocol every member rejoins at its next
- * poll, so the rebalance waits for the slowest running poll batch to finish (a member starts no
- * new batch meanwhile), then takes rebalanceMs more for the join and sync round trips.
+ * A rebalance. Eager (the classic protocol with the default RangeAssignor): the group stops;
+ * every member rejoins at its next poll, so the rebalance waits for the slowest running poll
+ * batch to finish (a member starts no new batch meanwhile), then takes rebalanceMs more for the
+ * join and sync round trips. The cooperative and consumer protocols never stop the group
+ * (incremental-rebalance.ts).
  */
 export function startRebalance(w: World, group: Group, reason: string) {
+  if (w.opt.rebalanceProtocol !== 'eager') {
+    startIncrementalRebalance(w, group, reason);
+    return;
+  }
   group.rebalancing = true;
+  group.stopped = true;
   group.rebalanceToken += 1;
   // At most max.poll.interval.ms (the rebalance timeout): a member still busy then is evicted.
   let lastRejoinMs = w.nowMs;
@@ -396,6 +410,7 @@ export function finishRebalance(w: World, group: Group, token: number) {
   if (!group.rebalancing || token !== group.rebalanceToken) return;
   assign(w, group);
   group.rebalancing = false;
+  group.stopped = false;
   group.rebalances += 1;
   group.position.set(group.committed);
   const idle = group.consumers.filter((c) => c.alive && c.assigned.length === 0).length;
@@ -425,18 +440,23 @@ export function addGroup(w: World, kind: 'live' | 'replay', topic: SimTopic): Gr
     duplicatesSuppressed: 0,
     failedAttempts: 0,
     rebalancing: false,
+    stopped: false,
     rebalanceToken: 0,
+    target: new Int32Array(0),
+    revoking: new Uint8Array(n),
+    releasesLeft: 0,
     rebalances: 0,
   };
-  for (let c = 0; c < topic.config.consumersPerGroup; c += 1) group.consumers.push(newConsumer(c));
+  for (let c = 0; c < topic.config.consumersPerGroup; c += 1) group.consumers.push(newConsumer(c, w.nowMs));
   w.groups.push(group);
   topic.groups.push(group);
   return group;
 }
 
-export function newConsumer(id: number): Consumer {
+export function newConsumer(id: number, joinedMs: number): Consumer {
   return {
     id,
+    joinedMs,
     alive: true,
     member: true,
     assigned: [],

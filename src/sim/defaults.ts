@@ -28,6 +28,7 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     maxPollRecords: Math.max(1, Math.floor(fromPlan(options.maxPollRecords, config.maxPollRecords, 500))),
     sessionTimeoutMs: Math.max(0, fromPlan(options.sessionTimeoutMs, config.sessionTimeoutMs, 45_000)),
     maxPollIntervalMs: Math.max(1, fromPlan(options.maxPollIntervalMs, config.maxPollIntervalMs, 300_000)),
+    heartbeatIntervalMs: Math.max(1, options.heartbeatIntervalMs ?? ((options.rebalanceProtocol ?? 'eager') === 'consumer' ? CONSUMER_PROTOCOL_HEARTBEAT_INTERVAL_MS : HEARTBEAT_INTERVAL_MS)),
     brokerSessionTimeoutMs: Math.max(0, options.brokerSessionTimeoutMs ?? BROKER_SESSION_TIMEOUT_MS),
     replicaLagTimeMaxMs: Math.max(0, options.replicaLagTimeMaxMs ?? REPLICA_LAG_TIME_MAX_MS),
     autoLeaderRebalance: options.autoLeaderRebalance ?? true,
@@ -54,6 +55,10 @@ export function resolveTopicOptions(topic: PlanConfig, options: SimOptions = {})
 
 /** How long a follower that comes back takes to catch up and rejoin the ISR. */
 export const FOLLOWER_CATCH_UP_MS = 2_000;
+/** Consumer heartbeat.interval.ms (Kafka's ConsumerConfig default). */
+export const HEARTBEAT_INTERVAL_MS = 3_000;
+/** group.consumer.heartbeat.interval.ms, the consumer protocol's (KIP-848; GroupCoordinatorConfig). */
+export const CONSUMER_PROTOCOL_HEARTBEAT_INTERVAL_MS = 5_000;
 /** KRaft broker.session.timeout.ms (apache/kafka KRaftConfigs.BROKER_SESSION_TIMEOUT_MS_DEFAULT). */
 export const BROKER_SESSION_TIMEOUT_MS = 9_000;
 /** leader.imbalance.check.interval.seconds = 300 (Kafka broker configs), in ms. */

@@ -28,6 +28,8 @@ const action = (c: PlanConfig): fc.Arbitrary<SimAction> =>
     fc.record({ type: fc.constant('set-idempotent' as const), enabled: fc.boolean() }),
   );
 
+const protocol = fc.constantFrom('eager' as const, 'cooperative' as const, 'consumer' as const);
+
 /** A config, a seed, a run length that keeps the event count modest, and a timeline within it. */
 const scenario = config.chain((c) => {
   const durationMs = Math.round(Math.max(50, Math.min(20_000, (150_000 / c.eventsPerSec) * 1000)));
@@ -36,6 +38,7 @@ const scenario = config.chain((c) => {
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     durationMs: fc.constant(durationMs),
     timeline: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: Math.floor(durationMs) }), action: action(c) }), { maxLength: 8 }),
+    rebalanceProtocol: protocol,
   });
 });
 
@@ -72,6 +75,7 @@ const measuredScenario = measuredConfig.chain((c) => {
         arrivals: fc.constantFrom('poisson' as const, 'constant' as const),
         replicationDelayMs: fc.constantFrom(0, 1, 20),
         idempotentConsumers: fc.boolean(),
+        rebalanceProtocol: protocol,
       },
       { requiredKeys: [] },
     ),
@@ -83,10 +87,10 @@ const measuredScenario = measuredConfig.chain((c) => {
 const SEED = 31;
 
 describe(`simulation invariants over random configs, seeds and actions (fast-check seed ${SEED})`, () => {
-  it('produced = consumed + lag + deadLettered (+ expired) for every group, Σ logEndOffset = produced and lag ≥ 0 at every sampled instant', () => {
+  it('produced = consumed + lag + deadLettered (+ expired) for every group, Σ logEndOffset = produced, lag ≥ 0 and no partition owned twice in a group, at every sampled instant, with each rebalance protocol', () => {
     fc.assert(
-      fc.property(scenario, ({ config: c, seed, durationMs, timeline }) => {
-        const run = createRecordedRun(c, { seed }, timeline as TimedAction[]);
+      fc.property(scenario, ({ config: c, seed, durationMs, timeline, rebalanceProtocol }) => {
+        const run = createRecordedRun(c, { seed, rebalanceProtocol }, timeline as TimedAction[]);
         for (let i = 1; i <= 5; i += 1) {
           run.advance(durationMs / 5);
           expectInvariants(run.sim.snapshot(), `sim seed ${seed} at ${run.sim.timeMs} ms`);

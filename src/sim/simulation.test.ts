@@ -77,12 +77,12 @@ describe('consumer groups', () => {
     run.apply({ type: 'consumer-crash', group: 0, consumer: 0 });
     let s = run.sim.snapshot();
     expect(s.groups[0]?.consumers[0]?.alive).toBe(false);
-    run.advance(44_000); // before the 45 s session timeout: partition 0 is not consumed
+    run.advance(43_000); // before the 45 s session timeout after its last heartbeat (at 9 s): partition 0 is not consumed
     s = run.sim.snapshot();
     expect(s.groups[0]?.rebalances).toBe(0);
     expect(s.groups[0]?.consumers[1]?.assigned).toEqual([1]);
     expect(s.groups[0]?.partitionLag[0]).toBeGreaterThan(100 * 44 * 0.9);
-    run.advance(7_500); // timeout at 45 s; the rebalance waits for consumer 1's running poll (400 × 12 ms ≈ 4.8 s), then 500 ms
+    run.advance(8_500); // noticed at 54 s; the rebalance waits for consumer 1's running poll (400 × 12 ms ≈ 4.8 s), then 500 ms
     s = run.sim.snapshot();
     expect(s.groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
     expect(s.groups[0]?.rebalances).toBe(1);
@@ -93,15 +93,28 @@ describe('consumer groups', () => {
     expectInvariants(s);
   });
 
-  it('notices a crash after a shorter session timeout when the plan sets one (seed 8)', () => {
+  it('notices a crash session.timeout.ms after its last heartbeat (heartbeat.interval.ms = 3 s), with a shorter session timeout when the plan sets one (seed 8)', () => {
+    const crashAt = (atMs: number, heartbeatIntervalMs?: number) => {
+      const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12, sessionTimeoutMs: 10_000 }), { seed: 8, maxPollRecords: 400, heartbeatIntervalMs }, [
+        { atMs, action: { type: 'consumer-crash', group: 0, consumer: 0 } },
+      ]);
+      run.advance(atMs);
+      return /noticed in (\d+) ms, session.timeout.ms = 10000 ms after its last heartbeat/.exec(run.sim.snapshot().log.at(-1)?.text ?? '')?.[1];
+    };
+    // Heartbeats at 0, 3, 6, 9 s: a crash at 10 s is noticed at 19 s; one at 12 s, right on a heartbeat, at 22 s.
+    expect(crashAt(10_000)).toBe('9000');
+    expect(crashAt(12_000)).toBe('10000');
+    expect(crashAt(10_000, 1)).toBe('10000');
     const run = createRecordedRun(plan({ eventsPerSec: 200, partitions: 2, consumersPerGroup: 2, processingMs: 12, sessionTimeoutMs: 10_000 }), { seed: 8, maxPollRecords: 400 }, [
       { atMs: 10_000, action: { type: 'consumer-crash', group: 0, consumer: 0 } },
     ]);
-    run.advance(19_900);
+    run.advance(18_900);
     expect(run.sim.snapshot().groups[0]?.rebalances).toBe(0);
-    run.advance(5_500); // 10 s timeout, consumer 1's running poll (≈ 4.8 s), 500 ms of rebalance
+    expect(run.sim.snapshot().groups[0]?.rebalancing).toBe(false);
+    run.advance(200);
+    expect(run.sim.snapshot().groups[0]?.rebalancing).toBe(true);
+    run.advance(5_500); // consumer 1's running poll (≈ 4.8 s), 500 ms of rebalance
     expect(run.sim.snapshot().groups[0]?.consumers[1]?.assigned).toEqual([0, 1]);
-    expect(run.sim.snapshot().log.some((line) => line.text.includes('10000 ms session timeout'))).toBe(true);
   });
 
   it('suppresses the same duplicates with idempotent consumers (seed 8)', () => {
@@ -109,7 +122,7 @@ describe('consumer groups', () => {
       { atMs: 0, action: { type: 'set-idempotent', enabled: true } },
       { atMs: 10_000, action: { type: 'consumer-crash', group: 0, consumer: 0 } },
     ]);
-    run.advance(86_000); // crash at 10 s, noticed at 55 s, rebalanced at 55.5 s, then 30 s more
+    run.advance(86_000); // crash at 10 s, noticed at 54 s (45 s after its last heartbeat), rebalanced after consumer 1's poll, then 30 s more
     const s = run.sim.snapshot();
     expect(s.groups[0]?.duplicates).toBe(0);
     expect(s.groups[0]?.duplicatesSuppressed).toBeGreaterThan(0);
@@ -343,6 +356,65 @@ describe('rebalances (classic protocol)', () => {
     expect(r.sim.snapshot().groups[0]?.rebalancing).toBe(true);
     r.advance(4);
     expect(r.sim.snapshot().groups[0]?.rebalancing).toBe(false);
+  });
+});
+
+describe('incremental rebalances: cooperative (KIP-429) and consumer (KIP-848) protocols', () => {
+  const owners = (s: ReturnType<ReturnType<typeof createSimulation>['snapshot']>) => new Map(s.groups[0]!.consumers.flatMap((c) => c.assigned.map((p) => [p, c.id] as const)));
+
+  it('a consumer joining 4 that own 12 partitions: the sticky target moves only 2 partitions, and every member keeps what it does not give up (seed 51)', () => {
+    for (const rebalanceProtocol of ['cooperative', 'consumer'] as const) {
+      const r = createRecordedRun(plan({ eventsPerSec: 1_200, partitions: 12, consumersPerGroup: 4, processingMs: 1 }), { seed: 51, rebalanceProtocol });
+      r.advance(3_000);
+      const before = owners(r.sim.snapshot());
+      r.apply({ type: 'consumer-add', group: 0 });
+      r.advance(3_000);
+      const s = r.sim.snapshot();
+      const after = owners(s);
+      expect(s.groups[0]!.rebalancing, rebalanceProtocol).toBe(false);
+      expect(after.size).toBe(12);
+      const moved = [...after].filter(([p, c]) => before.get(p) !== c);
+      expect(moved.map(([, c]) => c), rebalanceProtocol).toEqual([4, 4]);
+      expect(s.groups[0]!.consumers.map((c) => c.assigned.length).sort()).toEqual([2, 2, 2, 3, 3]);
+      expect(s.groups[0]!.duplicates, `${rebalanceProtocol}: the old owner commits before it gives a partition up`).toBe(0);
+      expectInvariants(s);
+    }
+  });
+
+  it('the group keeps processing during a cooperative rebalance; an eager one stops it (seed 52)', () => {
+    const processedDuring = (rebalanceProtocol: 'eager' | 'cooperative') => {
+      const r = createRecordedRun(plan({ eventsPerSec: 2_000, partitions: 12, consumersPerGroup: 4, processingMs: 1 }), { seed: 52, rebalanceProtocol });
+      r.advance(5_000);
+      r.apply({ type: 'consumer-add', group: 0 });
+      r.advance(50); // the members' running polls (a few ms each at this rate) are over
+      const start = r.sim.snapshot().groups[0]!.processed;
+      r.advance(400); // within the first round: rebalanceMs = 500
+      const s = r.sim.snapshot().groups[0]!;
+      expect(s.rebalancing).toBe(true);
+      return s.processed - start;
+    };
+    const eager = processedDuring('eager');
+    const cooperative = processedDuring('cooperative');
+    expect(eager).toBe(0);
+    expect(cooperative).toBeGreaterThan(0.9 * 2_000 * 0.4); // the producers' 2,000 events/s, all of it
+  });
+
+  it("a crashed member's partitions: the consumer protocol reassigns them in two round trips, without waiting for the others' 10 s polls as the classic protocols do (seed 53)", () => {
+    // 4 partitions at 500 events/s each, 20 ms an event: a backlog, every poll 500 events = 10 s.
+    const config = plan({ eventsPerSec: 2_000, partitions: 4, consumersPerGroup: 4, processingMs: 20, sessionTimeoutMs: 1_000 });
+    const rebalanced = (rebalanceProtocol: 'eager' | 'cooperative' | 'consumer') => {
+      const r = createRecordedRun(config, { seed: 53, rebalanceProtocol, service: 'constant' });
+      r.advance(3_000);
+      r.apply({ type: 'consumer-crash', group: 0, consumer: 0 }); // noticed at 4 s
+      r.advance(2_001);
+      return r.sim.snapshot().groups[0]!;
+    };
+    const consumer = rebalanced('consumer');
+    expect(consumer.rebalancing).toBe(false); // 4 s + 500 ms + 500 ms
+    expect(consumer.consumers[0]!.assigned).toEqual([]);
+    expect(consumer.consumers.flatMap((c) => c.assigned).sort()).toEqual([0, 1, 2, 3]);
+    expect(rebalanced('eager').rebalancing).toBe(true);
+    expect(rebalanced('cooperative').rebalancing).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import type { PlanConfig } from '../engine/plan-config';
 import { SAMPLE_INTERVAL_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
 import { brokerDown, brokerUpAgain, fenceBroker, rebalanceLeaders, rejoin, shrinkIsrOfLagging } from './brokers';
+import { incrementalRoundDone } from './incremental-rebalance';
 import { addGroup, assign, crash, evictSlowMember, finishChunk, finishRebalance, newConsumer, onAppended, rejoinGroup, settleRunning, startRebalance, tryStart, wakeOwners } from './consumer-groups';
 import { produceBatch, scheduleBatch } from './producers';
 import { groupLag, snapshotOf } from './snapshot';
@@ -101,7 +102,9 @@ function simulate(w: World): Simulation {
       }
       case REBALANCE_DONE: {
         const group = groups[event.a];
-        if (group) finishRebalance(w, group, event.c);
+        if (!group) break;
+        if (event.b === 0) finishRebalance(w, group, event.c);
+        else incrementalRoundDone(w, group, event.b, event.c, (consumer) => tryStart(w, group, consumer));
         break;
       }
       case SPIKE_END:
@@ -171,7 +174,7 @@ function simulate(w: World): Simulation {
       case 'consumer-add': {
         const group = groups[action.group];
         if (!group) break;
-        group.consumers.push(newConsumer(group.consumers.length));
+        group.consumers.push(newConsumer(group.consumers.length, w.nowMs));
         startRebalance(w, group, `consumer ${group.consumers.length - 1} joined`);
         break;
       }

@@ -33,6 +33,13 @@ export interface SimOptions {
   /** session.timeout.ms: how long until a crashed consumer is noticed. Default: the plan's sessionTimeoutMs (45,000). */
   readonly sessionTimeoutMs?: number;
   /**
+   * How often a consumer heartbeats: `heartbeat.interval.ms` (3,000 ms, Kafka's consumer default)
+   * with the classic protocols, the broker's `group.consumer.heartbeat.interval.ms` (5,000 ms,
+   * KIP-848) with the consumer protocol. A crashed member is noticed session.timeout.ms after its
+   * last heartbeat, so up to one interval sooner than session.timeout.ms after the crash.
+   */
+  readonly heartbeatIntervalMs?: number;
+  /**
    * KRaft `broker.session.timeout.ms`: a broker that stops heartbeating is fenced this long after,
    * and only then does the controller move its leaderships and take it out of every ISR. Default
    * 9,000 ms (Kafka's KRaftConfigs).

@@ -20,7 +20,7 @@ export const BATCH = 1; // a producer batch for partition a closes and is sent
 export const CONSUMER_DONE = 2; // consumer b of group a finishes its poll batch (token c)
 export const CONSUMER_WAKE = 3; // consumer b of group a may find readable events
 export const SESSION_EXPIRED = 4; // the group a notices its crashed consumer b
-export const REBALANCE_DONE = 5; // group a's rebalance (token c) completes
+export const REBALANCE_DONE = 5; // group a's rebalance (token c) completes, or its round b (incremental protocols)
 export const SPIKE_END = 6; // traffic spike (token c) ends
 export const FOLLOWER_REJOIN = 7; // broker a has caught up and rejoins the ISRs
 export const SAMPLE = 8; // record counters for the measured rates
@@ -62,6 +62,8 @@ export const RUN_FIELDS = 5;
 
 export interface Consumer {
   readonly id: number;
+  /** When it joined: it heartbeats every heartbeat interval from then. */
+  readonly joinedMs: number;
   alive: boolean;
   /** In the group: false while evicted for exceeding max.poll.interval.ms, until it rejoins. */
   member: boolean;
@@ -105,8 +107,15 @@ export interface Group {
   duplicates: number;
   duplicatesSuppressed: number;
   failedAttempts: number;
+  /** A rebalance is in progress (any protocol). */
   rebalancing: boolean;
+  /** An eager rebalance stops every member: nothing is polled until it is done. */
+  stopped: boolean;
   rebalanceToken: number;
+  /** Incremental rebalances (incremental-rebalance.ts): the target owner per partition, 1 where the old owner gives it up after its running poll, and how many are still to be given up. */
+  target: Int32Array;
+  readonly revoking: Uint8Array;
+  releasesLeft: number;
   rebalances: number;
 }
 
