@@ -1,6 +1,7 @@
-import { FOLLOWER_CATCH_UP_MS } from './defaults';
-import { flushBuffered } from './producers';
-import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, partitionLabel, say, setLeader, type World } from './world';
+import { BYTES_PER_MIB, REPLICA_FETCH_WAIT_MAX_MS } from './defaults';
+import type { PartitionLog } from './partition-log';
+import { flushBuffered, ratePerMs } from './producers';
+import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, partitionLabel, say, setLeader, topicOfPartition, type World } from './world';
 
 /**
  * Brokers and replication: a broker going down or coming back, its fencing by the KRaft
@@ -33,6 +34,8 @@ export function brokerDown(w: World, b: number): void {
   if (!brokerUp[b]) return;
   brokerUp[b] = false;
   brokerToken[b] = (brokerToken[b] as number) + 1;
+  const logEnds = w.logEndAtDown[b] as Float64Array;
+  (w.partitionsOnBroker[b] ?? []).forEach((p, k) => (logEnds[k] = (w.logs[p] as PartitionLog).logEndOffset));
   say(w, `broker ${b} down; fenced after broker.session.timeout.ms = ${opt.brokerSessionTimeoutMs} ms`);
   queue.push(w.nowMs + opt.brokerSessionTimeoutMs, BROKER_FENCED, b, 0, brokerToken[b]);
   queue.push(w.nowMs + opt.replicaLagTimeMaxMs, ISR_LAG_SHRINK, b, 0, brokerToken[b]);
@@ -83,13 +86,47 @@ export function brokerUpAgain(w: World, b: number): void {
   if (brokerUp[b]) return;
   brokerUp[b] = true;
   brokerToken[b] = (brokerToken[b] as number) + 1;
-  say(w, `broker ${b} up; catching up`);
   for (const p of partitionsOnBroker[b] ?? []) {
     if ((leader[p] as number) < 0 && (isr[p] as number[]).includes(b)) electLeader(w, p, `broker ${b} back`);
     flushBuffered(w, p);
     if ((leader[p] as number) === b) w.hooks.onLeaderBack(p);
   }
-  queue.push(w.nowMs + FOLLOWER_CATCH_UP_MS, FOLLOWER_REJOIN, b);
+  const catchUpMs = followerCatchUpMs(w, b);
+  if (Number.isFinite(catchUpMs)) {
+    say(w, `broker ${b} up; its followers catch up in ${formatMs(catchUpMs)} at its network-in headroom`);
+    queue.push(w.nowMs + catchUpMs, FOLLOWER_REJOIN, b);
+  } else {
+    say(w, `broker ${b} up; its followers cannot catch up: the writes they follow take all of its ${w.config.brokerNetworkMiBPerSec} MiB/s network in`);
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * How long broker b's followers take to fetch what they missed while it was down (every
+ * replica it holds: what was appended since it went down), all in parallel over its network
+ * in (brokerNetworkMiBPerSec), less what the writes it follows keep sending it meanwhile:
+ * missed bytes / (network in − follow rate), at least one fetch round; Infinity when the
+ * writes alone fill its network. Kafka's followers fetch as fast as the leaders can serve and
+ * the follower can take (replica.fetch.max.bytes per partition, num.replica.fetchers threads);
+ * the network is the limit a planner sizes.
+ */
+export function followerCatchUpMs(w: World, b: number): number {
+  const on = w.partitionsOnBroker[b] ?? [];
+  const logEnds = w.logEndAtDown[b] as Float64Array;
+  let missedBytes = 0;
+  let followBytesPerMs = 0;
+  on.forEach((p, k) => {
+    const topic = topicOfPartition(w, p);
+    missedBytes += Math.max(0, (w.logs[p] as PartitionLog).logEndOffset - (logEnds[k] as number)) * topic.bytesPerEvent;
+    followBytesPerMs += (ratePerMs(w, p) / w.spikeFactor) * topic.bytesPerEvent;
+  });
+  const headroomBytesPerMs = (w.config.brokerNetworkMiBPerSec * BYTES_PER_MIB) / 1000 - followBytesPerMs;
+  if (missedBytes === 0) return REPLICA_FETCH_WAIT_MAX_MS;
+  if (!(headroomBytesPerMs > 0)) return Infinity;
+  return Math.max(REPLICA_FETCH_WAIT_MAX_MS, missedBytes / headroomBytesPerMs);
 }
 
 /**

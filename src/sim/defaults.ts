@@ -53,8 +53,12 @@ export function resolveTopicOptions(topic: PlanConfig, options: SimOptions = {})
   return { minInsyncReplicas, hotKeyShare };
 }
 
-/** How long a follower that comes back takes to catch up and rejoin the ISR. */
-export const FOLLOWER_CATCH_UP_MS = 2_000;
+/**
+ * A follower that comes back fetches what it missed at its network-in headroom; however little
+ * it missed, it takes at least one fetch round, `replica.fetch.wait.max.ms` (500 ms, Kafka's default).
+ */
+export const REPLICA_FETCH_WAIT_MAX_MS = 500;
+export const BYTES_PER_MIB = 1_048_576;
 /** Consumer heartbeat.interval.ms (Kafka's ConsumerConfig default). */
 export const HEARTBEAT_INTERVAL_MS = 3_000;
 /** group.consumer.heartbeat.interval.ms, the consumer protocol's (KIP-848; GroupCoordinatorConfig). */

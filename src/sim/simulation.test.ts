@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { placeReplicas, replicasOf, zoneOf } from '../engine/placement';
 import type { PlanConfig } from '../engine/plan-config';
+import { traffic } from '../engine/traffic';
 import { createSimulation } from './simulation';
 import { expectInvariants } from './test/check-invariants';
 import { createRecordedRun } from './timeline';
@@ -301,6 +302,52 @@ describe('a broker failure as KRaft handles it: nothing moves until the controll
     expect(after.producerBuffered).toBe(0);
     expect(after.log.some((line) => line.text.includes('fenced by the controller'))).toBe(false);
     expectInvariants(after);
+  });
+});
+
+describe('a broker that comes back catches up at its network headroom, not in a fixed time', () => {
+  // 50,000 events/s of 1 KiB on 3 brokers, RF 3: every broker follows every write, ~49 MiB/s of its 60 MiB/s network in.
+  const config = plan({ eventsPerSec: 50_000, eventSizeBytes: 1_024, partitions: 6, consumersPerGroup: 6, processingMs: 0.001, brokerNetworkMiBPerSec: 60 });
+  const ingressBytesPerSec = traffic(config).ingressBytesPerSec;
+
+  const outage = (downMs: number) => {
+    const r = createRecordedRun(config, { seed: 61 });
+    r.advance(1_000);
+    r.apply({ type: 'broker-down', broker: 0 });
+    r.advance(downMs);
+    r.apply({ type: 'broker-up', broker: 0 });
+    const line = r.sim.snapshot().log.at(-1)?.text ?? '';
+    const seconds = Number(/catch up in ([\d.]+) s/.exec(line)?.[1]);
+    return { r, seconds, line };
+  };
+
+  it('missed bytes / (network in − the writes it follows): twice the outage, twice the catch-up; back in the ISRs then (seed 61)', () => {
+    const headroomBytesPerSec = 60 * 1_048_576 - ingressBytesPerSec;
+    expect(headroomBytesPerSec / 1_048_576).toBeGreaterThan(5); // it can catch up, slowly
+    const short = outage(20_000);
+    const long = outage(40_000);
+    // What it missed: every write of the outage (Poisson: within 3 %).
+    const expectedShort = (ingressBytesPerSec * 20) / headroomBytesPerSec;
+    expect(Math.abs(short.seconds / expectedShort - 1), short.line).toBeLessThan(0.03);
+    expect(Math.abs(long.seconds / short.seconds - 2)).toBeLessThan(0.06);
+    expect(short.seconds).toBeGreaterThan(30); // far from a fixed 2 s
+    const { r } = short;
+    r.advance(short.seconds * 1000 - 1_000);
+    expect(r.sim.snapshot().partitions.some((p) => p.isr.includes(0))).toBe(false);
+    r.advance(2_000);
+    expect(r.sim.snapshot().partitions.every((p) => p.isr.includes(0))).toBe(true);
+    expectInvariants(r.sim.snapshot());
+  });
+
+  it('when the writes it follows take all of its network, it never catches up, and says so (seed 61)', () => {
+    const r = createRecordedRun({ ...config, brokerNetworkMiBPerSec: 40 }, { seed: 61 });
+    r.advance(1_000);
+    r.apply({ type: 'broker-down', broker: 0 });
+    r.advance(10_000);
+    r.apply({ type: 'broker-up', broker: 0 });
+    expect(r.sim.snapshot().log.at(-1)?.text).toContain('cannot catch up');
+    r.advance(120_000);
+    expect(r.sim.snapshot().partitions.some((p) => p.isr.includes(0))).toBe(false);
   });
 });
 

@@ -195,6 +195,8 @@ export interface World {
   readonly brokerUp: boolean[];
   /** Per broker, how often it went down or up: a fencing or ISR shrink scheduled before the last change is stale. */
   readonly brokerToken: Int32Array;
+  /** Per broker, the log end offsets of its partitions (partitionsOnBroker order) when it went down: what it has. */
+  readonly logEndAtDown: Float64Array[];
   readonly replicas: number[][];
   readonly isr: number[][];
   readonly leader: Int32Array;
@@ -312,6 +314,7 @@ export function createWorld(plan: ClusterPlan, options: SimOptions, config: Plan
     deadLetterQueue: 0,
     brokerUp: new Array<boolean>(B).fill(true),
     brokerToken: new Int32Array(B),
+    logEndAtDown: partitionsOnBroker.map((on) => new Float64Array(on.length)),
     replicas,
     isr,
     leader,
