@@ -35,6 +35,8 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     leaderImbalanceCheckIntervalMs: Math.max(1, options.leaderImbalanceCheckIntervalMs ?? LEADER_IMBALANCE_CHECK_INTERVAL_MS),
     leaderImbalancePerBrokerPercentage: Math.max(0, options.leaderImbalancePerBrokerPercentage ?? 10),
     rebalanceProtocol: options.rebalanceProtocol ?? 'eager',
+    segmentBytes: Math.max(1, options.segmentBytes ?? SEGMENT_BYTES),
+    segmentMs: Math.max(1, options.segmentMs ?? SEGMENT_MS),
     rebalanceMs: Math.max(0, options.rebalanceMs ?? 500),
     maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? 3)),
     idempotentConsumers: options.idempotentConsumers ?? false,
@@ -59,6 +61,9 @@ export function resolveTopicOptions(topic: PlanConfig, options: SimOptions = {})
  */
 export const REPLICA_FETCH_WAIT_MAX_MS = 500;
 export const BYTES_PER_MIB = 1_048_576;
+/** Topic segment.bytes and segment.ms, Kafka's defaults (1 GiB, 7 days). */
+export const SEGMENT_BYTES = 1_073_741_824;
+export const SEGMENT_MS = 604_800_000;
 /** Consumer heartbeat.interval.ms (Kafka's ConsumerConfig default). */
 export const HEARTBEAT_INTERVAL_MS = 3_000;
 /** group.consumer.heartbeat.interval.ms, the consumer protocol's (KIP-848; GroupCoordinatorConfig). */

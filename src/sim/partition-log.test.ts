@@ -42,18 +42,21 @@ describe('a partition log of segments', () => {
     expect(runs(log, 999, 2_000)).toEqual([[1, 999, 999, 1010, 1010]]);
   });
 
-  it('retention deletes whole readable segments whose newest event is older than the cutoff, never part of one', () => {
+  it('trimTo deletes the readable events before an offset, cutting a run that straddles it, never an unreadable one', () => {
     const log = new PartitionLog(64);
     log.append(10, 0, 9, 10);
     log.append(10, 10, 19, 20);
     log.append(10, 20, 29, 1_000);
     log.advanceHighWatermark(30);
-    log.trimBefore(15);
+    log.trimTo(10);
     expect(log.logStartOffset).toBe(10);
-    log.trimBefore(25);
-    expect(log.logStartOffset).toBe(20);
-    // The third segment is not readable yet: retention waits for it.
-    log.trimBefore(10_000);
+    expect(log.segmentCount).toBe(2);
+    // Offset 15 is inside the second run: it is cut there, its times interpolated.
+    log.trimTo(15);
+    expect(log.logStartOffset).toBe(15);
+    expect(runs(log, 15, 20)).toEqual([[5, 15, 19, 20, 20]]);
+    // The third run is not readable yet: retention waits for it.
+    log.trimTo(30);
     expect(log.logStartOffset).toBe(20);
     expect(log.segmentCount).toBe(1);
   });

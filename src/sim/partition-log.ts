@@ -70,14 +70,28 @@ export class PartitionLog {
     return this.hwIndex < this.length ? ((this.columns[LAST_READABLE] as Float64Array)[this.hwIndex] as number) : Infinity;
   }
 
-  /** Deletes whole segments whose newest event arrived before cutoffMs (retention.ms). */
-  trimBefore(cutoffMs: number): void {
-    const lastArrival = this.columns[LAST_ARRIVAL] as Float64Array;
-    const count = this.columns[COUNT] as Float64Array;
-    while (this.head < this.hwIndex && (lastArrival[this.head] as number) < cutoffMs) {
+  /**
+   * Deletes the events before `offset` (retention deleted the Kafka segments below it: see
+   * log-segments.ts), readable ones only. A run that straddles the offset is cut there, its
+   * times interpolated as forEachRun does.
+   */
+  trimTo(offset: number): void {
+    const [start, count, firstArrival, lastArrival, firstReadable, lastReadable] = this.columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const upTo = Math.min(offset, this.highWatermark);
+    while (this.head < this.hwIndex && (start[this.head] as number) + (count[this.head] as number) <= upTo) {
       this.logStartOffset += count[this.head] as number;
       this.head += 1;
     }
+    const i = this.head;
+    if (i >= this.hwIndex || (start[i] as number) >= upTo) return;
+    const cut = upTo - (start[i] as number);
+    const span = (count[i] as number) - 1;
+    const share = cut / span;
+    firstArrival[i] = (firstArrival[i] as number) + share * ((lastArrival[i] as number) - (firstArrival[i] as number));
+    firstReadable[i] = (firstReadable[i] as number) + share * ((lastReadable[i] as number) - (firstReadable[i] as number));
+    start[i] = upTo;
+    count[i] = (count[i] as number) - cut;
+    this.logStartOffset = upTo;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { LogSegments } from './log-segments';
 import type { PartitionLog } from './partition-log';
 import { BATCH, FLOW_RING, topicOfPartition, writable, type World } from './world';
 
@@ -66,7 +67,11 @@ function append(w: World, p: number, events: number, firstMs: number, lastMs: nu
   const base = partitionLog.logEndOffset;
   partitionLog.append(events, firstMs, lastMs, readableMs);
   partitionLog.advanceHighWatermark(w.nowMs);
-  partitionLog.trimBefore(w.nowMs - topic.retentionMs);
+  // retention.ms deletes whole Kafka segments (log-segments.ts); the log follows their start.
+  const segments = w.segments[p] as LogSegments;
+  segments.append(base, events * topic.bytesPerEvent, w.nowMs, lastMs);
+  segments.deleteOlderThan(w.nowMs - topic.retentionMs);
+  partitionLog.trimTo(segments.logStartOffset);
   w.produced += events;
   topic.produced += events;
   // The leader takes the batch in; every in-sync follower fetches it from the leader.

@@ -81,6 +81,10 @@ export interface SimOptions {
    *   assignment and hands partitions over incrementally, with no group-wide sync barrier.
    */
   readonly rebalanceProtocol?: RebalanceProtocol;
+  /** `segment.bytes`: the active log segment rolls when it would pass this. Default 1 GiB (Kafka's default). */
+  readonly segmentBytes?: number;
+  /** `segment.ms`: the active segment rolls once it is this old. Default 7 days (Kafka's default). */
+  readonly segmentMs?: number;
   /** How long a rebalance stops the group. Default 500 ms. */
   readonly rebalanceMs?: number;
   /** Attempts at a poison event before it goes to the dead-letter queue. Default 3. */

@@ -4,6 +4,7 @@ import { placeReplicas, replicasOf } from '../engine/placement';
 import { traffic } from '../engine/traffic';
 import { MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions, resolveTopicOptions } from './defaults';
 import { EventQueue } from './event-queue';
+import { LogSegments } from './log-segments';
 import { DurationHistogram } from './histogram';
 import { PartitionLog } from './partition-log';
 import { createRandom, type Random } from './random';
@@ -207,6 +208,8 @@ export interface World {
   readonly leaderCount: Int32Array;
   readonly partitionsOnBroker: number[][];
   readonly logs: PartitionLog[];
+  /** Kafka's log segments per partition, for retention (log-segments.ts). */
+  readonly segments: LogSegments[];
   /** Offsets of poison events per partition, ascending. */
   readonly poison: number[][];
 
@@ -252,6 +255,7 @@ export function createWorld(plan: ClusterPlan, options: SimOptions, config: Plan
   const topicOf = new Int32Array(P);
   const partitionsOnBroker: number[][] = Array.from({ length: B }, () => []);
   const logs: PartitionLog[] = [];
+  const segments: LogSegments[] = [];
   const poison: number[][] = [];
   const topics: SimTopic[] = [];
   let startIndex = 0;
@@ -269,6 +273,7 @@ export function createWorld(plan: ClusterPlan, options: SimOptions, config: Plan
       if ((leader[p] as number) >= 0) leaderCount[leader[p] as number] = (leaderCount[leader[p] as number] as number) + 1;
       for (const b of set) partitionsOnBroker[b]?.push(p);
       logs.push(new PartitionLog(segmentsPerPartition));
+      segments.push(new LogSegments(opt.segmentBytes, opt.segmentMs));
       poison.push([]);
     }
     const own = resolveTopicOptions(view, options);
@@ -323,6 +328,7 @@ export function createWorld(plan: ClusterPlan, options: SimOptions, config: Plan
     brokerOutBytes: new Float64Array(B),
     partitionsOnBroker,
     logs,
+    segments,
     poison,
     pendingCount: new Float64Array(P),
     pendingFirstMs: new Float64Array(P),
