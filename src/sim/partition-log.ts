@@ -4,7 +4,9 @@
  * the high watermark). A fresh segment is one record batch; old segments are merged
  * pairwise so memory stays bounded at any event rate, while every event stays counted
  * exactly. Inside a segment, times are interpolated evenly (for Poisson arrivals that is
- * the expected position of each event). Storage: parallel typed arrays, compacted in place.
+ * the expected position of each event). Storage: one typed array of rows (a segment's six
+ * numbers side by side, 48 bytes: one cache line, where six parallel arrays cost six misses per
+ * append at 1,000 partitions), compacted in place.
  */
 const FIELDS = 6;
 const START = 0;
@@ -15,7 +17,8 @@ const FIRST_READABLE = 4;
 const LAST_READABLE = 5;
 
 export class PartitionLog {
-  private columns: Float64Array[];
+  /** Segment k is rows[k·FIELDS … k·FIELDS + 5]. */
+  private rows: Float64Array;
   private capacity: number;
   private length = 0;
   /** First retained segment (older ones were deleted by retention). */
@@ -26,6 +29,8 @@ export class PartitionLog {
   private compactAtSegments: number;
   /** Readable time of the newest segment: readable times never go backwards. */
   private lastReadableMs = -Infinity;
+  /** Readable time of segment hwIndex (Infinity when every segment is readable): asked on every poll, so kept off the rows. */
+  private nextReadableAtMs = Infinity;
 
   logStartOffset = 0;
   logEndOffset = 0;
@@ -34,21 +39,22 @@ export class PartitionLog {
   constructor(private readonly maxSegments: number) {
     this.compactAtSegments = maxSegments;
     this.capacity = 64;
-    this.columns = Array.from({ length: FIELDS }, () => new Float64Array(this.capacity));
+    this.rows = new Float64Array(this.capacity * FIELDS);
   }
 
   append(events: number, firstArrivalMs: number, lastArrivalMs: number, readableMs: number): void {
     const readable = Math.max(readableMs, this.lastReadableMs);
     this.lastReadableMs = readable;
     if (this.length === this.capacity) this.grow();
-    const i = this.length;
-    const c = this.columns;
-    (c[START] as Float64Array)[i] = this.logEndOffset;
-    (c[COUNT] as Float64Array)[i] = events;
-    (c[FIRST_ARRIVAL] as Float64Array)[i] = firstArrivalMs;
-    (c[LAST_ARRIVAL] as Float64Array)[i] = lastArrivalMs;
-    (c[FIRST_READABLE] as Float64Array)[i] = readable;
-    (c[LAST_READABLE] as Float64Array)[i] = readable;
+    const r = this.rows;
+    const at = this.length * FIELDS;
+    r[at + START] = this.logEndOffset;
+    r[at + COUNT] = events;
+    r[at + FIRST_ARRIVAL] = firstArrivalMs;
+    r[at + LAST_ARRIVAL] = lastArrivalMs;
+    r[at + FIRST_READABLE] = readable;
+    r[at + LAST_READABLE] = readable;
+    if (this.hwIndex === this.length) this.nextReadableAtMs = readable;
     this.length += 1;
     this.logEndOffset += events;
     if (this.length - this.head > this.compactAtSegments) this.compact();
@@ -56,18 +62,19 @@ export class PartitionLog {
 
   /** Moves the high watermark over every segment readable at nowMs; returns it. */
   advanceHighWatermark(nowMs: number): number {
-    const lastReadable = this.columns[LAST_READABLE] as Float64Array;
-    const count = this.columns[COUNT] as Float64Array;
-    while (this.hwIndex < this.length && (lastReadable[this.hwIndex] as number) <= nowMs) {
-      this.highWatermark += count[this.hwIndex] as number;
+    if (this.nextReadableAtMs > nowMs) return this.highWatermark;
+    const r = this.rows;
+    while (this.hwIndex < this.length && (r[this.hwIndex * FIELDS + LAST_READABLE] as number) <= nowMs) {
+      this.highWatermark += r[this.hwIndex * FIELDS + COUNT] as number;
       this.hwIndex += 1;
     }
+    this.nextReadableAtMs = this.hwIndex < this.length ? (r[this.hwIndex * FIELDS + LAST_READABLE] as number) : Infinity;
     return this.highWatermark;
   }
 
   /** When the next not-yet-readable segment becomes readable (Infinity if none). */
   nextReadableMs(): number {
-    return this.hwIndex < this.length ? ((this.columns[LAST_READABLE] as Float64Array)[this.hwIndex] as number) : Infinity;
+    return this.nextReadableAtMs;
   }
 
   /**
@@ -76,21 +83,20 @@ export class PartitionLog {
    * times interpolated as forEachRun does.
    */
   trimTo(offset: number): void {
-    const [start, count, firstArrival, lastArrival, firstReadable, lastReadable] = this.columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const r = this.rows;
     const upTo = Math.min(offset, this.highWatermark);
-    while (this.head < this.hwIndex && (start[this.head] as number) + (count[this.head] as number) <= upTo) {
-      this.logStartOffset += count[this.head] as number;
+    while (this.head < this.hwIndex && (r[this.head * FIELDS + START] as number) + (r[this.head * FIELDS + COUNT] as number) <= upTo) {
+      this.logStartOffset += r[this.head * FIELDS + COUNT] as number;
       this.head += 1;
     }
-    const i = this.head;
-    if (i >= this.hwIndex || (start[i] as number) >= upTo) return;
-    const cut = upTo - (start[i] as number);
-    const span = (count[i] as number) - 1;
-    const share = cut / span;
-    firstArrival[i] = (firstArrival[i] as number) + share * ((lastArrival[i] as number) - (firstArrival[i] as number));
-    firstReadable[i] = (firstReadable[i] as number) + share * ((lastReadable[i] as number) - (firstReadable[i] as number));
-    start[i] = upTo;
-    count[i] = (count[i] as number) - cut;
+    const at = this.head * FIELDS;
+    if (this.head >= this.hwIndex || (r[at + START] as number) >= upTo) return;
+    const cut = upTo - (r[at + START] as number);
+    const share = cut / ((r[at + COUNT] as number) - 1);
+    r[at + FIRST_ARRIVAL] = (r[at + FIRST_ARRIVAL] as number) + share * ((r[at + LAST_ARRIVAL] as number) - (r[at + FIRST_ARRIVAL] as number));
+    r[at + FIRST_READABLE] = (r[at + FIRST_READABLE] as number) + share * ((r[at + LAST_READABLE] as number) - (r[at + FIRST_READABLE] as number));
+    r[at + START] = upTo;
+    r[at + COUNT] = (r[at + COUNT] as number) - cut;
     this.logStartOffset = upTo;
   }
 
@@ -100,20 +106,21 @@ export class PartitionLog {
    * interpolated to the run's first and last event.
    */
   forEachRun(from: number, to: number, visit: (events: number, arrA: number, arrB: number, readA: number, readB: number) => void): void {
-    const [start, count, firstArrival, lastArrival, firstReadable, lastReadable] = this.columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const r = this.rows;
     let i = this.segmentIndexOf(from);
     let offset = from;
     while (offset < to && i < this.length) {
-      const segStart = start[i] as number;
-      const segCount = count[i] as number;
+      const at = i * FIELDS;
+      const segStart = r[at + START] as number;
+      const segCount = r[at + COUNT] as number;
       const runEnd = Math.min(to, segStart + segCount);
       const span = segCount > 1 ? segCount - 1 : 1;
       const fa = (offset - segStart) / span;
       const fb = (runEnd - 1 - segStart) / span;
-      const arr0 = firstArrival[i] as number;
-      const arrSpan = (lastArrival[i] as number) - arr0;
-      const read0 = firstReadable[i] as number;
-      const readSpan = (lastReadable[i] as number) - read0;
+      const arr0 = r[at + FIRST_ARRIVAL] as number;
+      const arrSpan = (r[at + LAST_ARRIVAL] as number) - arr0;
+      const read0 = r[at + FIRST_READABLE] as number;
+      const readSpan = (r[at + LAST_READABLE] as number) - read0;
       visit(runEnd - offset, arr0 + fa * arrSpan, arr0 + fb * arrSpan, read0 + fa * readSpan, read0 + fb * readSpan);
       offset = runEnd;
       i += 1;
@@ -125,12 +132,12 @@ export class PartitionLog {
   }
 
   private segmentIndexOf(offset: number): number {
-    const start = this.columns[START] as Float64Array;
+    const r = this.rows;
     let lo = this.head;
     let hi = this.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((start[mid] as number) <= offset) lo = mid;
+      if ((r[mid * FIELDS + START] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -138,9 +145,9 @@ export class PartitionLog {
 
   /** Drops deleted segments, then merges neighbours pairwise in the older half of the readable ones. */
   private compact(): void {
-    const c = this.columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const r = this.rows;
     if (this.head > 0) {
-      for (const column of c) column.copyWithin(0, this.head, this.length);
+      r.copyWithin(0, this.head * FIELDS, this.length * FIELDS);
       this.length -= this.head;
       this.hwIndex -= this.head;
       this.head = 0;
@@ -149,27 +156,27 @@ export class PartitionLog {
     // Compaction costs O(segments): run it again only after another quarter of appends.
     this.compactAtSegments = this.length - mergeEnd / 2 + Math.max(2, Math.floor(this.maxSegments / 4));
     if (mergeEnd < 2) return;
-    const [start, count, firstArrival, lastArrival, firstReadable, lastReadable] = c;
     for (let src = 0, dst = 0; src < mergeEnd; src += 2, dst += 1) {
-      start[dst] = start[src] as number;
-      count[dst] = (count[src] as number) + (count[src + 1] as number);
-      firstArrival[dst] = firstArrival[src] as number;
-      lastArrival[dst] = lastArrival[src + 1] as number;
-      firstReadable[dst] = firstReadable[src] as number;
-      lastReadable[dst] = lastReadable[src + 1] as number;
+      const a = src * FIELDS;
+      const b = a + FIELDS;
+      const d = dst * FIELDS;
+      r[d + START] = r[a + START] as number;
+      r[d + COUNT] = (r[a + COUNT] as number) + (r[b + COUNT] as number);
+      r[d + FIRST_ARRIVAL] = r[a + FIRST_ARRIVAL] as number;
+      r[d + LAST_ARRIVAL] = r[b + LAST_ARRIVAL] as number;
+      r[d + FIRST_READABLE] = r[a + FIRST_READABLE] as number;
+      r[d + LAST_READABLE] = r[b + LAST_READABLE] as number;
     }
     const removed = mergeEnd / 2;
-    for (const column of c) column.copyWithin(mergeEnd - removed, mergeEnd, this.length);
+    r.copyWithin((mergeEnd - removed) * FIELDS, mergeEnd * FIELDS, this.length * FIELDS);
     this.length -= removed;
     this.hwIndex -= removed;
   }
 
   private grow(): void {
     this.capacity *= 2;
-    this.columns = this.columns.map((column) => {
-      const bigger = new Float64Array(this.capacity);
-      bigger.set(column);
-      return bigger;
-    });
+    const bigger = new Float64Array(this.capacity * FIELDS);
+    bigger.set(this.rows);
+    this.rows = bigger;
   }
 }

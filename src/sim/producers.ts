@@ -71,7 +71,7 @@ function append(w: World, p: number, events: number, firstMs: number, lastMs: nu
   const segments = w.segments[p] as LogSegments;
   segments.append(base, events * topic.bytesPerEvent, w.nowMs, lastMs);
   segments.deleteOlderThan(w.nowMs - topic.retentionMs);
-  partitionLog.trimTo(segments.logStartOffset);
+  if (segments.logStartOffset > partitionLog.logStartOffset) partitionLog.trimTo(segments.logStartOffset);
   w.produced += events;
   topic.produced += events;
   // The leader takes the batch in; every in-sync follower fetches it from the leader.
