@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
+import { clusterOf, topicOf, type ClusterPlan } from '../engine/cluster-plan';
 import type { PlanConfig } from '../engine/plan-config';
+import { createClusterSimulation } from './simulation';
 import { expectInvariants } from './test/check-invariants';
-import { createRecordedRun } from './timeline';
+import { recordRun } from './timeline';
 import type { TimedAction } from './types';
 
 /**
- * Simulation soak (docs/reliability.md): the largest scenario — 10,000,000 events/s on 1,000
- * partitions, 1,000 consumers at 0.05 ms (the benchmark's large scenario) — with a fault every
+ * Simulation soak (docs/reliability.md): the largest scenarios — 10,000,000 events/s on 1,000
+ * partitions, 1,000 consumers at 0.05 ms (the benchmark's large scenario), and the same traffic
+ * as a cluster of 10 topics of 100 partitions on the same 3 brokers — with a fault every
  * few seconds: the conservation laws hold at every sampled instant and the retained heap stays
  * flat after warm-up. Fast variant in `npm test`: 3 simulated seconds. LONG=1 (npm run
  * test:long): 30 simulated minutes.
@@ -18,6 +21,16 @@ import type { TimedAction } from './types';
 const LONG = process.env.LONG === '1';
 
 const LARGEST: PlanConfig = { ...DEFAULT_CONFIG, eventsPerSec: 10_000_000, partitions: 1_000, consumersPerGroup: 1_000, processingMs: 0.05 };
+const TOPICS = 10;
+const LARGEST_CLUSTER: ClusterPlan = {
+  cluster: clusterOf(LARGEST),
+  brokerType: 'custom',
+  topics: Array.from({ length: TOPICS }, (_, t) => topicOf({ ...LARGEST, eventsPerSec: LARGEST.eventsPerSec / TOPICS, partitions: 100, consumersPerGroup: 100 }, `topic-${t}`)),
+};
+const SCENARIOS = [
+  { name: '10,000,000 events/s, 1,000 partitions', plan: { cluster: clusterOf(LARGEST), topics: [topicOf(LARGEST, 'events')], brokerType: 'custom' } as ClusterPlan },
+  { name: `a cluster of ${TOPICS} topics: 10,000,000 events/s, 1,000 partitions`, plan: LARGEST_CLUSTER },
+];
 const SEED = 9_001;
 
 const SPAN_MS = LONG ? 30 * 60_000 : 3_000;
@@ -30,18 +43,22 @@ const WINDOW_MS = LONG ? 5 * 60_000 : 1_000;
 /** A fault cycle: broker down and up, a consumer crash and a new one, a spike, poison events. */
 const CYCLE_MS = LONG ? 60_000 : 3_000;
 
-function faults(spanMs: number): TimedAction[] {
+/** Each cycle hits another group (in a cluster, another topic's). */
+function faults(plan: ClusterPlan, spanMs: number): TimedAction[] {
   const timeline: TimedAction[] = [];
+  const groups = plan.topics.length;
   for (let start = 0, n = 0; start < spanMs; start += CYCLE_MS, n += 1) {
     const at = (share: number) => start + Math.round(CYCLE_MS * share);
-    const broker = n % LARGEST.brokers;
+    const broker = n % plan.cluster.brokers;
+    const group = n % groups;
+    const consumers = (plan.topics[group] as ClusterPlan['topics'][number]).consumersPerGroup;
     timeline.push(
       { atMs: at(0.4), action: { type: 'broker-down', broker } },
       { atMs: at(0.55), action: { type: 'poison', count: 50 } },
-      { atMs: at(0.6), action: { type: 'consumer-crash', group: 0, consumer: (7 * n + 3) % LARGEST.consumersPerGroup } },
+      { atMs: at(0.6), action: { type: 'consumer-crash', group, consumer: (7 * n + 3) % consumers } },
       { atMs: at(0.65), action: { type: 'traffic-spike', factor: 2, durationMs: Math.round(CYCLE_MS * 0.05) } },
       { atMs: at(0.75), action: { type: 'broker-up', broker } },
-      { atMs: at(0.8), action: { type: 'consumer-add', group: 0 } },
+      { atMs: at(0.8), action: { type: 'consumer-add', group } },
     );
   }
   return timeline;
@@ -56,10 +73,10 @@ function retainedHeapBytes(): number {
 
 const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
-describe(`simulation soak: 10,000,000 events/s, 1,000 partitions, ${SPAN_MS / 1000} simulated s with faults (seed ${SEED})`, () => {
+describe.each(SCENARIOS)(`simulation soak: $name, ${SPAN_MS / 1000} simulated s with faults (seed ${SEED})`, ({ plan }) => {
   it('the invariants hold at every sampled instant and the retained heap grows < 10 % after warm-up', () => {
-    const timeline = faults(SPAN_MS);
-    const run = createRecordedRun(LARGEST, { seed: SEED }, timeline);
+    const timeline = faults(plan, SPAN_MS);
+    const run = recordRun(createClusterSimulation(plan, { seed: SEED }), timeline);
     const heap: { atMs: number; bytes: number }[] = [];
     let checks = 0;
     let lastProduced = 0;
