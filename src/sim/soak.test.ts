@@ -20,7 +20,13 @@ import type { TimedAction } from './types';
  */
 const LONG = process.env.LONG === '1';
 
-const LARGEST: PlanConfig = { ...DEFAULT_CONFIG, eventsPerSec: 10_000_000, partitions: 1_000, consumersPerGroup: 1_000, processingMs: 0.05 };
+/**
+ * The brokers' network is set wide enough (25,000 MiB/s) for a restarted broker's followers to
+ * catch up on 10,000,000 events/s: the soak checks the simulation, not the plan's sizing. On the
+ * 298 MiB/s default they never could (docs/simulation.md, follower catch-up), and after the
+ * second broker failure every write would wait below min.insync.replicas for good.
+ */
+const LARGEST: PlanConfig = { ...DEFAULT_CONFIG, eventsPerSec: 10_000_000, partitions: 1_000, consumersPerGroup: 1_000, processingMs: 0.05, brokerNetworkMiBPerSec: 25_000 };
 const TOPICS = 10;
 const LARGEST_CLUSTER: ClusterPlan = {
   cluster: clusterOf(LARGEST),
@@ -33,7 +39,8 @@ const SCENARIOS = [
 ];
 const SEED = 9_001;
 
-const SPAN_MS = LONG ? 30 * 60_000 : 3_000;
+/** SOAK_MINUTES shortens the long run for a measurement (default 30). */
+const SPAN_MS = LONG ? Number(process.env.SOAK_MINUTES ?? 30) * 60_000 : 3_000;
 const WARM_UP_MS = LONG ? 60_000 : 1_000;
 const STEP_MS = LONG ? 1_000 : 100;
 const INVARIANTS_EVERY_MS = LONG ? 1_000 : 200;
@@ -80,6 +87,7 @@ describe.each(SCENARIOS)(`simulation soak: $name, ${SPAN_MS / 1000} simulated s 
     const heap: { atMs: number; bytes: number }[] = [];
     let checks = 0;
     let lastProduced = 0;
+    let wasWritable = true;
     const wallStart = performance.now();
 
     for (let atMs = STEP_MS; atMs <= SPAN_MS; atMs += STEP_MS) {
@@ -87,10 +95,12 @@ describe.each(SCENARIOS)(`simulation soak: $name, ${SPAN_MS / 1000} simulated s 
       if (atMs % INVARIANTS_EVERY_MS === 0) {
         const snapshot = run.sim.snapshot();
         expectInvariants(snapshot, `at ${atMs} ms`);
-        // The producers never stall for good: with every broker up, every sampled instant has
-        // more events than the last (while a broker is down and not yet fenced, acks=all writes
-        // wait for it: 3 brokers, rf 3, every ISR lists it).
-        if (snapshot.brokers.every((b) => b.up)) expect(snapshot.produced, `produced at ${atMs} ms`).toBeGreaterThan(lastProduced);
+        // The producers never stall for good: with every broker up and every partition taking
+        // writes, every sampled instant has more events than the last (while a broker is down
+        // and not yet fenced, or back but not yet caught up, acks=all writes may wait).
+        const writable = snapshot.brokers.every((b) => b.up) && snapshot.partitions.every((p) => !p.produceBlocked);
+        if (writable && wasWritable) expect(snapshot.produced, `produced at ${atMs} ms`).toBeGreaterThan(lastProduced);
+        wasWritable = writable;
         lastProduced = snapshot.produced;
         checks += 1;
       }
