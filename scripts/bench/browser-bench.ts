@@ -8,7 +8,9 @@
  *   the whole Event rate slider; baseline: the same interaction on a page with only a plain
  *   <input type=range> of the same width (bench-range.html);
  * - canvas frame intervals and cost with the simulation playing (seed default, largest
- *   scenario); baseline: the same page idle;
+ *   scenario), with a DevTools trace of the same window for the main thread's intake of each
+ *   simulation snapshot and the garbage-collection pauses (scripts/bench/trace.ts); baseline:
+ *   the same page idle;
  * - time to first render (first contentful paint, metric cards rendered); baseline: a static
  *   page with one line of text (bench-blank.html) from the same server.
  *
@@ -18,6 +20,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
 import { loadNow, median, quantile, series, startPart, type Figure, type Series } from './lib';
 import { installProbe, type ProbeData } from './probe';
+import { startTrace, traceStats } from './trace';
 import { encodePlan } from '../../src/config/url-codec';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { clusterOf, topicOf } from '../../src/engine/cluster-plan';
@@ -245,11 +248,22 @@ async function simSeconds(page: Page): Promise<number> {
   return Number(await page.getByTestId('sim-time').getAttribute('data-value'));
 }
 
+/**
+ * Frames, then a trace of the next RECORD_MS in the same state (idle too: it is the GC figures'
+ * baseline). Not the same window: tracing these categories costs the idle page about 10 ms a
+ * frame here (59.8 → 51 frames/s), which would distort the frame figures.
+ */
 async function recordFrames(page: Page): Promise<Stats> {
   const from = await startRecording(page);
   await page.waitForTimeout(RECORD_MS);
   const to = await stopRecording(page);
-  return frameStats(await collect(page), from, to);
+  const frames = frameStats(await collect(page), from, to);
+  const trace = await startTrace(page);
+  // The trace's window (scripts/bench/trace.ts) is cut to these marks.
+  await page.evaluate(() => performance.mark('bench:trace-start'));
+  await page.waitForTimeout(RECORD_MS);
+  await page.evaluate(() => performance.mark('bench:trace-stop'));
+  return { ...frames, ...traceStats(await trace.stop()) };
 }
 
 async function canvasRun(): Promise<{ idle: Stats; seed: Stats; large: Stats }> {
@@ -397,7 +411,7 @@ await browser.close();
 
 const pick = (name: string, rows: Stats[], key: string): Series => series(name, rows.map((r) => r[key] as number));
 const goalAtMost = (text: string, value: number, limit: number, unit: string, why = ''): Figure['goal'] =>
-  value <= limit ? { text, met: true } : { text, met: false, gap: `${(value - limit).toFixed(0)} ${unit} over (${(value / limit).toFixed(1)}× the limit)${why}` };
+  value <= limit ? { text, met: true } : { text, met: false, gap: `${(value - limit).toFixed(value - limit < 10 ? 1 : 0)} ${unit} over (${(value / limit).toFixed(1)}× the limit)${why}` };
 
 const figures: Figure[] = [];
 const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
@@ -538,6 +552,60 @@ const canvasFigures = (key: 'seed' | 'large', label: string) => {
       baseline: pick('idle', idle, 'longTasks'),
       goal: long === 0 ? { text: 'no main-thread task over 50 ms', met: true } : { text: 'no main-thread task over 50 ms', met: false, gap: `${long} a round (median), the longest ${median(play.map((s) => s.longTaskMax as number)).toFixed(0)} ms` },
     },
+    {
+      id: `canvas-${key}-intake-p95`,
+      name: `${label}: main-thread intake of one snapshot (deserialisation + message handler), p95`,
+      unit: 'ms',
+      digits: 2,
+      value: pick('playing', play, 'intakeP95'),
+      baseline: null,
+      goal: goalAtMost('snapshot intake ≤ 1 ms (p95)', median(play.map((s) => s.intakeP95 as number)), 1, 'ms'),
+      note: `from the trace: the \`message\` handler's FunctionCall in each HandlePostMessage task delivering a message from the sim worker (the data is deserialised lazily inside it); snapshots taken in: ${median(play.map((s) => s.snapshots as number))} in ${RECORD_MS / 1000} s (median of rounds); the idle page gets none, so no baseline`,
+    },
+    { id: `canvas-${key}-intake-p50`, name: `${label}: snapshot intake, p50`, unit: 'ms', digits: 2, value: pick('playing', play, 'intakeP50'), baseline: null },
+    { id: `canvas-${key}-intake-max`, name: `${label}: snapshot intake, longest`, unit: 'ms', digits: 2, value: pick('playing', play, 'intakeMax'), baseline: null },
+    { id: `canvas-${key}-snapshots`, name: `${label}: snapshots taken in, in ${RECORD_MS / 1000} s`, unit: 'snapshots', digits: 0, value: pick('playing', play, 'snapshots'), baseline: null },
+    {
+      id: `canvas-${key}-deserialize-p50`,
+      name: `${label}: snapshot deserialisation alone (part of the intake), p50`,
+      unit: 'ms',
+      digits: 2,
+      value: pick('playing', play, 'deserializeP50'),
+      baseline: null,
+      note: `SerializedScriptValueFactory::deserialize within the handler; p95 ${median(play.map((s) => s.deserializeP95 as number)).toFixed(2)} ms (median of rounds)`,
+    },
+    {
+      id: `canvas-${key}-message-task-p95`,
+      name: `${label}: whole message task (intake + the React render it schedules, run in the task's microtasks), p95`,
+      unit: 'ms',
+      digits: 2,
+      value: pick('playing', play, 'messageTaskP95'),
+      baseline: null,
+      note: `HandlePostMessage's duration; p50 ${median(play.map((s) => s.messageTaskP50 as number)).toFixed(2)} ms, longest ${median(play.map((s) => s.messageTaskMax as number)).toFixed(2)} ms (medians of rounds)`,
+    },
+    {
+      id: `canvas-${key}-gc-max`,
+      name: `${label}: longest main-thread garbage-collection pause in ${RECORD_MS / 1000} s`,
+      unit: 'ms',
+      digits: 1,
+      value: pick('playing', play, 'gcMax'),
+      baseline: pick('idle', idle, 'gcMax'),
+      ratioText: '× idle',
+      goal: goalAtMost('no garbage collection over 20 ms', median(play.map((s) => s.gcMax as number)), 20, 'ms'),
+      note: `outermost MinorGC, MajorGC and V8.GC* (incremental marking steps and the like) trace events on CrRendererMain, one pause each; of them MinorGC/MajorGC: ${median(play.map((s) => s.gcMinorMajor as number))} (median of rounds)`,
+    },
+    { id: `canvas-${key}-gc-count`, name: `${label}: main-thread garbage-collection pauses in ${RECORD_MS / 1000} s`, unit: 'pauses', digits: 0, value: pick('playing', play, 'gcCount'), baseline: pick('idle', idle, 'gcCount'), ratioText: '× idle' },
+    { id: `canvas-${key}-gc-total`, name: `${label}: main-thread garbage-collection time in ${RECORD_MS / 1000} s`, unit: 'ms', digits: 1, value: pick('playing', play, 'gcTotal'), baseline: pick('idle', idle, 'gcTotal'), ratioText: '× idle' },
+    {
+      id: `canvas-${key}-worker-gc-max`,
+      name: `${label}: longest garbage-collection pause on the simulation worker's thread in ${RECORD_MS / 1000} s`,
+      unit: 'ms',
+      digits: 1,
+      value: pick('playing', play, 'workerGcMax'),
+      baseline: pick('idle', idle, 'workerGcMax'),
+      ratioText: '× idle',
+      note: `the same events on the sim worker's thread (found by TracingSessionIdForWorker); pauses there: ${median(play.map((s) => s.workerGcCount as number))}, ${median(play.map((s) => s.workerGcTotal as number)).toFixed(0)} ms in all (medians of rounds); not a goal: it holds back the simulation, not the frames`,
+    },
     { id: `canvas-${key}-sim-speed`, name: `${label}: simulated seconds per wall second while drawn (speed 1×)`, unit: '× real time', digits: 2, value: pick('playing', play, 'simFactor'), baseline: null, note: 'the worker drops what it cannot do in time and says so; not a frame figure' },
   );
 };
@@ -566,7 +634,7 @@ const part = clock.done(
     `${sliderRounds.length} rounds of the slider runs, ${canvasRounds.length} of the canvas runs (at most ${ROUNDS} each, within budgets of ${SLIDER_BUDGET_S} s and ${CANVAS_BUDGET_S} s) and ${ttfr.appFcp.rounds.length} of the first render, variants interleaved (the order alternates each round), each page warmed up first (the slider pages stay open for all rounds after 60 key presses each way; one load of each page before the first-render rounds).`,
     `Slider runs: viewport ${SLIDER_VIEWPORT.width}×${SLIDER_VIEWPORT.height}, so the slider, every metric card and the lag and sensitivity charts are on screen and repaint; the app opened at ?rate=1 (slider at 0). Keyboard: ArrowRight held (repeated keydowns), each sent once the page has taken the previous one, until the slider reaches 1,000. Drag: the mouse pressed at the left end of the slider and moved ${DRAG_STEP_PX} px at a time past its right end. Latency by hand = the causing keydown/pointermove's timestamp → the next requestAnimationFrame callback (the DOM holds the new numbers; that frame's style, layout and paint are not included — Event Timing's keydown duration, also shown, includes them).`,
     'Both latency measures wait for the next frame, so even the plain page scores about half a frame at p50 and about one frame (16–17 ms) at p95: the 16 ms goal sits at the edge of what the browser itself does, and the ratio to the plain page says what the app adds.',
-    `Canvas runs: viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}, the canvas scrolled into view; ${RECORD_MS / 1000} s recorded idle (not playing) and ${RECORD_MS / 1000} s after 1 s of playing at 1× for each scenario. Interval = between successive requestAnimationFrame timestamps; cost = rAF timestamp → a message posted from rAF runs (style, layout, paint and the canvas drawing on the main thread); long tasks from the Long Tasks API.`,
+    `Canvas runs: viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}, the canvas scrolled into view; ${RECORD_MS / 1000} s recorded idle (not playing) and ${RECORD_MS / 1000} s after 1 s of playing at 1× for each scenario. Interval = between successive requestAnimationFrame timestamps; cost = rAF timestamp → a message posted from rAF runs (style, layout, paint and the canvas drawing on the main thread); long tasks from the Long Tasks API. Each of these windows is followed by ${RECORD_MS / 1000} s more in the same state, traced (Chrome DevTools Protocol Tracing, categories devtools.timeline, disabled-by-default-devtools.timeline, v8, blink, blink.user_timing; a window of its own because tracing slows the frames): snapshot intake = the \`message\` handler's FunctionCall inside each main-thread HandlePostMessage task whose SchedulePostMessage came from the sim worker's thread (structured-clone deserialisation, SerializedScriptValueFactory::deserialize, happens lazily inside it; then sim-client → sim-store receive → zustand set → React's subscribers scheduled); the whole message task adds the React render run in its microtask checkpoint; GC pauses = outermost MinorGC, MajorGC and V8.GC* events per thread (scripts/bench/trace.ts).`,
     `First render: a new browser context (empty cache) per load, viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}; FCP from Paint Timing; "rendered" = the first frame after the last metric card (${APP_READY}) is in the document.`,
   ],
   figures,
