@@ -90,7 +90,7 @@ export function ModelVsSim() {
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Rates are measured over the last {formatDuration(measurements.windowMs / 1000)} of simulated time; waits and latencies over {formatNumber(measurements.waitSamples, 0)} processed
-        events. The model is the planner&apos;s (docs/model.md): even keys, each consumer a queue fed by the producers&apos; batches (linger, batch size), no broker time.
+        events. The model is the planner&apos;s (docs/model.md): the topic&apos;s keys (even, or its hot-key share), each consumer a queue fed by the producers&apos; batches (linger, batch size), no broker time.
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
         <dt>Idle consumers in group {firstGroupOf(snapshot, topic)?.id ?? 0}</dt>
