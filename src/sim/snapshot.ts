@@ -51,6 +51,7 @@ export function snapshotOf(w: World): SimSnapshot {
     };
   });
   const topics = w.topics.map((topic) => topicSnapshotOf(w, topic));
+  const shared = sharedLists(w);
   return {
     timeMs: w.nowMs,
     config,
@@ -75,8 +76,8 @@ export function snapshotOf(w: World): SimSnapshot {
       highWatermark: partitionLog.highWatermark,
       logStartOffset: partitionLog.logStartOffset,
       leader: leader[id] as number,
-      replicas: [...(replicas[id] as number[])],
-      isr: [...(isr[id] as number[])],
+      replicas: shared.replicasOf(id),
+      isr: shared.isrOf(id),
       produceBlocked: !writable(w, id),
     })),
     groups: groupSnapshots,
@@ -84,6 +85,44 @@ export function snapshotOf(w: World): SimSnapshot {
     measurements: (topics[0] as TopicSnapshot).measurements,
     flows: flows(w),
     log: log.map((line) => ({ ...line })),
+  };
+}
+
+/**
+ * The replica and ISR lists of a snapshot, one array per distinct list: most partitions share
+ * a few orderings of their brokers (3 brokers, rf 3: six), and structured clone keeps shared
+ * references, so at 10,000 partitions the page deserialises a handful of arrays instead of
+ * 20,000. Replica lists never change in a run: interned once. An ISR equal to its replica list
+ * is that list; a shrunk one is interned per snapshot (a new array each time: the page keeps
+ * snapshots, so one already sent is never changed).
+ */
+const replicaLists = new WeakMap<World, readonly number[][]>();
+
+function sharedLists(w: World): { replicasOf(p: number): number[]; isrOf(p: number): number[] } {
+  let kept = replicaLists.get(w);
+  if (!kept) {
+    const byKey = new Map<string, number[]>();
+    kept = w.replicas.map((set) => {
+      const key = set.join(',');
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = [...set]));
+      return list;
+    });
+    replicaLists.set(w, kept);
+  }
+  const lists = kept;
+  const shrunk = new Map<string, number[]>();
+  return {
+    replicasOf: (p) => lists[p] as number[],
+    isrOf: (p) => {
+      const inSync = w.isr[p] as number[];
+      const set = lists[p] as number[];
+      if (inSync.length === set.length && inSync.every((b, i) => b === set[i])) return set;
+      const key = inSync.join(',');
+      let list = shrunk.get(key);
+      if (!list) shrunk.set(key, (list = [...inSync]));
+      return list;
+    },
   };
 }
 
