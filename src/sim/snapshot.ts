@@ -8,7 +8,7 @@ import { FLOW_RING, SAMPLES, writable, type Group, type SimTopic, type World } f
  * Read-only except that it first moves each high watermark over what is readable by now.
  */
 export function snapshotOf(w: World): SimSnapshot {
-  const { config, opt, logs, groups, brokerUp, partitionsOnBroker, leader, replicas, isr, bufferedCount, log, topicOf } = w;
+  const { config, opt, logs, groups, brokerUp, partitionsOnBroker, leader, bufferedCount, log, topicOf } = w;
   for (const partitionLog of logs) partitionLog.advanceHighWatermark(w.nowMs);
   // Per-partition lags: always for each topic's first group, for the others while the total stays bounded.
   let lagValues = 0;
