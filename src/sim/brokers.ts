@@ -1,4 +1,5 @@
-import { BYTES_PER_MIB, REPLICA_FETCH_WAIT_MAX_MS } from './defaults';
+import { MIB } from '../engine/broker-limits';
+import { REPLICA_FETCH_WAIT_MAX_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
 import { flushBuffered, ratePerMs } from './producers';
 import { BROKER_FENCED, FOLLOWER_REJOIN, ISR_LAG_SHRINK, partitionLabel, say, setLeader, topicOfPartition, type World } from './world';
@@ -123,7 +124,7 @@ export function followerCatchUpMs(w: World, b: number): number {
     missedBytes += Math.max(0, (w.logs[p] as PartitionLog).logEndOffset - (logEnds[k] as number)) * topic.bytesPerEvent;
     followBytesPerMs += (ratePerMs(w, p) / w.spikeFactor) * topic.bytesPerEvent;
   });
-  const headroomBytesPerMs = (w.config.brokerNetworkMiBPerSec * BYTES_PER_MIB) / 1000 - followBytesPerMs;
+  const headroomBytesPerMs = (w.config.brokerNetworkMiBPerSec * MIB) / 1000 - followBytesPerMs;
   if (missedBytes === 0) return REPLICA_FETCH_WAIT_MAX_MS;
   if (!(headroomBytesPerMs > 0)) return Infinity;
   return Math.max(REPLICA_FETCH_WAIT_MAX_MS, missedBytes / headroomBytesPerMs);

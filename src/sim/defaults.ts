@@ -60,7 +60,6 @@ export function resolveTopicOptions(topic: PlanConfig, options: SimOptions = {})
  * it missed, it takes at least one fetch round, `replica.fetch.wait.max.ms` (500 ms, Kafka's default).
  */
 export const REPLICA_FETCH_WAIT_MAX_MS = 500;
-export const BYTES_PER_MIB = 1_048_576;
 /** Topic segment.bytes and segment.ms, Kafka's defaults (1 GiB, 7 days). */
 export const SEGMENT_BYTES = 1_073_741_824;
 export const SEGMENT_MS = 604_800_000;
