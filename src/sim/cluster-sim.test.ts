@@ -4,9 +4,10 @@ import { clusterOf, topicOf, type ClusterPlan } from '../engine/cluster-plan';
 import { computeClusterMetrics } from '../engine/compute-metrics';
 import type { PlanConfig } from '../engine/plan-config';
 import { createClusterSimulation, createSimulation } from './simulation';
+import { brokerRates } from './test/broker-rates';
 import { expectInvariants } from './test/check-invariants';
 import { recordRun } from './timeline';
-import type { SimSnapshot, TimedAction } from './types';
+import type { TimedAction } from './types';
 
 /** Three topics on four brokers in two zones: different rates, sizes, partitions, replication and groups. */
 function threeTopics(cluster: Partial<PlanConfig> = {}): ClusterPlan {
@@ -21,16 +22,6 @@ function threeTopics(cluster: Partial<PlanConfig> = {}): ClusterPlan {
       topic('audit', { eventsPerSec: 500, eventSizeBytes: 4_096, partitions: 3, consumersPerGroup: 3, consumerGroups: 1, processingMs: 1, replicationFactor: 3, minInsyncReplicas: 2 }),
     ],
   };
-}
-
-/** Each broker's measured network rates (bytes/s) between two snapshots. */
-function brokerRates(a: SimSnapshot, b: SimSnapshot) {
-  const seconds = (b.timeMs - a.timeMs) / 1000;
-  return b.brokers.map((broker, i) => ({
-    up: broker.up,
-    inBytesPerSec: (broker.networkInBytes - (a.brokers[i]?.networkInBytes ?? 0)) / seconds,
-    outBytesPerSec: (broker.networkOutBytes - (a.brokers[i]?.networkOutBytes ?? 0)) / seconds,
-  }));
 }
 
 const within = (measured: number, modelled: number, what: string) =>

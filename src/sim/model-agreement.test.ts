@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from '../config/schema';
 import { computeMetrics } from '../engine/compute-metrics';
 import type { PlanConfig } from '../engine/plan-config';
 import { createSimulation } from './simulation';
+import { brokerRates } from './test/broker-rates';
 
 const plan = (overrides: Partial<PlanConfig>): PlanConfig => ({ ...DEFAULT_CONFIG, ...overrides });
 
@@ -11,16 +12,6 @@ function counters(sim: ReturnType<typeof createSimulation>) {
   const s = sim.snapshot();
   const g = s.groups[0];
   return { t: s.timeMs, consumed: g?.consumed ?? 0, lag: g?.lag ?? 0 };
-}
-
-/** Each broker's measured network rates (bytes/s) between two snapshots. */
-function brokerRates(a: ReturnType<ReturnType<typeof createSimulation>['snapshot']>, b: typeof a) {
-  const seconds = (b.timeMs - a.timeMs) / 1000;
-  return b.brokers.map((broker, i) => ({
-    up: broker.up,
-    inBytesPerSec: (broker.networkInBytes - (a.brokers[i]?.networkInBytes ?? 0)) / seconds,
-    outBytesPerSec: (broker.networkOutBytes - (a.brokers[i]?.networkOutBytes ?? 0)) / seconds,
-  }));
 }
 
 describe('the simulation agrees with the capacity model', () => {
