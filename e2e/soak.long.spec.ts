@@ -1,11 +1,12 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import type { SimSnapshot } from '../src/sim/types';
+import { toPlainSnapshot, viewOf } from '../src/sim/snapshot-view';
+import type { SimFrame, SimShape } from '../src/sim/types';
 import { invariantViolations } from '../src/test-support/sim-invariants';
 
 /**
  * The simulation soak in Chromium (docs/reliability.md; npm run test:long only): the largest
  * scenario plays at 1× for 10 wall-clock minutes. Every 5 s the snapshot the page last received
- * from the worker is checked against the conservation laws, and the worker's and the page's
+ * from the worker (its frame, read with the run's shape) is checked against the conservation laws, and the worker's and the page's
  * JavaScript heaps are measured with performance.measureUserAgentSpecificMemory (live objects,
  * measured at a garbage collection). Nothing is exposed to users: the snapshots are read by
  * listening on the page's Worker from an init script, and cross-origin isolation, which the
@@ -28,7 +29,7 @@ interface Sample {
 
 declare global {
   interface Window {
-    __soak?: { snapshot: SimSnapshot | null; received: number };
+    __soak?: { shape: SimShape | null; frame: SimFrame | null; received: number };
   }
 }
 
@@ -69,17 +70,19 @@ test(`the largest scenario plays for ${WALL_MS / 60_000} wall-clock minutes: inv
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } });
   });
-  // Keep the latest snapshot the page receives from its worker (a second listener beside the app's).
+  // Keep the run's shape and a copy of the latest frame the page receives from its worker (a
+  // second listener beside the app's, which hands frames back to the worker two snapshots later).
   await page.addInitScript(() => {
-    const soak = { snapshot: null as SimSnapshot | null, received: 0 };
+    const soak = { shape: null as SimShape | null, frame: null as SimFrame | null, received: 0 };
     window.__soak = soak;
     const PageWorker = window.Worker;
     window.Worker = class extends PageWorker {
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
-        this.addEventListener('message', (event: MessageEvent<{ type: string; snapshot?: SimSnapshot }>) => {
-          if (event.data?.type !== 'snapshot' || !event.data.snapshot) return;
-          soak.snapshot = event.data.snapshot;
+        this.addEventListener('message', (event: MessageEvent<{ type: string; shape?: SimShape; frame?: SimFrame }>) => {
+          if (event.data?.type === 'shape' && event.data.shape) soak.shape = event.data.shape;
+          if (event.data?.type !== 'snapshot' || !event.data.frame) return;
+          soak.frame = structuredClone(event.data.frame);
           soak.received += 1;
         });
       }
@@ -103,20 +106,21 @@ test(`the largest scenario plays for ${WALL_MS / 60_000} wall-clock minutes: inv
     // A sample every 5 s, or back to back when one takes longer (a busy page answers slowly).
     await page.waitForTimeout(Math.max(0, SAMPLE_EVERY_MS - (Date.now() - t0)));
     t0 = Date.now();
-    const { snapshot, received } = await page.evaluate(() => ({ snapshot: window.__soak?.snapshot ?? null, received: window.__soak?.received ?? 0 }));
-    expect(snapshot, 'a snapshot has been received').not.toBeNull();
-    const violations = invariantViolations(snapshot!);
-    expect(violations, `invariants at ${snapshot!.timeMs} simulated ms (${received} snapshots received)`).toEqual([]);
-    expect(snapshot!.partitions).toHaveLength(1_000);
-    expect(snapshot!.timeMs, 'simulated time moves on').toBeGreaterThan(lastSimTimeMs);
-    lastSimTimeMs = snapshot!.timeMs;
+    const { shape, frame, received } = await page.evaluate(() => ({ shape: window.__soak?.shape ?? null, frame: window.__soak?.frame ?? null, received: window.__soak?.received ?? 0 }));
+    expect(shape && frame, 'a snapshot has been received').toBeTruthy();
+    const snapshot = toPlainSnapshot(viewOf(shape!, frame!));
+    const violations = invariantViolations(snapshot);
+    expect(violations, `invariants at ${snapshot.timeMs} simulated ms (${received} snapshots received)`).toEqual([]);
+    expect(snapshot.partitions).toHaveLength(1_000);
+    expect(snapshot.timeMs, 'simulated time moves on').toBeGreaterThan(lastSimTimeMs);
+    lastSimTimeMs = snapshot.timeMs;
     checked += 1;
     await expect(failure).toHaveCount(0);
     expect(problems).toEqual([]);
     const wallMs = Date.now() - start;
     const t1 = Date.now();
-    if (wallMs >= WARM_UP_MS) samples.push({ wallMs, simTimeMs: snapshot!.timeMs, ...(await measureMemory(page, cdp)) });
-    if (process.env.SOAK_TIMING) console.log(`${wallMs} ms: snapshot and checks ${t1 - t0} ms, memory ${Date.now() - t1} ms, ${snapshot!.timeMs} simulated ms`);
+    if (wallMs >= WARM_UP_MS) samples.push({ wallMs, simTimeMs: snapshot.timeMs, ...(await measureMemory(page, cdp)) });
+    if (process.env.SOAK_TIMING) console.log(`${wallMs} ms: snapshot and checks ${t1 - t0} ms, memory ${Date.now() - t1} ms, ${snapshot.timeMs} simulated ms`);
   }
 
   // The log's segments are merged pairwise at a cap: the retained heap is a sawtooth, so the

@@ -1,14 +1,15 @@
 import { formatNumber } from '../lib/format';
-import type { SimSnapshot } from '../sim/types';
+import type { SimView } from '../sim/types';
 
 /**
  * The canvas in words, for its aria-label: what a sighted person reads off the drawing.
  * Counts only, never NaN or Infinity.
  */
-export function describeSim(snapshot: SimSnapshot | null): string {
+export function describeSim(snapshot: SimView | null): string {
   if (!snapshot) return 'Simulation: starting.';
   const down = snapshot.brokers.filter((b) => !b.up).map((b) => b.id);
-  const offline = snapshot.partitions.filter((p) => p.leader === -1).length;
+  let offline = 0;
+  for (let p = 0; p < snapshot.partitions.length; p += 1) if (snapshot.partitions.leader(p) === -1) offline += 1;
   const parts = [
     `Simulation at ${formatNumber(snapshot.timeMs / 1000, 1)} s`,
     `${snapshot.brokers.length} brokers${down.length > 0 ? `, broker${down.length > 1 ? 's' : ''} ${down.join(', ')} down` : ', all up'}`,

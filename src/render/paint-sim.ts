@@ -1,5 +1,5 @@
 import { formatNumber } from '../lib/format';
-import type { GroupSnapshot, SimSnapshot } from '../sim/types';
+import type { GroupView, SimView } from '../sim/types';
 import { lagColour, type SimPalette } from './palette';
 import { layoutSim, partitionRowY, type Rect, type SimLayout, type Viewport } from './sim-layout';
 
@@ -28,7 +28,7 @@ const LABELLED_CONSUMERS = 12;
 const LABELLED_PITCH_PX = 28;
 const MIN_GROUP_PX = 34;
 
-export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, viewport: Viewport, animationMs: number, palette: SimPalette): void {
+export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimView, viewport: Viewport, animationMs: number, palette: SimPalette): void {
   const layout = layoutSim(viewport, snapshot.partitions.length);
   ctx.setTransform(viewport.pixelRatio, 0, 0, viewport.pixelRatio, 0, 0);
   ctx.fillStyle = palette.background;
@@ -78,19 +78,20 @@ function cross(ctx: CanvasRenderingContext2D, rect: Rect, colour: string): void 
 }
 
 /** Per broker, the partitions it holds a replica of: counted once per snapshot, not per frame. */
-const replicaCache = new WeakMap<SimSnapshot, number[][]>();
-function replicasByBroker(snapshot: SimSnapshot): number[][] {
-  let lists = replicaCache.get(snapshot);
+const replicaCache = new WeakMap<SimView['partitions'], number[][]>();
+function replicasByBroker(snapshot: SimView): number[][] {
+  let lists = replicaCache.get(snapshot.partitions);
   if (!lists) {
     const built: number[][] = snapshot.brokers.map(() => []);
-    for (const partition of snapshot.partitions) for (const broker of partition.replicas) built[broker]?.push(partition.id);
+    const { partitions } = snapshot;
+    for (let p = 0; p < partitions.length; p += 1) for (const broker of partitions.replicas(p)) built[broker]?.push(p);
     lists = built;
-    replicaCache.set(snapshot, lists);
+    replicaCache.set(snapshot.partitions, lists);
   }
   return lists;
 }
 
-function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area: Rect, palette: SimPalette): void {
+function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimView, area: Rect, palette: SimPalette): void {
   const brokers = snapshot.brokers;
   const down = brokers.filter((b) => !b.up).length;
   if (brokers.length > MAX_BROKER_BOXES) {
@@ -126,16 +127,16 @@ function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area
     }
     const held = replicasByBroker(snapshot)[broker.id] ?? [];
     held.forEach((partitionId, index) => {
-      const partition = snapshot.partitions[partitionId];
+      const leader = snapshot.partitions.leader(partitionId);
       const x = rect.x + 4 + (index % cols) * CELL_PITCH_PX;
       const y = rect.y + 30 + Math.floor(index / cols) * CELL_PITCH_PX;
       if (!broker.up) {
         ctx.strokeStyle = palette.mutedText;
         ctx.strokeRect(x + 0.5, y + 0.5, CELL_PX - 1, CELL_PX - 1);
-      } else if (partition?.leader === -1) {
+      } else if (leader === -1) {
         ctx.fillStyle = palette.offline;
         ctx.fillRect(x, y, CELL_PX, CELL_PX);
-      } else if (partition?.leader === broker.id) {
+      } else if (leader === broker.id) {
         ctx.fillStyle = palette.leader;
         ctx.fillRect(x, y, CELL_PX, CELL_PX);
       } else {
@@ -146,7 +147,7 @@ function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area
   }
 }
 
-function paintProducers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, rect: Rect, palette: SimPalette): void {
+function paintProducers(ctx: CanvasRenderingContext2D, snapshot: SimView, rect: Rect, palette: SimPalette): void {
   box(ctx, rect, palette.panel, palette.produce);
   text(ctx, 'Producers', rect.x + 4, rect.y + 10, palette.text);
   text(ctx, `${compactCount(producedPerSecOf(snapshot) * snapshot.spikeFactor)}/s`, rect.x + 4, rect.y + 24, palette.mutedText);
@@ -155,47 +156,45 @@ function paintProducers(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, re
 }
 
 /** Every topic's configured producer rate, events/s. */
-function producedPerSecOf(snapshot: SimSnapshot): number {
+function producedPerSecOf(snapshot: SimView): number {
   let sum = 0;
   for (const topic of snapshot.topics) sum += topic.eventsPerSec;
   return sum;
 }
 
 /**
- * Per partition of the cluster, the lag of its topic's first group (each topic's first group
- * always carries its per-partition lags), and the largest: the bars and their scale, once per snapshot.
+ * Per partition of the cluster, the lag of its topic's first group, and the largest: the bars
+ * and their scale, once per snapshot (the canvas paints many frames from one).
  */
-const lagCache = new WeakMap<SimSnapshot, { lags: readonly number[]; max: number }>();
-export function partitionLags(snapshot: SimSnapshot): { lags: readonly number[]; max: number } {
-  let kept = lagCache.get(snapshot);
+const lagCache = new WeakMap<SimView['groups'], { lags: Float64Array; max: number }>();
+export function partitionLags(snapshot: SimView): { lags: Float64Array; max: number } {
+  let kept = lagCache.get(snapshot.groups);
   if (!kept) {
-    let lags: readonly number[];
-    if (snapshot.topics.length === 1) {
-      lags = snapshot.groups[0]?.partitionLag ?? [];
-    } else {
-      const all = new Array<number>(snapshot.partitions.length).fill(0);
-      for (const topic of snapshot.topics) {
-        const values = snapshot.groups[topic.groups[0] ?? -1]?.partitionLag ?? [];
-        for (let i = 0; i < values.length; i += 1) all[topic.firstPartition + i] = values[i] as number;
-      }
-      lags = all;
-    }
+    const lags = new Float64Array(snapshot.partitions.length);
     let max = 0;
-    for (const lag of lags) if (lag > max) max = lag;
+    for (const topic of snapshot.topics) {
+      const group = snapshot.groups[topic.groups[0] ?? -1];
+      if (!group) continue;
+      for (let i = 0; i < topic.partitionCount; i += 1) {
+        const lag = group.lagOf(i);
+        lags[topic.firstPartition + i] = lag;
+        if (lag > max) max = lag;
+      }
+    }
     kept = { lags, max };
-    lagCache.set(snapshot, kept);
+    lagCache.set(snapshot.groups, kept);
   }
   return kept;
 }
 
 /** P3 in a one-topic run; the topic's name and index (Kafka's `orders-3`) in a cluster. */
-function partitionName(snapshot: SimSnapshot, id: number): string {
+function partitionName(snapshot: SimView, id: number): string {
   if (snapshot.topics.length === 1) return `P${id}`;
-  const topic = snapshot.topics[snapshot.partitions[id]?.topic ?? 0];
+  const topic = snapshot.topics[snapshot.partitions.topicOf(id)];
   return topic ? `${topic.name.slice(0, 8)}-${id - topic.firstPartition}` : `P${id}`;
 }
 
-function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, layout: SimLayout, palette: SimPalette): void {
+function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimView, layout: SimLayout, palette: SimPalette): void {
   const area = layout.partitions;
   const { lags, max: maxLag } = partitionLags(snapshot);
   const perRow = layout.partitionsPerRow;
@@ -212,14 +211,14 @@ function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, l
     let offline = 0;
     for (let id = first; id < last; id += 1) {
       lagSum += lags[id] ?? 0;
-      if (snapshot.partitions[id]?.leader === -1) offline += 1;
+      if (snapshot.partitions.leader(id) === -1) offline += 1;
     }
     const y = area.y + row * rowH;
     const barH = Math.max(1, rowH - (rowH >= 6 ? 2 : 0));
     if (perRow === 1) {
-      const partition = snapshot.partitions[first];
+      const leader = snapshot.partitions.leader(first);
       const name = partitionName(snapshot, first);
-      const label = partition && partition.leader >= 0 ? `${name} ▸ B${partition.leader}` : `${name} offline`;
+      const label = leader >= 0 ? `${name} ▸ B${leader}` : `${name} offline`;
       text(ctx, label, area.x, y + rowH / 2, offline > 0 ? palette.offline : palette.text);
       ctx.fillStyle = palette.panel;
       ctx.fillRect(area.x + labelW, y, barW, barH);
@@ -244,7 +243,7 @@ interface ConsumerPoint {
   readonly y: number;
 }
 
-function consumerState(group: GroupSnapshot, consumer: GroupSnapshot['consumers'][number]): 'dead' | 'idle' | 'busy' | 'waiting' {
+function consumerState(group: GroupView, consumer: GroupView['consumers'][number]): 'dead' | 'idle' | 'busy' | 'waiting' {
   if (!consumer.alive) return 'dead';
   if (consumer.assigned.length === 0) return 'idle';
   return consumer.busy && !group.rebalancing ? 'busy' : 'waiting';
@@ -264,8 +263,8 @@ function paintConsumer(ctx: CanvasRenderingContext2D, state: ReturnType<typeof c
 }
 
 /** Draws every group; returns where each drawn consumer sits, for the consume dots. */
-function paintGroups(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, area: Rect, palette: SimPalette): Map<string, ConsumerPoint> {
-  const groups: readonly GroupSnapshot[] = snapshot.groups;
+function paintGroups(ctx: CanvasRenderingContext2D, snapshot: SimView, area: Rect, palette: SimPalette): Map<string, ConsumerPoint> {
+  const groups = snapshot.groups;
   const cluster = snapshot.topics.length > 1;
   const points = new Map<string, ConsumerPoint>();
   const shown = Math.max(1, Math.min(groups.length, Math.floor(area.h / MIN_GROUP_PX)));
@@ -307,7 +306,7 @@ function paintDeadLetter(ctx: CanvasRenderingContext2D, count: number, rect: Rec
   text(ctx, `Dead-letter queue: ${compactCount(count)}`, rect.x + 6, rect.y + rect.h / 2, count > 0 ? palette.deadLetter : palette.mutedText);
 }
 
-function paintFlows(ctx: CanvasRenderingContext2D, snapshot: SimSnapshot, layout: SimLayout, consumerAt: Map<string, ConsumerPoint>, animationMs: number, palette: SimPalette): void {
+function paintFlows(ctx: CanvasRenderingContext2D, snapshot: SimView, layout: SimLayout, consumerAt: Map<string, ConsumerPoint>, animationMs: number, palette: SimPalette): void {
   const glide = Math.max(0, animationMs) / FLOW_GLIDE_MS;
   const fromProducers = { x: layout.producers.x + layout.producers.w, y: layout.producers.y + layout.producers.h / 2 };
   const groupsLeft = { x: layout.groups.x, y: layout.groups.y + 12 };

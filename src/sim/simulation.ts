@@ -6,7 +6,8 @@ import { brokerDown, brokerUpAgain, fenceBroker, rebalanceLeaders, rejoin, shrin
 import { incrementalRoundDone } from './incremental-rebalance';
 import { addGroup, assign, crash, evictSlowMember, finishChunk, finishRebalance, newConsumer, onAppended, rejoinGroup, settleRunning, startRebalance, tryStart, wakeOwners } from './consumer-groups';
 import { produceBatch, scheduleBatch } from './producers';
-import { groupLag, snapshotOf } from './snapshot';
+import { frameOf, groupLag, shapeOf } from './frame';
+import { toPlainSnapshot, viewOf } from './snapshot-view';
 import type { SimAction, SimOptions, SimSnapshot, Simulation } from './types';
 import {
   BATCH,
@@ -43,7 +44,7 @@ export function createClusterSimulation(plan: ClusterPlan, options: SimOptions =
 
 /**
  * The event loop (dispatch) and the actions (apply) over one world state (src/sim/world.ts);
- * what the page sees is built by src/sim/snapshot.ts.
+ * what the page sees is built by src/sim/frame.ts.
  */
 function simulate(w: World): Simulation {
   const { queue, B, logs, groups, sampleAt } = w;
@@ -212,14 +213,14 @@ function simulate(w: World): Simulation {
     }
   };
 
-  const snapshot = (): SimSnapshot => snapshotOf(w);
-
   return {
     get timeMs() {
       return w.nowMs;
     },
     advance,
-    snapshot,
+    snapshot: (): SimSnapshot => toPlainSnapshot(viewOf(shapeOf(w), frameOf(w))),
+    shape: () => shapeOf(w),
+    frame: (reuse) => frameOf(w, reuse),
     apply,
   };
 }

@@ -2,7 +2,7 @@ import type { PlanConfig } from '../engine/plan-config';
 
 /**
  * The simulated broker's public types. Everything here is plain data: a snapshot is
- * structured-clone-able, so it crosses from the Web Worker to the page unchanged.
+ * structured-clone-able; a frame's columns are typed arrays the worker transfers to the page.
  * Times are simulated milliseconds since the start of the run; counts are events.
  */
 
@@ -185,8 +185,6 @@ export interface GroupSnapshot {
   readonly lag: number;
   /**
    * Per-partition lag, in the order of its topic's partitions (partitions[firstPartition + i]).
-   * The first group of each topic always has it; later groups only while the values of all
-   * groups stay within 200,000 (empty beyond).
    */
   readonly partitionLag: readonly number[];
   /** Poison events given up on after maxAttempts and sent to the dead-letter queue. */
@@ -298,13 +296,105 @@ export interface SimSnapshot {
   readonly log: readonly { readonly atMs: number; readonly text: string }[];
 }
 
+// ---- Columnar snapshots -----------------------------------------------------------------
+// What the worker sends the page: the run's shape once (SimShape), then at each tick a frame
+// (SimFrame) whose per-partition, per-group and per-consumer figures are typed arrays,
+// transferred (not cloned) and handed back to be refilled. Readers never index the columns:
+// they go through a SimView (viewOf in src/sim/snapshot-view.ts), which reads like a
+// SimSnapshot; toPlainSnapshot turns a view into one.
+
+/** What does not change in a run: sent once, not every tick. */
+export interface SimShape {
+  /** The first topic in its cluster (SimSnapshot.config). */
+  readonly config: PlanConfig;
+  readonly seed: number;
+  readonly topics: readonly { readonly name: string; readonly firstPartition: number; readonly partitionCount: number; readonly eventsPerSec: number }[];
+  /** Partitions, all topics. */
+  readonly partitionCount: number;
+  /** Partition p's replicas, preferred leader first: replicaBrokers[replicaStart[p] … replicaStart[p + 1] − 1]. */
+  readonly replicaStart: Int32Array;
+  readonly replicaBrokers: Int32Array;
+}
+
+/** The figures of one instant that grow with the cluster, one typed array each. */
+export interface SimColumns {
+  /** Per partition (cluster-wide index), as in PartitionSnapshot. */
+  readonly logEndOffset: Float64Array;
+  readonly highWatermark: Float64Array;
+  readonly logStartOffset: Float64Array;
+  /** −1: offline. */
+  readonly leader: Int32Array;
+  /** Bit k set: the partition's k-th replica (SimShape order) is in sync; its popcount is the ISR size. */
+  readonly isrMask: Int32Array;
+  /** 1 while acks=all writes are refused. */
+  readonly produceBlocked: Uint8Array;
+  /** Per group, per partition of its topic, from the group's partitionsAt on: the committed offset… */
+  readonly committedOffset: Float64Array;
+  /** …and the member whose assignment holds it (−1: none). */
+  readonly owner: Int32Array;
+  /** Per consumer shown (the first 256 of each group), from the group's consumersAt on: CONSUMER_ALIVE | CONSUMER_BUSY (snapshot-view.ts)… */
+  readonly consumerFlags: Uint8Array;
+  /** …and the events it has processed (ConsumerSnapshot.processed). */
+  readonly consumerProcessed: Float64Array;
+}
+
+/** A group's figures in a frame: GroupSnapshot's scalars, and where its columns start. */
+export type GroupFrame = Omit<GroupSnapshot, 'partitionLag' | 'consumers'> & {
+  /** Its topic's partitions in committedOffset and owner start here. */
+  readonly partitionsAt: number;
+  /** Its first consumersShown consumers in consumerFlags and consumerProcessed start here. */
+  readonly consumersAt: number;
+  readonly consumersShown: number;
+};
+
+export type TopicFrame = Pick<TopicSnapshot, 'groups' | 'produced' | 'measurements'>;
+
+/** One instant of a run: small plain fields (as SimSnapshot has them), and the columns. */
+export type SimFrame = Pick<SimSnapshot, 'timeMs' | 'produced' | 'producerBuffered' | 'spikeFactor' | 'idempotentConsumers' | 'deadLetterQueue' | 'brokers' | 'flows' | 'log'> & {
+  readonly topics: readonly TopicFrame[];
+  readonly groups: readonly GroupFrame[];
+  readonly columns: SimColumns;
+};
+
+/** A snapshot's partitions, read through functions of the partition's cluster-wide index. */
+export interface PartitionsView {
+  readonly length: number;
+  topicOf(p: number): number;
+  logEndOffset(p: number): number;
+  highWatermark(p: number): number;
+  logStartOffset(p: number): number;
+  leader(p: number): number;
+  produceBlocked(p: number): boolean;
+  /** The run's replica list (the same array every frame). */
+  replicas(p: number): readonly number[];
+  isr(p: number): readonly number[];
+}
+
+/** A group as GroupSnapshot has it, with its per-partition figures read by its topic's partition index i. */
+export type GroupView = Omit<GroupSnapshot, 'partitionLag'> & {
+  lagOf(i: number): number;
+  committedOffsetOf(i: number): number;
+  /** The consumer that owns partition firstPartition + i, or −1. */
+  ownerOf(i: number): number;
+};
+
+/** A SimSnapshot read from a shape and a frame: what the page holds. */
+export type SimView = Omit<SimSnapshot, 'partitions' | 'groups'> & {
+  readonly partitions: PartitionsView;
+  readonly groups: readonly GroupView[];
+};
+
 export interface Simulation {
   /** Simulated time now, ms since the start. */
   readonly timeMs: number;
   /** Run simulated time forward by ms (≥ 0). */
   advance(ms: number): void;
-  /** Plain data, structured-clone-able. */
+  /** Plain data, structured-clone-able: toPlainSnapshot of the current frame. */
   snapshot(): SimSnapshot;
+  /** What does not change in the run (the same object every call). */
+  shape(): SimShape;
+  /** The current instant, in columns: written into `reuse`'s arrays when they fit (nothing allocated), new ones otherwise. */
+  frame(reuse?: SimFrame): SimFrame;
   /** Changes and faults at the current simulated time. */
   apply(action: SimAction): void;
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { appendLag, EMPTY_LAG_HISTORY, runKeyFor, type LagHistory } from '../charts/lag-history';
-import type { SimSnapshot } from '../sim/types';
+import type { SimView } from '../sim/types';
 import { useSimStore } from './sim-store';
 
 /**
@@ -9,7 +9,7 @@ import { useSimStore } from './sim-store';
  */
 export const useLagHistoryStore = create<LagHistory>()(() => EMPTY_LAG_HISTORY);
 
-function record(snapshot: SimSnapshot | null) {
+function record(snapshot: SimView | null) {
   const group = snapshot?.groups[0];
   if (!snapshot || !group) return;
   const history = useLagHistoryStore.getState();

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_SEED, DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
 import type { ClusterPlan } from '../engine/cluster-plan';
-import type { SimSnapshot, TimedAction } from '../sim/types';
+import type { SimView, TimedAction } from '../sim/types';
 import type { SimClientEvent } from '../workers/sim-client';
 import { DEFAULT_SPEED } from '../workers/sim-protocol';
 
@@ -24,7 +24,11 @@ export interface SimState {
   readonly settings: SimSettings;
   /** Every action of the run, sorted by atMs: the link carries it. */
   readonly timeline: readonly TimedAction[];
-  readonly snapshot: SimSnapshot | null;
+  /**
+   * The newest snapshot, a view of the worker's frame (src/workers/sim-client.ts): read it, and
+   * the one before it, but keep neither (the frame goes back to the worker two snapshots later).
+   */
+  readonly snapshot: SimView | null;
   /** The plan the worker runs (every topic): what the measured figures are compared with. */
   readonly runPlan: ClusterPlan | null;
   /** Wall ms (performance.now) when the snapshot arrived: the canvas animates from it. */

@@ -1,10 +1,19 @@
 import { DEFAULT_CONFIG } from '../config/schema';
 import { placeReplicas, replicasOf } from '../engine/placement';
 import type { PlanConfig } from '../engine/plan-config';
-import type { ConsumerSnapshot, GroupSnapshot, SimMeasurements, SimSnapshot } from '../sim/types';
+import { fromPlainSnapshot, viewOf } from '../sim/snapshot-view';
+import type { ConsumerSnapshot, GroupSnapshot, SimMeasurements, SimSnapshot, SimView } from '../sim/types';
 
-/** A hand-made snapshot for tests of the page side: P partitions placed as the simulation places them (engine/placement.ts). */
-export function makeSnapshot(overrides: { config?: Partial<PlanConfig>; timeMs?: number; downBrokers?: number[]; flows?: number; measurements?: Partial<SimMeasurements>; groups?: Partial<GroupSnapshot>[] } = {}): SimSnapshot {
+type Overrides = { config?: Partial<PlanConfig>; timeMs?: number; downBrokers?: number[]; flows?: number; measurements?: Partial<SimMeasurements>; groups?: Partial<GroupSnapshot>[] };
+
+/** A hand-made snapshot for tests of the page side, as the page holds it: a view of its frame (src/sim/snapshot-view.ts). */
+export function makeSnapshot(overrides: Overrides = {}): SimView {
+  const { shape, frame } = fromPlainSnapshot(makePlainSnapshot(overrides));
+  return viewOf(shape, frame);
+}
+
+/** The same as plain data: P partitions placed as the simulation places them (engine/placement.ts). */
+export function makePlainSnapshot(overrides: Overrides = {}): SimSnapshot {
   const config = { ...DEFAULT_CONFIG, ...overrides.config };
   const down = new Set(overrides.downBrokers ?? []);
   const brokers = config.brokers;

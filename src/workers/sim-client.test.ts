@@ -2,21 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
 import { singleTopicPlan } from '../engine/cluster-plan';
+import type { ClusterPlan } from '../engine/cluster-plan';
 import { createClusterSimulation } from '../sim/index';
+import type { SimFrame, SimOptions } from '../sim/types';
 import { createSimClient, type SimClientEvent, type WorkerPort } from './sim-client';
 import { SimHost } from './sim-host';
-import type { SimEvent, SimRequest } from './sim-protocol';
+import type { SimEvent, SimMessage, SimRequest } from './sim-protocol';
 
-/** A worker port backed by a SimHost in this process; its events wait until the test delivers them. */
+/**
+ * A worker port backed by a SimHost in this process; its events wait until the test delivers
+ * them. Messages cross a structured clone with their transfer lists, as between threads: a
+ * frame sent is detached on the side that sent it.
+ */
 function hostedPort() {
   const outbox: SimEvent[] = [];
   const requests: SimRequest[] = [];
+  const recycled: SimFrame[] = [];
+  /** Per frame the sim wrote: whether it went into a frame handed back. */
+  const refilled: boolean[] = [];
   let terminated = false;
-  const host = new SimHost({ createSimulation: createClusterSimulation, nowMs: () => 0, schedule: () => {}, post: (event) => outbox.push(event) });
+  const createSimulation = (plan: ClusterPlan, options?: SimOptions) => {
+    const sim = createClusterSimulation(plan, options);
+    const frame = sim.frame;
+    return Object.assign(sim, {
+      frame: (reuse?: SimFrame) => {
+        const written = frame(reuse);
+        refilled.push(reuse !== undefined && written.columns === reuse.columns);
+        return written;
+      },
+    });
+  };
+  const host = new SimHost({ createSimulation, nowMs: () => 0, schedule: () => {}, post: (event, transfer = []) => outbox.push(structuredClone(event, { transfer })) });
   const port: WorkerPort = {
-    postMessage: (request: SimRequest) => {
-      requests.push(request);
-      host.handle(request);
+    postMessage: (message: SimMessage, transfer: Transferable[]) => {
+      const received = structuredClone(message, { transfer });
+      if (received.type === 'recycle') recycled.push(received.frame);
+      else requests.push(received);
+      host.handle(received);
     },
     onmessage: null,
     onerror: null,
@@ -29,6 +51,8 @@ function hostedPort() {
     port,
     outbox,
     requests,
+    recycled,
+    refilled,
     /** Hands the queued events to the client, in order. */
     deliver(events: SimEvent[] = outbox.splice(0)) {
       for (const data of events) port.onmessage?.({ data } as MessageEvent<SimEvent>);
@@ -116,6 +140,45 @@ describe('the simulation worker client (no React)', () => {
     expect(worker.outbox).toHaveLength(0);
     worker.deliver(pending);
     expect(heard).toHaveLength(0);
+  });
+
+  it('keeps the newest two frames and hands older ones back; the worker writes the next snapshots into them', () => {
+    const worker = hostedPort();
+    const client = createSimClient(worker.port);
+    const views: Extract<SimClientEvent, { type: 'snapshot' }>['snapshot'][] = [];
+    client.subscribe((event) => {
+      if (event.type === 'snapshot') views.push(event.snapshot);
+    });
+    client.init(config, 3, [], DEFAULT_SIM_SETTINGS);
+    worker.deliver();
+    for (let i = 0; i < 6; i += 1) {
+      client.command({ type: 'step', ms: 100 });
+      worker.deliver();
+    }
+    expect(views.map((v) => v.timeMs)).toEqual([0, 100, 200, 300, 400, 500, 600]);
+    expect(worker.recycled).toHaveLength(5);
+    // The frames handed back went in as the worker's next snapshots: nothing allocated after the third.
+    expect(worker.refilled).toEqual([false, false, false, true, true, true, true]);
+    // The two kept still read whole; one handed back has no columns left on this side.
+    for (const view of views.slice(-2)) {
+      let logEnds = 0;
+      for (let p = 0; p < view.partitions.length; p += 1) logEnds += view.partitions.logEndOffset(p);
+      expect(logEnds).toBe(view.produced);
+      expect(view.produced).toBeGreaterThan(0);
+    }
+    expect(views[0]!.partitions.logEndOffset(0)).toBeUndefined(); // its buffer is the worker's again
+  });
+
+  it('hands a stale snapshot straight back without showing it', () => {
+    const worker = hostedPort();
+    const client = createSimClient(worker.port);
+    const heard: SimClientEvent[] = [];
+    client.subscribe((event) => heard.push(event));
+    client.init(config, 3, [], DEFAULT_SIM_SETTINGS);
+    client.command({ type: 'step', ms: 100 });
+    worker.deliver(); // the init's answer is older than the step
+    expect(heard.filter((e) => e.type === 'snapshot')).toHaveLength(1);
+    expect(worker.recycled).toHaveLength(1);
   });
 
   it('an unsubscribed listener hears nothing more', () => {

@@ -1,19 +1,28 @@
 import type { SimSettings } from '../config/sim-link';
 import type { ClusterPlan } from '../engine/cluster-plan';
-import type { TimedAction } from '../sim/types';
-import { isStaleEvent, type SimCommand, type SimEvent, type SimRequest } from './sim-protocol';
+import { frameBuffers, viewOf } from '../sim/snapshot-view';
+import type { SimFrame, SimShape, SimView, TimedAction } from '../sim/types';
+import { isStaleEvent, type SimCommand, type SimEvent, type SimMessage, type SimRequest } from './sim-protocol';
 
 /** What the client needs of a Worker (a real one in the page, an in-process host in tests). */
 export interface WorkerPort {
-  postMessage(request: SimRequest): void;
+  postMessage(message: SimMessage, transfer: Transferable[]): void;
   onmessage: ((message: MessageEvent<SimEvent>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
   terminate(): void;
 }
 
-/** What the page hears: the worker's events that are current, and the worker failing. */
-export type SimClientEvent = SimEvent | { readonly type: 'failed'; readonly message: string };
+type SnapshotEvent = Extract<SimEvent, { type: 'snapshot' }>;
+
+/**
+ * What the page hears: the worker's events that are current, each snapshot as a view of its
+ * frame (src/sim/snapshot-view.ts), and the worker failing.
+ */
+export type SimClientEvent =
+  | Exclude<SimEvent, { type: 'snapshot' | 'shape' }>
+  | (Omit<SnapshotEvent, 'frame'> & { readonly snapshot: SimView })
+  | { readonly type: 'failed'; readonly message: string };
 
 export interface SimClient {
   /** A new run (the next run id) of this plan (every topic), seed, recorded actions and settings. */
@@ -33,11 +42,18 @@ export interface SimClient {
  * taken before the last command sent, is dropped (isStaleEvent), so the page shows only what
  * the worker has acknowledged. `seq` continues across clients (`firstSeq`), so a restarted
  * worker never answers with a seq the page has already passed.
+ *
+ * Snapshots come as frames whose buffers the worker transferred; the client shows each as a view
+ * with its run's shape and keeps the newest two frames (the one shown and the one before, which
+ * React may still compare with), handing older ones back to be refilled. A view older than the
+ * one before the newest must not be read: its arrays belong to the worker again.
  */
 export function createSimClient(port: WorkerPort, firstSeq = 0): SimClient & { readonly lastSeq: number } {
   let runId = 0;
   let sentSeq = firstSeq;
   let destroyed = false;
+  let shape: SimShape | null = null;
+  const kept: SimFrame[] = [];
   const listeners = new Set<(event: SimClientEvent) => void>();
   const emit = (event: SimClientEvent) => {
     if (destroyed) return;
@@ -46,10 +62,23 @@ export function createSimClient(port: WorkerPort, firstSeq = 0): SimClient & { r
   const send = (command: SimCommand) => {
     if (destroyed) return;
     sentSeq += 1;
-    port.postMessage({ ...command, seq: sentSeq } as SimRequest);
+    port.postMessage({ ...command, seq: sentSeq } as SimRequest, []);
+  };
+  const recycle = (frame: SimFrame) => {
+    if (!destroyed) port.postMessage({ type: 'recycle', frame }, frameBuffers(frame));
   };
   port.onmessage = (message) => {
-    if (!isStaleEvent(message.data, runId, sentSeq)) emit(message.data);
+    const event = message.data;
+    const stale = isStaleEvent(event, runId, sentSeq);
+    if (event.type === 'shape') {
+      if (!stale) shape = event.shape;
+    } else if (event.type === 'snapshot') {
+      if (stale || !shape) return recycle(event.frame);
+      const { frame, ...rest } = event;
+      kept.push(frame);
+      if (kept.length > 2) recycle(kept.shift() as SimFrame);
+      emit({ ...rest, snapshot: viewOf(shape, frame) });
+    } else if (!stale) emit(event);
   };
   port.onerror = (event) => {
     event.preventDefault(); // handled here: no uncaught error in the page

@@ -4,6 +4,7 @@ import { decodeSimRun, encodeSimRun, type SimSettings } from '../config/sim-link
 import { decodePlan, encodePlan } from '../config/url-codec';
 import { clusterOf, topicOf, type ClusterPlan } from '../engine/cluster-plan';
 import { createClusterSimulation } from '../sim/index';
+import { toPlainSnapshot, viewOf } from '../sim/snapshot-view';
 import type { SimSnapshot, TimedAction } from '../sim/types';
 import { SimHost } from './sim-host';
 import type { SimCommand, SimEvent } from './sim-protocol';
@@ -15,8 +16,9 @@ function realHost() {
   const send = (command: SimCommand) => host.handle(command);
   const last = (): SimSnapshot => {
     const event = events.filter((e) => e.type === 'snapshot').at(-1);
-    if (event?.type !== 'snapshot') throw new Error('no snapshot');
-    return event.snapshot;
+    const shape = events.filter((e) => e.type === 'shape').at(-1);
+    if (event?.type !== 'snapshot' || shape?.type !== 'shape') throw new Error('no snapshot');
+    return toPlainSnapshot(viewOf(shape.shape, event.frame));
   };
   const timeline = (): readonly TimedAction[] => {
     const event = events.filter((e) => e.type === 'timeline').at(-1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { singleTopicPlan } from '../engine/cluster-plan';
 import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
-import type { SimAction, SimOptions, SimSnapshot, Simulation, TimedAction } from '../sim/types';
+import type { SimAction, SimFrame, SimOptions, SimShape, Simulation, TimedAction } from '../sim/types';
 import { SimHost, TICK_BUDGET_MS } from './sim-host';
 import { isStaleEvent, SNAPSHOT_INTERVAL_MS, type SimCommand, type SimEvent } from './sim-protocol';
 
@@ -37,8 +37,12 @@ function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
         applied.push({ atMs: timeMs, action });
       },
       snapshot: () => {
+        throw new Error('the host sends frames, not plain snapshots');
+      },
+      shape: () => ({}) as SimShape,
+      frame: () => {
         wallMs += snapshotWallMs;
-        return { timeMs } as unknown as SimSnapshot;
+        return { timeMs, columns: {} } as unknown as SimFrame;
       },
     };
   };
@@ -62,7 +66,7 @@ function harness(wallMsPerSimMs = 0.01, snapshotWallMs = 0) {
     wallMs = Math.max(wallMs, endMs);
   };
   const snapshots = () => events.filter((e) => e.type === 'snapshot');
-  const lastTimeMs = () => (snapshots().at(-1)?.snapshot as { timeMs: number } | undefined)?.timeMs;
+  const lastTimeMs = () => snapshots().at(-1)?.frame.timeMs;
   const failAt = (ms: number) => {
     failAtMs = ms;
   };
@@ -224,7 +228,7 @@ function page(h: ReturnType<typeof harness>) {
       const event = h.events[delivered];
       if (!event || isStaleEvent(event, runId, sentSeq)) continue;
       accepted.push(event);
-      if (event.type === 'snapshot') shown.push({ timeMs: (event.snapshot as unknown as { timeMs: number }).timeMs, playing: event.playing, seq: event.seq });
+      if (event.type === 'snapshot') shown.push({ timeMs: event.frame.timeMs, playing: event.playing, seq: event.seq });
     }
   };
   return { send, deliver, shown, accepted };

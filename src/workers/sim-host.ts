@@ -1,8 +1,9 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { TimelineCursor } from '../sim/timeline';
-import type { SimAction, SimOptions, Simulation } from '../sim/types';
+import { frameBuffers } from '../sim/snapshot-view';
+import type { SimAction, SimFrame, SimOptions, Simulation } from '../sim/types';
 import { DEFAULT_SIM_SETTINGS, MAX_ACTIONS, type SimSettings } from '../config/sim-link';
-import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent, type SimRequest } from './sim-protocol';
+import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent, type SimMessage } from './sim-protocol';
 
 /** What the host needs from the outside world: the sim, a wall clock, a timer, a way to post. */
 export interface SimHostDeps {
@@ -12,7 +13,8 @@ export interface SimHostDeps {
   nowMs(): number;
   /** Run `fn` after `delayMs` of wall time. */
   schedule(fn: () => void, delayMs: number): void;
-  post(event: SimEvent): void;
+  /** Posts an event; `transfer` lists the buffers that move with it (a frame's columns). */
+  post(event: SimEvent, transfer?: ArrayBuffer[]): void;
 }
 
 /** An event as the host builds it; post() stamps it with the run and the last command's seq. */
@@ -30,6 +32,8 @@ const SLOW_SNAPSHOT_MAX_INTERVAL_MS = 250;
 const TICK_INTERVAL_MS = 16;
 /** A tick after a long pause (tab in background) must not try to catch up on minutes. */
 const MAX_TICK_ELAPSED_MS = 250;
+/** Frames handed back and kept for refilling: the page holds two, one is being filled. */
+const SPARE_FRAMES = 2;
 
 /**
  * Hosts one Simulation and turns wall time into simulated time: elapsed × speed, advanced in
@@ -40,6 +44,10 @@ const MAX_TICK_ELAPSED_MS = 250;
  * Every command is acknowledged: the host answers it with a snapshot carrying its `seq` (after
  * `pause`, the paused run's final snapshot), and every event it posts carries the `seq` of the
  * last command handled, so the page can tell a snapshot taken before its last command.
+ *
+ * A snapshot is a frame (src/sim/types.ts) whose columns are transferred, not copied; the page
+ * hands each frame back once it is two frames old, and the next snapshot is written into it, so
+ * a steady run allocates no columns. The run's shape goes once, before its first frame.
  */
 export class SimHost {
   private sim: Simulation | undefined;
@@ -65,11 +73,17 @@ export class SimHost {
   /** Simulated ms per wall ms, measured: sizes the next slice. Starts low: a 10,000-partition plan at 10M events/s runs at about 0.1. */
   private simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
   private tickScheduled = false;
+  /** Frames the page handed back, to be refilled. */
+  private readonly spareFrames: SimFrame[] = [];
 
   constructor(private readonly deps: SimHostDeps) {}
 
-  /** A SimRequest as posted by the page; a bare SimCommand (a test driving the host) counts as the next seq. */
-  handle(command: SimCommand | SimRequest): void {
+  /** A message as posted by the page; a bare SimCommand (a test driving the host) counts as the next seq. */
+  handle(command: SimCommand | SimMessage): void {
+    if (command.type === 'recycle') {
+      if (this.spareFrames.length < SPARE_FRAMES) this.spareFrames.push(command.frame);
+      return;
+    }
     this.seq = 'seq' in command ? command.seq : this.seq + 1;
     try {
       this.run(command);
@@ -119,6 +133,7 @@ export class SimHost {
   private restart(): void {
     if (!this.plan) return;
     this.sim = this.deps.createSimulation(this.plan, { seed: this.seed, ...this.settings });
+    this.post({ type: 'shape', shape: this.sim.shape() });
     this.simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
     // The same actions, replayed from the start.
     this.cursor = new TimelineCursor(this.cursor.timeline);
@@ -203,17 +218,20 @@ export class SimHost {
   private postSnapshot(): void {
     if (!this.sim) return;
     const startWallMs = this.deps.nowMs();
-    const snapshot = this.sim.snapshot();
+    const frame = this.sim.frame(this.spareFrames.pop());
     this.lastPostWallMs = this.deps.nowMs();
-    // A snapshot costs about as much again to clone and render on the page: keep both under ~10 %.
+    // A snapshot costs about as much again to read and draw on the page: keep both under ~10 %.
     this.snapshotIntervalMs = Math.max(SNAPSHOT_INTERVAL_MS, Math.min(SLOW_SNAPSHOT_MAX_INTERVAL_MS, (this.lastPostWallMs - startWallMs) * 10));
-    this.post({
-      type: 'snapshot',
-      snapshot,
-      playing: this.playing,
-      speed: this.speed,
-      achievedSpeed: this.playing ? this.achievedSpeed : null,
-    });
+    this.post(
+      {
+        type: 'snapshot',
+        frame,
+        playing: this.playing,
+        speed: this.speed,
+        achievedSpeed: this.playing ? this.achievedSpeed : null,
+      },
+      frameBuffers(frame),
+    );
   }
 
   private fail(error: unknown): void {
@@ -222,7 +240,7 @@ export class SimHost {
     this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 
-  private post(event: SimEventBody): void {
-    this.deps.post({ ...event, runId: this.runId, seq: this.seq } as SimEvent);
+  private post(event: SimEventBody, transfer?: ArrayBuffer[]): void {
+    this.deps.post({ ...event, runId: this.runId, seq: this.seq } as SimEvent, transfer);
   }
 }

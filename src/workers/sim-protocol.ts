@@ -1,9 +1,10 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
 import type { SimSettings } from '../config/sim-link';
-import type { SimAction, SimSnapshot, TimedAction } from '../sim/types';
+import type { SimAction, SimFrame, SimShape, TimedAction } from '../sim/types';
 
 /**
- * Messages between the page and the simulation worker. Plain data only (structured clone).
+ * Messages between the page and the simulation worker: plain data (structured clone), and the
+ * typed arrays of each frame, transferred there and back.
  * The page posts each command as a SimRequest: the command and its sequence number `seq`
  * (1, 2, 3, … for the page's lifetime, across workers). Every command is acknowledged by a
  * snapshot whose `seq` is that command's: the worker's state once it has handled it (the answer
@@ -30,13 +31,28 @@ export type SimCommand =
 export type SimRequest = SimCommand & { readonly seq: number };
 
 /**
+ * A frame the page has done with, its buffers transferred back for the worker to refill: not a
+ * command (no seq, no answer), so it never makes a snapshot in flight look stale.
+ */
+export interface FrameReturn {
+  readonly type: 'recycle';
+  readonly frame: SimFrame;
+}
+
+/** Everything the page posts to the worker. */
+export type SimMessage = SimRequest | FrameReturn;
+
+/**
  * Every event names the run it is about, so the page can drop stragglers from a run it replaced,
  * and `seq`, the last command the worker had handled when it posted the event.
  */
 export type SimEvent = { readonly runId: number; readonly seq: number } & (
+  /** What does not change in the run (placement, names, config): posted before its first frame, after every init and reset. */
+  | { readonly type: 'shape'; readonly shape: SimShape }
   | {
       readonly type: 'snapshot';
-      readonly snapshot: SimSnapshot;
+      /** The run now, in columns (src/sim/types.ts), its buffers transferred: read it through viewOf with the run's shape. */
+      readonly frame: SimFrame;
       readonly playing: boolean;
       readonly speed: number;
       /** Simulated ms per wall ms actually reached while playing (below `speed` when the sim cannot keep up); null when paused. */
@@ -55,8 +71,8 @@ export type SimEvent = { readonly runId: number; readonly seq: number } & (
  * any event of another run is a straggler; a snapshot is stale when its `seq` is older than
  * that command — it was produced before the worker handled the command (e.g. a `playing: true`
  * snapshot already in flight when Pause was pressed), so it would undo what the command did.
- * The command's own answer (same seq) and everything after it count. Timeline, notice and
- * error events count for their whole run: they report what an earlier command did.
+ * The command's own answer (same seq) and everything after it count. Shape, timeline, notice
+ * and error events count for their whole run: they report what an earlier command did.
  */
 export function isStaleEvent(event: SimEvent, runId: number, sentSeq: number): boolean {
   if (event.runId !== runId) return true;
@@ -70,5 +86,5 @@ export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000] as const;
 export const DEFAULT_SPEED = 1;
 /** What one press of "Step" advances. */
 export const STEP_MS = 100;
-/** 20 snapshots a second: smooth enough for figures, cheap to clone at 10,000 partitions. */
+/** 20 snapshots a second: smooth enough for figures, cheap to send at 10,000 partitions. */
 export const SNAPSHOT_INTERVAL_MS = 50;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createClusterSimulation } from '../sim/index';
 import { SimHost } from './sim-host';
-import type { SimEvent, SimRequest } from './sim-protocol';
+import type { SimEvent, SimMessage } from './sim-protocol';
 
 /**
  * The module Web Worker that hosts one simulation, so a long advance never blocks the page.
@@ -15,7 +15,7 @@ const host = new SimHost({
   schedule: (fn, delayMs) => {
     setTimeout(fn, delayMs);
   },
-  post: (event: SimEvent) => scope.postMessage(event),
+  post: (event: SimEvent, transfer = []) => scope.postMessage(event, transfer),
 });
 
-scope.onmessage = (message: MessageEvent<SimRequest>) => host.handle(message.data);
+scope.onmessage = (message: MessageEvent<SimMessage>) => host.handle(message.data);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatDuration, formatNumber } from '../../lib/format';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import { computeClusterMetrics, computeMetrics, type Metrics } from '../../engine/compute-metrics';
-import type { SimSnapshot } from '../../sim/types';
+import type { SimView } from '../../sim/types';
 import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { selectRunPlan, selectSnapshot, useSimStore } from '../../state/sim-store';
 import { compareFigures, differencePercent, firstGroupOf, idleConsumersOfFirstGroup, runTopicIndex, type FigureKind } from './model-vs-sim';
@@ -25,7 +25,7 @@ function formatDifference(percent: number | null): string {
  * plans. Until the new run's first snapshot arrives, the shown one is the old run's: then its
  * own first topic's config is the model (a one-topic run names it whole).
  */
-function useRunMetrics(snapshot: SimSnapshot | null): readonly Metrics[] | null {
+function useRunMetrics(snapshot: SimView | null): readonly Metrics[] | null {
   const runPlan = useSimStore(selectRunPlan);
   const config = snapshot?.config;
   const matches = (plan: ClusterPlan | null): plan is ClusterPlan => plan !== null && snapshot !== null && plan.topics.length === snapshot.topics.length && plan.topics.every((t, i) => t.name === snapshot.topics[i]?.name);
@@ -49,7 +49,8 @@ export function ModelVsSim() {
   const idle = idleConsumersOfFirstGroup(snapshot, topic);
   const topicSnapshot = snapshot.topics[topic];
   const measurements = topicSnapshot?.measurements ?? snapshot.measurements;
-  const partitions = topicSnapshot ? snapshot.partitions.slice(topicSnapshot.firstPartition, topicSnapshot.firstPartition + topicSnapshot.partitionCount) : snapshot.partitions;
+  const first = topicSnapshot?.firstPartition ?? 0;
+  const leaders = Array.from({ length: topicSnapshot?.partitionCount ?? snapshot.partitions.length }, (_, i) => snapshot.partitions.leader(first + i));
   const cluster = snapshot.topics.length > 1;
   return (
     <section aria-labelledby="model-vs-sim-heading" className="space-y-2">
@@ -98,7 +99,7 @@ export function ModelVsSim() {
           {idle === null ? 'rebalancing…' : formatNumber(idle, 0)}
         </dd>
         <dt>Partition leaders</dt>
-        <PartitionLeaders partitions={partitions} />
+        <PartitionLeaders leaders={leaders} />
       </dl>
     </section>
   );

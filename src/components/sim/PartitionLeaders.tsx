@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import type { PartitionSnapshot } from '../../sim/types';
 
 const SHOWN = 12;
 
@@ -12,8 +11,7 @@ function leaderText(leader: number): string {
  * programs; the text names the first few for people. Re-rendered only when a leader moves.
  */
 export const PartitionLeaders = memo(
-  function PartitionLeaders({ partitions }: { partitions: readonly PartitionSnapshot[] }) {
-    const leaders = partitions.map((p) => p.leader);
+  function PartitionLeaders({ leaders }: { leaders: readonly number[] }) {
     const shown = leaders.slice(0, SHOWN).map((leader, id) => `P${id}: ${leaderText(leader)}`);
     const offline = leaders.filter((l) => l < 0).length;
     return (
@@ -23,5 +21,5 @@ export const PartitionLeaders = memo(
       </dd>
     );
   },
-  (before, after) => before.partitions.length === after.partitions.length && before.partitions.every((p, i) => p.leader === after.partitions[i]?.leader),
+  (before, after) => before.leaders.length === after.leaders.length && before.leaders.every((leader, i) => leader === after.leaders[i]),
 );

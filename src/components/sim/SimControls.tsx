@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { MAX_SEED, type SimSettings } from '../../config/sim-link';
 import { formatNumber } from '../../lib/format';
-import type { ArrivalProcess, RebalanceProtocol, ServiceTime, SimSnapshot } from '../../sim/types';
+import type { ArrivalProcess, RebalanceProtocol, ServiceTime, SimView } from '../../sim/types';
 import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { useSimStore } from '../../state/sim-store';
 import { firstGroupOf, runTopicIndex } from './model-vs-sim';
@@ -73,7 +73,7 @@ function speedText(factor: number): string {
 }
 
 /** The consumer "Crash consumer" stops: the first alive one of the topic's first group that owns partitions (its loss shows). */
-export function consumerToCrash(snapshot: SimSnapshot | null, topic = 0): number | null {
+export function consumerToCrash(snapshot: SimView | null, topic = 0): number | null {
   const consumers = (snapshot ? firstGroupOf(snapshot, topic)?.consumers : undefined) ?? [];
   const owner = consumers.find((c) => c.alive && c.assigned.length > 0) ?? consumers.find((c) => c.alive);
   return owner?.id ?? null;

@@ -1,6 +1,6 @@
 import type { Metrics } from '../../engine/compute-metrics';
 import { waitQuantileSeconds } from '../../engine/latency';
-import type { GroupSnapshot, SimSnapshot, TopicSnapshot } from '../../sim/types';
+import type { GroupView, SimView, TopicSnapshot } from '../../sim/types';
 
 /** How a figure is written: events/s, events, or seconds. */
 export type FigureKind = 'rate' | 'count' | 'seconds';
@@ -27,18 +27,18 @@ export function differencePercent(measured: number, model: number | null): numbe
 }
 
 /** Topic `topic` of the run, or the first when the run has no such topic. */
-export function runTopicIndex(snapshot: SimSnapshot, topic: number): number {
+export function runTopicIndex(snapshot: SimView, topic: number): number {
   return topic >= 0 && topic < snapshot.topics.length ? topic : 0;
 }
 
 /** The first group of a topic of the run: the one its figures measure. */
-export function firstGroupOf(snapshot: SimSnapshot, topic: number): GroupSnapshot | undefined {
+export function firstGroupOf(snapshot: SimView, topic: number): GroupView | undefined {
   const id = snapshot.topics[runTopicIndex(snapshot, topic)]?.groups[0];
   return id === undefined ? undefined : snapshot.groups[id];
 }
 
 /** Every measured figure of one topic in the "Model vs simulation" panel beside the model's prediction for it. */
-export function compareFigures(snapshot: SimSnapshot, metrics: Metrics, topic = 0): ComparedFigure[] {
+export function compareFigures(snapshot: SimView, metrics: Metrics, topic = 0): ComparedFigure[] {
   const t = runTopicIndex(snapshot, topic);
   const m = (snapshot.topics[t] as TopicSnapshot).measurements;
   const group = firstGroupOf(snapshot, t);
@@ -67,7 +67,7 @@ export function compareFigures(snapshot: SimSnapshot, metrics: Metrics, topic = 
 }
 
 /** Alive consumers of the topic's first group that own no partition; null while the group rebalances (no answer yet). */
-export function idleConsumersOfFirstGroup(snapshot: SimSnapshot, topic = 0): number | null {
+export function idleConsumersOfFirstGroup(snapshot: SimView, topic = 0): number | null {
   const group = firstGroupOf(snapshot, topic);
   if (!group || group.rebalancing) return null;
   return group.idleConsumers;
