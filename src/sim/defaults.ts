@@ -79,7 +79,6 @@ export const RATE_WINDOW_MS = 10_000;
 /** How long a produced batch is drawn travelling to its partition (simulated ms). */
 export const PRODUCE_FLOW_MS = 50;
 /** Bounds on what a snapshot carries, so drawing stays cheap at any scale. */
-export const MAX_FLOWS_IN_SNAPSHOT = 300;
 export const MAX_CONSUMERS_IN_SNAPSHOT = 256;
 export const MAX_LOG_LINES = 40;
 /** Segment budget over all partitions of the log (memory bound), with a floor per partition. */

@@ -1,13 +1,13 @@
-import { MAX_CONSUMERS_IN_SNAPSHOT, MAX_FLOWS_IN_SNAPSHOT, PRODUCE_FLOW_MS } from './defaults';
+import { MAX_CONSUMERS_IN_SNAPSHOT, PRODUCE_FLOW_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
-import { allocateColumns, CONSUMER_ALIVE, CONSUMER_BUSY } from './snapshot-view';
-import type { FlowSnapshot, GroupFrame, SimColumns, SimFrame, SimMeasurements, SimShape } from './types';
+import { allocateColumns, CONSUMER_ALIVE, CONSUMER_BUSY, FLOW_CONSUME, FLOW_FIELDS, FLOW_PRODUCE, MAX_FLOWS_IN_SNAPSHOT } from './snapshot-view';
+import type { GroupFrame, SimColumns, SimFrame, SimMeasurements, SimShape } from './types';
 import { FLOW_RING, groupLabel, partitionLabel, SAMPLES, writable, type Group, type SimTopic, type World } from './world';
 
 /**
  * What the page sees of a run, built from the world state: the shape once (shapeOf), then a
  * frame per snapshot (frameOf) whose columns are typed arrays, refilled in place when the
- * caller hands back an earlier frame of the same size. Read-only except that it first moves
+ * caller hands back an earlier frame's columns of the same size. Read-only except that it first moves
  * each high watermark over what is readable by now.
  */
 const shapes = new WeakMap<World, SimShape>();
@@ -30,7 +30,7 @@ export function shapeOf(w: World): SimShape {
   return shape;
 }
 
-export function frameOf(w: World, reuse?: SimFrame): SimFrame {
+export function frameOf(w: World, reuse?: SimColumns): SimFrame {
   const { logs, groups, leader, P } = w;
   for (const partitionLog of logs) partitionLog.advanceHighWatermark(w.nowMs);
   let groupPartitions = 0;
@@ -39,7 +39,7 @@ export function frameOf(w: World, reuse?: SimFrame): SimFrame {
     groupPartitions += group.topic.count;
     shownConsumers += Math.min(MAX_CONSUMERS_IN_SNAPSHOT, group.consumers.length);
   }
-  const columns = reuse && fits(reuse.columns, P, groupPartitions, shownConsumers) ? reuse.columns : allocateColumns(P, groupPartitions, shownConsumers);
+  const columns = reuse && fits(reuse, P, groupPartitions, shownConsumers) ? reuse : allocateColumns(P, groupPartitions, shownConsumers);
   for (let p = 0; p < P; p += 1) {
     const partitionLog = logs[p] as PartitionLog;
     columns.logEndOffset[p] = partitionLog.logEndOffset;
@@ -74,7 +74,7 @@ export function frameOf(w: World, reuse?: SimFrame): SimFrame {
     })),
     topics: w.topics.map((topic) => ({ groups: topic.groups.map((g) => g.id), produced: topic.produced, measurements: measure(w, topic) })),
     groups: groupFrames,
-    flows: flows(w),
+    flowCount: writeFlows(w, columns.flows),
     log: w.log.map((line) => ({ ...line })),
     columns,
   };
@@ -173,27 +173,31 @@ export function measure(w: World, topic: SimTopic): SimMeasurements {
   };
 }
 
-/** The newest produce batches (for the animation) and every running poll. */
-export function flows(w: World): FlowSnapshot[] {
+/** The newest produce batches (for the animation) and every running poll, written into the flows column; returns how many. */
+function writeFlows(w: World, column: Float64Array): number {
   const { flowPartition, flowEvents, flowAtMs, groups } = w;
-  const out: FlowSnapshot[] = [];
+  let count = 0;
+  const put = (kind: number, partition: number, group: number, consumer: number, events: number, progress: number) => {
+    column.set([kind, partition, group, consumer, events, progress], count * FLOW_FIELDS);
+    count += 1;
+  };
   const half = MAX_FLOWS_IN_SNAPSHOT / 2;
-  for (let k = 1; k <= FLOW_RING && out.length < half; k += 1) {
+  for (let k = 1; k <= FLOW_RING && count < half; k += 1) {
     const i = (w.flowNext - k + FLOW_RING) % FLOW_RING;
     const age = w.nowMs - (flowAtMs[i] as number);
     if (age > PRODUCE_FLOW_MS) break;
-    out.push({ kind: 'produce', partition: flowPartition[i] as number, group: -1, consumer: -1, events: flowEvents[i] as number, progress: age / PRODUCE_FLOW_MS });
+    put(FLOW_PRODUCE, flowPartition[i] as number, -1, -1, flowEvents[i] as number, age / PRODUCE_FLOW_MS);
   }
   for (const group of groups) {
     for (const consumer of group.consumers) {
-      if (out.length >= MAX_FLOWS_IN_SNAPSHOT) return out;
+      if (count >= MAX_FLOWS_IN_SNAPSHOT) return count;
       const chunk = consumer.chunk;
       if (!chunk) continue;
       const span = chunk.endMs - chunk.startMs;
-      out.push({ kind: 'consume', partition: chunk.partition, group: group.id, consumer: consumer.id, events: chunk.events, progress: span > 0 ? Math.min(1, (w.nowMs - chunk.startMs) / span) : 1 });
+      put(FLOW_CONSUME, chunk.partition, group.id, consumer.id, chunk.events, span > 0 ? Math.min(1, (w.nowMs - chunk.startMs) / span) : 1);
     }
   }
-  return out;
+  return count;
 }
 
 /** Group lag: Σ over its topic's partitions of log end − committed offset. */

@@ -54,13 +54,13 @@ describe('columnar snapshots: a shape once, then frames of typed arrays', () => 
     sim.advance(500);
     const first = sim.frame();
     sim.advance(500);
-    const second = sim.frame(first);
+    const second = sim.frame(first.columns);
     expect(second.columns).toBe(first.columns);
     expect(viewOf(sim.shape(), second).timeMs).toBe(1_000);
     expect(toPlainSnapshot(viewOf(sim.shape(), second))).toEqual(sim.snapshot());
     // A new group makes the group columns longer: new arrays, the old frame left as it was.
     sim.apply({ type: 'add-group' });
-    const third = sim.frame(second);
+    const third = sim.frame(second.columns);
     expect(third.columns.committedOffset.length).toBe(2 * BIG.partitions);
     expect(third.columns).not.toBe(second.columns);
     expect(sim.shape()).toBe(sim.shape());

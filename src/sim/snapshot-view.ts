@@ -1,8 +1,14 @@
-import type { ConsumerSnapshot, GroupFrame, GroupView, PartitionsView, PartitionSnapshot, SimColumns, SimFrame, SimShape, SimSnapshot, SimView, TopicSnapshot } from './types';
+import type { ConsumerSnapshot, FlowSnapshot, GroupFrame, GroupView, PartitionsView, PartitionSnapshot, SimColumns, SimFrame, SimShape, SimSnapshot, SimView, TopicSnapshot } from './types';
 
 /** SimColumns.consumerFlags bits. */
 export const CONSUMER_ALIVE = 1;
 export const CONSUMER_BUSY = 2;
+/** SimColumns.flows: numbers a flow, and its kinds. */
+export const FLOW_FIELDS = 6;
+export const FLOW_PRODUCE = 0;
+export const FLOW_CONSUME = 1;
+/** Flows a frame holds at most: drawing is aggregated. */
+export const MAX_FLOWS_IN_SNAPSHOT = 300;
 
 /**
  * The read-only view of one frame (src/sim/types.ts: SimShape, SimFrame, SimView): what the page
@@ -16,6 +22,7 @@ export function viewOf(shape: SimShape, frame: SimFrame): SimView {
   const { columns } = frame;
   const replicaLists = replicaListsOf(shape);
   let topics: readonly TopicSnapshot[] | undefined;
+  let flows: readonly FlowSnapshot[] | undefined;
   const partitions: PartitionsView = {
     length: shape.partitionCount,
     topicOf: (p) => topicIndexOf(shape, p),
@@ -44,9 +51,19 @@ export function viewOf(shape: SimShape, frame: SimFrame): SimView {
     groups,
     deadLetterQueue: frame.deadLetterQueue,
     measurements: (frame.topics[0] as SimFrame['topics'][number]).measurements,
-    flows: frame.flows,
+    get flows() {
+      return (flows ??= flowsOf(columns.flows, frame.flowCount));
+    },
     log: frame.log,
   };
+}
+
+function flowsOf(column: Float64Array, count: number): FlowSnapshot[] {
+  return Array.from({ length: count }, (_, n) => {
+    const at = n * FLOW_FIELDS;
+    const field = (k: number) => column[at + k] as number;
+    return { kind: field(0) === FLOW_CONSUME ? 'consume' : 'produce', partition: field(1), group: field(2), consumer: field(3), events: field(4), progress: field(5) };
+  });
 }
 
 function groupViewOf(shape: SimShape, group: GroupFrame, columns: SimColumns): GroupView {
@@ -182,6 +199,7 @@ export function fromPlainSnapshot(snapshot: SimSnapshot): { shape: SimShape; fra
   const partitionsOfGroup = snapshot.groups.map((g) => snapshot.topics[g.topic]?.partitionCount ?? 0);
   const shownOfGroup = snapshot.groups.map((g) => g.consumers.length);
   const columns = allocateColumns(P, sum(partitionsOfGroup), sum(shownOfGroup));
+  snapshot.flows.slice(0, MAX_FLOWS_IN_SNAPSHOT).forEach((f, n) => columns.flows.set([f.kind === 'consume' ? FLOW_CONSUME : FLOW_PRODUCE, f.partition, f.group, f.consumer, f.events, f.progress], n * FLOW_FIELDS));
   snapshot.partitions.forEach((p, id) => {
     columns.logEndOffset[id] = p.logEndOffset;
     columns.highWatermark[id] = p.highWatermark;
@@ -218,7 +236,7 @@ export function fromPlainSnapshot(snapshot: SimSnapshot): { shape: SimShape; fra
     brokers: snapshot.brokers,
     topics: snapshot.topics.map(({ groups: ids, produced, measurements }) => ({ groups: ids, produced, measurements })),
     groups,
-    flows: snapshot.flows,
+    flowCount: Math.min(MAX_FLOWS_IN_SNAPSHOT, snapshot.flows.length),
     log: snapshot.log,
     columns,
   };
@@ -240,6 +258,7 @@ export function allocateColumns(P: number, groupPartitions: number, consumers: n
     owner: new Int32Array(groupPartitions),
     consumerFlags: new Uint8Array(consumers),
     consumerProcessed: new Float64Array(consumers),
+    flows: new Float64Array(FLOW_FIELDS * MAX_FLOWS_IN_SNAPSHOT),
   };
 }
 

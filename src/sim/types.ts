@@ -336,6 +336,8 @@ export interface SimColumns {
   readonly consumerFlags: Uint8Array;
   /** …and the events it has processed (ConsumerSnapshot.processed). */
   readonly consumerProcessed: Float64Array;
+  /** The batches in flight (SimSnapshot.flows), FLOW_FIELDS numbers each (snapshot-view.ts): kind (0 produce, 1 consume), partition, group, consumer, events, progress. */
+  readonly flows: Float64Array;
 }
 
 /** A group's figures in a frame: GroupSnapshot's scalars, and where its columns start. */
@@ -350,7 +352,9 @@ export type GroupFrame = Omit<GroupSnapshot, 'partitionLag' | 'consumers'> & {
 export type TopicFrame = Pick<TopicSnapshot, 'groups' | 'produced' | 'measurements'>;
 
 /** One instant of a run: small plain fields (as SimSnapshot has them), and the columns. */
-export type SimFrame = Pick<SimSnapshot, 'timeMs' | 'produced' | 'producerBuffered' | 'spikeFactor' | 'idempotentConsumers' | 'deadLetterQueue' | 'brokers' | 'flows' | 'log'> & {
+export type SimFrame = Pick<SimSnapshot, 'timeMs' | 'produced' | 'producerBuffered' | 'spikeFactor' | 'idempotentConsumers' | 'deadLetterQueue' | 'brokers' | 'log'> & {
+  /** Batches in flight, in the flows column. */
+  readonly flowCount: number;
   readonly topics: readonly TopicFrame[];
   readonly groups: readonly GroupFrame[];
   readonly columns: SimColumns;
@@ -393,8 +397,8 @@ export interface Simulation {
   snapshot(): SimSnapshot;
   /** What does not change in the run (the same object every call). */
   shape(): SimShape;
-  /** The current instant, in columns: written into `reuse`'s arrays when they fit (nothing allocated), new ones otherwise. */
-  frame(reuse?: SimFrame): SimFrame;
+  /** The current instant, in columns: written into `reuse` (an earlier frame's columns) when they fit, allocating nothing; into new ones otherwise. */
+  frame(reuse?: SimColumns): SimFrame;
   /** Changes and faults at the current simulated time. */
   apply(action: SimAction): void;
 }

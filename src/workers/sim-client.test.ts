@@ -4,7 +4,7 @@ import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../config/sim-link';
 import { singleTopicPlan } from '../engine/cluster-plan';
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { createClusterSimulation } from '../sim/index';
-import type { SimFrame, SimOptions } from '../sim/types';
+import type { SimColumns, SimOptions } from '../sim/types';
 import { createSimClient, type SimClientEvent, type WorkerPort } from './sim-client';
 import { SimHost } from './sim-host';
 import type { SimEvent, SimMessage, SimRequest } from './sim-protocol';
@@ -17,7 +17,7 @@ import type { SimEvent, SimMessage, SimRequest } from './sim-protocol';
 function hostedPort() {
   const outbox: SimEvent[] = [];
   const requests: SimRequest[] = [];
-  const recycled: SimFrame[] = [];
+  const recycled: SimColumns[] = [];
   /** Per frame the sim wrote: whether it went into a frame handed back. */
   const refilled: boolean[] = [];
   let terminated = false;
@@ -25,9 +25,9 @@ function hostedPort() {
     const sim = createClusterSimulation(plan, options);
     const frame = sim.frame;
     return Object.assign(sim, {
-      frame: (reuse?: SimFrame) => {
+      frame: (reuse?: SimColumns) => {
         const written = frame(reuse);
-        refilled.push(reuse !== undefined && written.columns === reuse.columns);
+        refilled.push(reuse !== undefined && written.columns === reuse);
         return written;
       },
     });
@@ -36,7 +36,7 @@ function hostedPort() {
   const port: WorkerPort = {
     postMessage: (message: SimMessage, transfer: Transferable[]) => {
       const received = structuredClone(message, { transfer });
-      if (received.type === 'recycle') recycled.push(received.frame);
+      if (received.type === 'recycle') recycled.push(received.columns);
       else requests.push(received);
       host.handle(received);
     },

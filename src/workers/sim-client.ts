@@ -65,7 +65,7 @@ export function createSimClient(port: WorkerPort, firstSeq = 0): SimClient & { r
     port.postMessage({ ...command, seq: sentSeq } as SimRequest, []);
   };
   const recycle = (frame: SimFrame) => {
-    if (!destroyed) port.postMessage({ type: 'recycle', frame }, frameBuffers(frame));
+    if (!destroyed) port.postMessage({ type: 'recycle', columns: frame.columns }, frameBuffers(frame));
   };
   port.onmessage = (message) => {
     const event = message.data;

@@ -1,7 +1,7 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { TimelineCursor } from '../sim/timeline';
 import { frameBuffers } from '../sim/snapshot-view';
-import type { SimAction, SimFrame, SimOptions, Simulation } from '../sim/types';
+import type { SimAction, SimColumns, SimOptions, Simulation } from '../sim/types';
 import { DEFAULT_SIM_SETTINGS, MAX_ACTIONS, type SimSettings } from '../config/sim-link';
 import { MAX_SPEED, MIN_SPEED, SNAPSHOT_INTERVAL_MS, DEFAULT_SPEED, type SimCommand, type SimEvent, type SimMessage } from './sim-protocol';
 
@@ -73,15 +73,15 @@ export class SimHost {
   /** Simulated ms per wall ms, measured: sizes the next slice. Starts low: a 10,000-partition plan at 10M events/s runs at about 0.1. */
   private simMsPerWallMs = INITIAL_SIM_MS_PER_WALL_MS;
   private tickScheduled = false;
-  /** Frames the page handed back, to be refilled. */
-  private readonly spareFrames: SimFrame[] = [];
+  /** Columns of frames the page handed back, to be refilled. */
+  private readonly spareColumns: SimColumns[] = [];
 
   constructor(private readonly deps: SimHostDeps) {}
 
   /** A message as posted by the page; a bare SimCommand (a test driving the host) counts as the next seq. */
   handle(command: SimCommand | SimMessage): void {
     if (command.type === 'recycle') {
-      if (this.spareFrames.length < SPARE_FRAMES) this.spareFrames.push(command.frame);
+      if (this.spareColumns.length < SPARE_FRAMES) this.spareColumns.push(command.columns);
       return;
     }
     this.seq = 'seq' in command ? command.seq : this.seq + 1;
@@ -218,7 +218,7 @@ export class SimHost {
   private postSnapshot(): void {
     if (!this.sim) return;
     const startWallMs = this.deps.nowMs();
-    const frame = this.sim.frame(this.spareFrames.pop());
+    const frame = this.sim.frame(this.spareColumns.pop());
     this.lastPostWallMs = this.deps.nowMs();
     // A snapshot costs about as much again to read and draw on the page: keep both under ~10 %.
     this.snapshotIntervalMs = Math.max(SNAPSHOT_INTERVAL_MS, Math.min(SLOW_SNAPSHOT_MAX_INTERVAL_MS, (this.lastPostWallMs - startWallMs) * 10));

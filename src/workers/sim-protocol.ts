@@ -1,6 +1,6 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
 import type { SimSettings } from '../config/sim-link';
-import type { SimAction, SimFrame, SimShape, TimedAction } from '../sim/types';
+import type { SimAction, SimColumns, SimFrame, SimShape, TimedAction } from '../sim/types';
 
 /**
  * Messages between the page and the simulation worker: plain data (structured clone), and the
@@ -31,12 +31,13 @@ export type SimCommand =
 export type SimRequest = SimCommand & { readonly seq: number };
 
 /**
- * A frame the page has done with, its buffers transferred back for the worker to refill: not a
- * command (no seq, no answer), so it never makes a snapshot in flight look stale.
+ * The columns of a frame the page has done with, their buffers transferred back for the worker
+ * to refill (only the columns: the frame's small plain fields would cost a copy for nothing).
+ * Not a command (no seq, no answer), so it never makes a snapshot in flight look stale.
  */
 export interface FrameReturn {
   readonly type: 'recycle';
-  readonly frame: SimFrame;
+  readonly columns: SimColumns;
 }
 
 /** Everything the page posts to the worker. */
