@@ -51,6 +51,35 @@ test('the exact field takes a typed value, rounds a fractional count and keeps t
   await expect(page.getByText(/“lots” is not a number/)).toBeVisible();
 });
 
+test('the exact fields read numbers as people type them: "200k", "2 KiB", "7d", "10 Gbit/s", and say how they read them', async ({ page }) => {
+  await page.goto('/');
+  const typeInto = async (name: string, text: string) => {
+    const field = page.getByRole('textbox', { name, exact: true });
+    await field.fill(text);
+    await field.press('Enter');
+    return field;
+  };
+  await expect(await typeInto('Event rate, exact value in events/s', '200k')).toHaveValue('200000');
+  await expect(page.getByText('200k = 200,000 events/s.')).toBeVisible();
+  await expect.poll(() => queryOf(page).get(linkName('rate'))).toBe('200000');
+
+  await expect(await typeInto('Event size, exact value in bytes', '2 KiB')).toHaveValue('2048');
+  await expect(page.getByText('2 KiB = 2,048 bytes.')).toBeVisible();
+  await expect.poll(() => queryOf(page).get(linkName('size'))).toBe('2048');
+
+  await expect(await typeInto('Retention, exact value in hours', '36h')).toHaveValue('36');
+  await expect(await typeInto('Retention, exact value in hours', '7d')).toHaveValue('168');
+  await expect(page.getByText('7d = 168 hours.')).toBeVisible();
+
+  await page.getByText('Assumptions', { exact: true }).click();
+  await typeInto('Broker network, exact value in MiB/s', '10 Gbit/s');
+  await expect(page.getByText('10 Gbit/s = 1,192.09 MiB/s (SI: 1 Gbit = 10⁹ bits, 8 bits a byte).')).toBeVisible();
+
+  // A unit that does not fit the field keeps the value and says what would.
+  await expect(await typeInto('Event size, exact value in bytes', '7d')).toHaveValue('2048');
+  await expect(page.getByText('“7d” is not in bytes or a unit that converts to it (write e.g. 2048, 2 KiB or 2 KB); kept 2,048 bytes.')).toBeVisible();
+});
+
 test('slider moves replace the URL instead of adding history entries', async ({ page }) => {
   await page.goto('/');
   const length = await page.evaluate(() => history.length);

@@ -3,6 +3,7 @@ import { readValue } from '../config/read-value';
 import type { ParamSpec } from '../config/schema';
 import { SLIDER_STEPS, valueForMove, valueToPosition } from '../config/slider-scale';
 import { formatNumber } from '../lib/format';
+import { readQuantity } from '../lib/quantity-text';
 import { usePlannerStore } from '../state/planner-store';
 
 /**
@@ -20,12 +21,18 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
 
   const commitDraft = () => {
     if (draft === null) return;
-    const read = readValue(spec, draft);
-    // A typed value that cannot be read keeps the current value rather than jumping to a default.
-    const keep = read.reason.startsWith('not a number') || read.reason.startsWith('negative');
-    setFieldNote(read.reason ? `${keep ? `“${draft}” is ${read.reason.split(';')[0]}; kept ${valueText}` : `${read.reason.split(';')[0]}: ${formatNumber(read.value, 3)} ${spec.unit} used`}.` : '');
-    if (!keep) setValue(spec.field, read.value);
     setDraft(null);
+    // Typed as people write it ("200k", "2 KiB", "7d"), then held to the field's range. A value
+    // that cannot be read keeps the current one rather than jumping to a default.
+    const typed = readQuantity(draft, spec.unit);
+    if ('error' in typed || typed.value < 0) {
+      setFieldNote(`${'error' in typed ? typed.error : `“${draft.trim()}” is negative`}; kept ${valueText}.`);
+      return;
+    }
+    const read = readValue(spec, String(typed.value));
+    const adjusted = read.reason ? `${read.reason.split(';')[0]}: ${formatNumber(read.value, 3)} ${spec.unit} used` : '';
+    setFieldNote([typed.reading, adjusted].filter(Boolean).join('; ') + (typed.reading || adjusted ? '.' : ''));
+    setValue(spec.field, read.value);
   };
   const onFieldKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') commitDraft();
