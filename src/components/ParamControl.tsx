@@ -69,7 +69,7 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
     return (
       <div className="space-y-1">
         <label className="flex items-center gap-2 font-medium">
-          <input type="checkbox" checked={value >= 1} onChange={(event) => setValue(spec.field, event.target.checked ? 1 : 0)} className="h-4 w-4 accent-teal-600" />
+          <input type="checkbox" checked={value >= 1} onChange={(event) => setValue(spec.field, event.target.checked ? 1 : 0)} className="h-6 w-6 accent-teal-600" />
           {spec.label}
         </label>
         <p className="text-xs text-slate-500 dark:text-slate-400">{spec.description}.</p>

@@ -83,7 +83,7 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
   const isLog = spec.scale === 'log';
   const controls = (
     <>
-      <div className="flex flex-col">
+      <div className="flex min-w-0 max-w-full flex-col">
         <label htmlFor={metricId} className="text-xs text-slate-600 dark:text-slate-300">Metric</label>
         <select id={metricId} value={entry.name} onChange={(e) => setMetricName(e.target.value)} className={selectClass}>
           {METRICS.map((m) => (
@@ -93,7 +93,7 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
           ))}
         </select>
       </div>
-      <div className="flex flex-col">
+      <div className="flex min-w-0 max-w-full flex-col">
         <label htmlFor={inputId} className="text-xs text-slate-600 dark:text-slate-300">Against input</label>
         <select id={inputId} value={spec.name} onChange={(e) => setInputName(e.target.value)} className={selectClass}>
           {INPUTS.map((p) => (
