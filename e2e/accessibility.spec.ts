@@ -261,6 +261,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       const reached = visited.map((f) => f.description);
       const expected = [
+        'a “Skip to the plan”',
+        'a “Skip to the answers”',
+        'a “Skip to the simulation”',
         'button “Copy link”',
         `button “${PRESETS[0]!.name}”`,
         'summary “Assumptions”',
@@ -270,8 +273,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'button “Download PNG of',
       ];
       for (const control of expected) expect(reached.some((d) => d.startsWith(control)), `Tab reaches ${control}; reached:\n${reached.join('\n')}`).toBe(true);
-      // In reading order: the header, then the scenarios, the controls, the numbers, the simulation.
-      const order = ['button “Copy link”', `button “${PRESETS[0]!.name}”`, 'input[type=range] “Event rate”', 'button “Apply recommendation”', 'button “Play”'].map((c) =>
+      // In reading order: the skip links and the header, then the workspace (the plan, the answers
+      // and the simulation), then the details below it (the recommendation, the scenarios).
+      const order = ['a “Skip to the plan”', 'button “Copy link”', 'input[type=range] “Event rate”', 'button “Play”', 'button “Apply recommendation”', `button “${PRESETS[0]!.name}”`].map((c) =>
         reached.findIndex((d) => d.startsWith(c)),
       );
       expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -288,6 +292,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(slider).toHaveAccessibleDescription(/\S/);
       }
     });
+  });
+}
+
+/** Every width the layout changes at (phones, a tablet, laptops), in both colour schemes: axe finds nothing. */
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe at every width, ${colorScheme}: 360, 390, 430, 768, 1280 and 1440 px`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [360, 390, 430, 768, 1280, 1440]) {
+      await page.setViewportSize({ width, height: width < 1024 ? 844 : 900 });
+      await page.goto(LIGHT_PLAN);
+      await waitForApp(page);
+      await expectNoAxeViolations(page, `${width} px, ${colorScheme}`);
+    }
   });
 }
 

@@ -13,6 +13,7 @@ import { RecommendationsPanel } from '../components/RecommendationsPanel';
 import { ScenariosSection } from '../components/scenarios/ScenariosSection';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
 import { VerdictBanner } from '../components/VerdictBanner';
+import { KeyAnswers } from '../components/workspace/KeyAnswers';
 
 // Its own chunk: the calculator renders (and works) before and without the simulation.
 const SimSection = lazy(() => import('../components/sim/SimSection'));
@@ -25,58 +26,87 @@ function CopyLinkInHeader() {
   return target ? createPortal(<CopyLinkButton />, target) : <CopyLinkButton />;
 }
 
+/**
+ * The workspace (issue 11): the plan on the left, scrolling on its own; beside it the verdict,
+ * the key answers and the live simulation — on one screen from 1280 × 800 up. Everything else
+ * (every metric with its breakdown, health, recommendation, cluster and cost, charts, scenarios
+ * and compare, exports) follows in named sections an outline links to (URL fragments).
+ */
 export function App() {
   return (
     <>
       <CopyLinkInHeader />
-      <main className="mx-auto grid max-w-screen-2xl grid-cols-1 gap-6 p-6 lg:grid-cols-[minmax(20rem,26rem)_1fr]">
-        <div className="space-y-4 lg:col-span-2">
-          <UrlNoticeBanner />
-          <ErrorBoundary area="The scenarios">
-            <ScenariosSection />
-          </ErrorBoundary>
-          <VerdictBanner />
+      <main className="mx-auto max-w-screen-2xl space-y-4 p-3 lg:p-4">
+        <div className="workspace grid grid-cols-1 gap-4 lg:grid-cols-[minmax(22rem,30rem)_1fr]">
+          <aside id="plan" tabIndex={-1} aria-label="Plan" className="workspace-pane space-y-4">
+            <ErrorBoundary area="The controls">
+              <ControlsPanel />
+            </ErrorBoundary>
+            <ErrorBoundary area="The assumptions">
+              <AssumptionsPanel />
+            </ErrorBoundary>
+          </aside>
+          <div className="workspace-pane min-w-0 space-y-3">
+            <UrlNoticeBanner />
+            <VerdictBanner />
+            <ErrorBoundary area="The answers">
+              <KeyAnswers />
+            </ErrorBoundary>
+            <ErrorBoundary area="The simulation">
+              <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the simulation…</p>}>
+                <SimSection />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
         </div>
-        <div className="space-y-4">
-          <ErrorBoundary area="The controls">
-            <ControlsPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="The assumptions">
-            <AssumptionsPanel />
-          </ErrorBoundary>
+        <nav aria-label="Details" className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-200 pt-3 text-sm dark:border-slate-800">
+          <span className="font-semibold">Details:</span>
+          {DETAILS.map(([id, label]) => (
+            <a key={id} href={`#${id}`} className="inline-flex min-h-6 items-center text-teal-800 underline dark:text-teal-300">
+              {label}
+            </a>
+          ))}
+        </nav>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <div id="health" className="space-y-6">
+            <ErrorBoundary area="The health summary">
+              <HealthPanel />
+            </ErrorBoundary>
+            <div id="recommendation">
+              <ErrorBoundary area="The recommendation">
+                <RecommendationsPanel />
+              </ErrorBoundary>
+            </div>
+          </div>
+          <div id="cluster" className="space-y-6">
+            <ErrorBoundary area="The cluster">
+              <ClusterPanel />
+            </ErrorBoundary>
+            <ErrorBoundary area="The cost">
+              <CostPanel />
+            </ErrorBoundary>
+          </div>
         </div>
-        <div className="space-y-6">
-          <ErrorBoundary area="The health summary">
-            <HealthPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="The recommendation">
-            <RecommendationsPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="The cluster">
-            <ClusterPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="The cost">
-            <CostPanel />
-          </ErrorBoundary>
+        <div id="metrics">
           <ErrorBoundary area="The metrics">
             <MetricsPanel />
           </ErrorBoundary>
+        </div>
+        <div id="charts">
           <ErrorBoundary area="The charts">
             <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the charts…</p>}>
               <ChartsSection />
             </Suspense>
           </ErrorBoundary>
         </div>
-        <div className="lg:col-span-2">
-          <ErrorBoundary area="The exports">
-            <ExportSection />
+        <div id="scenarios">
+          <ErrorBoundary area="The scenarios">
+            <ScenariosSection />
           </ErrorBoundary>
         </div>
-        <div className="lg:col-span-2">
-          <ErrorBoundary area="The simulation">
-            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the simulation…</p>}>
-              <SimSection />
-            </Suspense>
+        <div id="exports">
+          <ErrorBoundary area="The exports">
+            <ExportSection />
           </ErrorBoundary>
         </div>
       </main>
@@ -87,3 +117,15 @@ export function App() {
     </>
   );
 }
+
+/** The sections below the workspace, as the outline names them (their ids are the URL fragments). */
+const DETAILS: readonly (readonly [string, string])[] = [
+  ['health', 'Health'],
+  ['recommendation', 'Recommendation'],
+  ['cluster', 'Cluster and cost'],
+  ['metrics', 'Every metric'],
+  ['charts', 'Charts'],
+  ['scenarios', 'Scenarios and compare'],
+  ['exports', 'Exports'],
+  ['model-vs-sim-heading', 'Model vs simulation'],
+];

@@ -1,13 +1,10 @@
-import { BROKER_TYPES, brokerTypeValues } from '../config/broker-types';
 import type { ClusterPlan } from '../engine/cluster-plan';
-import { recommendCluster, type BrokerChoice, type BrokerTypeOption, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
+import { recommendCluster, type BrokerChoice, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { formatMoney } from './cluster/ClusterPanel';
-import { useClusterRecommendation } from './hooks/useClusterRecommendation';
+import { CATALOGUE_OPTIONS as OPTIONS, useClusterRecommendation } from './hooks/useClusterRecommendation';
 import { usePlanAtRest } from './hooks/usePlanAtRest';
-
-const OPTIONS: readonly BrokerTypeOption[] = BROKER_TYPES.map((type) => ({ id: type.id, values: brokerTypeValues(type) }));
 
 const recommendFor = (plan: ClusterPlan) => recommendCluster(plan, OPTIONS);
 

@@ -14,20 +14,21 @@ export function ControlsPanel() {
   const selected = usePlannerStore(selectSelectedTopic);
   const several = plan.topics.length > 1;
   return (
-    <section aria-labelledby="controls-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <h2 id="controls-heading" className="text-lg font-semibold">
+    <section aria-labelledby="controls-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 lg:space-y-2 lg:p-3 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="controls-heading" className="text-lg font-semibold lg:text-base">
         Your plan
       </h2>
-      <div className="space-y-4" data-testid="cluster-inputs">
-        <h3 className="font-medium">Cluster</h3>
+      <div className="space-y-4 lg:space-y-0.5" data-testid="cluster-inputs">
+        <h3 className="font-medium lg:text-sm">Cluster</h3>
         <BrokerTypeSelect />
         {CLUSTER_INPUTS.map((spec) => (
           <ParamControl key={spec.name} spec={spec} />
         ))}
       </div>
       <TopicList />
-      <div className="space-y-4" data-testid="topic-inputs">
-        {several && <h3 className="font-medium">Topic “{plan.topics[selected]?.name}”</h3>}
+      <div className="space-y-4 lg:space-y-0.5" data-testid="topic-inputs">
+        {/* From lg up the topic list beside it marks the selected topic: the heading is for screen readers there. */}
+        {several && <h3 className="font-medium lg:sr-only">Topic “{plan.topics[selected]?.name}”</h3>}
         {TOPIC_INPUTS.map((spec) => (
           <ParamControl key={spec.name} spec={spec} />
         ))}

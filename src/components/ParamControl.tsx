@@ -77,15 +77,17 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
     );
   }
 
+  // From lg up, one row a control (label, slider, exact field, unit) so the whole plan fits beside
+  // the answers; the description stays the slider's accessible description, off screen.
   return (
-    <div className="space-y-1">
-      <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={`${id}-slider`} className="font-medium">
+    <div className="space-y-1 lg:grid lg:grid-cols-[8.5rem_minmax(0,1fr)_5.5rem_4.5rem] lg:items-center lg:gap-x-2 lg:space-y-0">
+      <div className="flex items-baseline justify-between gap-2 lg:block lg:min-w-0">
+        <label htmlFor={`${id}-slider`} className="font-medium lg:block lg:truncate lg:text-sm" title={spec.label}>
           {spec.label}
         </label>
-        <span className="text-sm tabular-nums text-slate-600 dark:text-slate-300">{valueText}</span>
+        <span className="text-sm tabular-nums text-slate-600 lg:hidden dark:text-slate-300">{valueText}</span>
       </div>
-      <div className="flex items-center gap-2">
+      <div className="flex items-center gap-2 lg:contents">
         <input
           id={`${id}-slider`}
           type="range"
@@ -106,16 +108,16 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
           onChange={(event) => setDraft(event.target.value)}
           onBlur={commitDraft}
           onKeyDown={onFieldKey}
-          className="w-28 rounded border border-slate-300 bg-white px-2 py-1 text-right tabular-nums dark:border-slate-600 dark:bg-slate-800"
+          className="w-28 rounded border border-slate-300 bg-white px-2 py-1 text-right tabular-nums lg:w-full lg:py-0.5 lg:text-sm dark:border-slate-600 dark:bg-slate-800"
         />
-        <span className="w-20 text-sm text-slate-600 dark:text-slate-300">{spec.unit}</span>
+        <span className="w-20 text-sm text-slate-600 lg:w-auto lg:truncate lg:text-xs dark:text-slate-300">{spec.unit}</span>
       </div>
-      <p id={`${id}-range`} className="text-xs text-slate-500 dark:text-slate-400">
+      <p id={`${id}-range`} className="text-xs text-slate-500 lg:sr-only dark:text-slate-400">
         {spec.description}. {formatNumber(spec.min, 3)} – {formatNumber(spec.max, 0)} {spec.unit}
         {spec.scale === 'log' ? ', log scale' : ''}.
       </p>
       {fieldNote && (
-        <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
+        <p role="status" className="text-xs text-amber-700 lg:col-span-4 dark:text-amber-300">
           {fieldNote}
         </p>
       )}

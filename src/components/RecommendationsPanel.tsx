@@ -4,10 +4,8 @@ import { recommendTopic } from '../engine/recommend-cluster';
 import { formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { ClusterRecommendation } from './ClusterRecommendation';
+import { useApplyRecommendation, type AppliedField } from './hooks/useApplyRecommendation';
 import { usePlanAtRest } from './hooks/usePlanAtRest';
-
-const APPLIED_FIELDS = ['partitions', 'consumersPerGroup', 'brokers', 'replicationFactor', 'minInsyncReplicas', 'zones', 'maxPollRecords', 'maxPollIntervalMs'] as const;
-type AppliedField = (typeof APPLIED_FIELDS)[number];
 
 /** "What do I need": the smallest counts that meet every check, the limit behind each, and Apply. */
 export function RecommendationsPanel() {
@@ -17,8 +15,7 @@ export function RecommendationsPanel() {
   const topicCount = usePlannerStore((state) => state.plan.topics.length);
   // With several topics the brokers are the cluster's (below); this table is the selected topic's own counts.
   const several = topicCount > 1;
-  const applyValues = usePlannerStore((state) => state.applyValues);
-  const r = useMemo(() => recommendTopic(config), [config]);
+  const { r, unchanged, apply } = useApplyRecommendation();
   // What twice the planned growth would need, beside it: partitions cannot be reduced later.
   const doubledGrowth = Math.min(20, config.growthFactor * 2);
   const doubled = useMemo(() => recommendTopic({ ...config, growthFactor: doubledGrowth }), [config, doubledGrowth]);
@@ -30,14 +27,6 @@ export function RecommendationsPanel() {
     { label: 'Min in-sync replicas', field: 'minInsyncReplicas', sized: r.minInsyncReplicas, doubled: doubled.minInsyncReplicas },
     { label: 'Availability zones', field: 'zones', sized: r.zones, doubled: doubled.zones },
   ];
-  const unchanged = APPLIED_FIELDS.every((field) => (several && (field === 'brokers' || field === 'zones')) || config[field] === r.config[field]);
-  // Sized again for the plan as it is at the click (the panel may be a frame behind a slider).
-  const apply = () => {
-    const sized = recommendTopic(usePlannerStore.getState().config).config;
-    // A topic's own recommendation sizes brokers for it alone: in a cluster only its topic counts apply.
-    const fields = several ? APPLIED_FIELDS.filter((field) => field !== 'brokers' && field !== 'zones') : APPLIED_FIELDS;
-    applyValues(Object.fromEntries(fields.map((field) => [field, sized[field]])));
-  };
 
   return (
     <section aria-labelledby="recommend-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">

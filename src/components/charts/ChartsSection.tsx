@@ -11,6 +11,7 @@ import { SensitivityChart } from './SensitivityChart';
 import { StorageChart } from './StorageChart';
 import { TrafficChart } from './TrafficChart';
 import { usePlanAtRest } from '../hooks/usePlanAtRest';
+import { useKeepHashInView } from '../hooks/useKeepHashInView';
 
 /**
  * The charts below the metrics: lag over time and sensitivity of the selected topic, traffic and
@@ -24,6 +25,7 @@ import { usePlanAtRest } from '../hooks/usePlanAtRest';
  * longer (ChartSlot).
  */
 export default function ChartsSection() {
+  useKeepHashInView();
   const { plan: clusterPlan, selectedTopic, config } = usePlanAtRest();
   // Not clusterMetricsFor: it remembers only the newest plan, and this one may lag behind on purpose.
   const clusterMetrics = useMemo(() => computeClusterMetrics(clusterPlan), [clusterPlan]);

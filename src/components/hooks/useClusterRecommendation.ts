@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { BROKER_TYPES, brokerTypeValues } from '../../config/broker-types';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import { recommendCluster, type BrokerTypeOption, type ClusterRecommendation } from '../../engine/recommend-cluster';
 import type { RecommendRequest, RecommendResponse } from '../../workers/recommend-protocol';
@@ -9,45 +10,57 @@ export interface SizedRecommendation {
   readonly recommendation: ClusterRecommendation;
 }
 
+/** Every broker type of the catalogue: what the page sizes the cluster over. */
+export const CATALOGUE_OPTIONS: readonly BrokerTypeOption[] = BROKER_TYPES.map((type) => ({ id: type.id, values: brokerTypeValues(type) }));
+
+/**
+ * One sizing for the whole page: every component asking for the same plan shares one worker,
+ * one request and one answer (the key answers and the recommendation panel both show it).
+ */
+let worker: Worker | null = null;
+let workerFailed = false;
+let latest: { id: number; plan: ClusterPlan; types: readonly BrokerTypeOption[] } | null = null;
+let answer: SizedRecommendation | null = null;
+const listeners = new Set<() => void>();
+
+function publish(sized: SizedRecommendation): void {
+  answer = sized;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function request(plan: ClusterPlan, types: readonly BrokerTypeOption[]): void {
+  if (latest && latest.plan === plan && latest.types === types) return; // asked already
+  latest = { id: (latest?.id ?? 0) + 1, plan, types };
+  if (typeof Worker === 'undefined' || workerFailed) {
+    publish({ plan, recommendation: recommendCluster(plan, types) });
+    return;
+  }
+  if (!worker) {
+    worker = new Worker(new URL('../../workers/recommend-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (message: MessageEvent<RecommendResponse>) => {
+      // Only the answer to the latest request: an older plan's would flash stale counts.
+      if (latest && message.data.id === latest.id) publish({ plan: latest.plan, recommendation: message.data.recommendation });
+    };
+    worker.onerror = () => {
+      workerFailed = true;
+      if (latest) publish({ plan: latest.plan, recommendation: recommendCluster(latest.plan, latest.types) });
+    };
+  }
+  const message: RecommendRequest = { id: latest.id, plan, types };
+  worker.postMessage(message);
+}
+
 /**
  * Sizes `plan` in a Web Worker and returns the newest answer; answers to plans since replaced are
  * dropped. Where workers are missing (or the worker fails) it sizes on this thread instead.
  */
 export function useClusterRecommendation(plan: ClusterPlan, types: readonly BrokerTypeOption[]): SizedRecommendation | null {
-  const [sized, setSized] = useState<SizedRecommendation | null>(null);
-  const worker = useRef<Worker | null>(null);
-  const pending = useRef<{ id: number; plan: ClusterPlan }>({ id: 0, plan });
-  const failed = useRef(false);
-
-  useEffect(() => {
-    if (typeof Worker === 'undefined') return;
-    const w = new Worker(new URL('../../workers/recommend-worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (message: MessageEvent<RecommendResponse>) => {
-      // Only the answer to the latest request: an older plan's would flash stale counts.
-      if (message.data.id === pending.current.id) setSized({ plan: pending.current.plan, recommendation: message.data.recommendation });
-    };
-    w.onerror = () => {
-      failed.current = true;
-      setSized({ plan: pending.current.plan, recommendation: recommendCluster(pending.current.plan, types) });
-    };
-    return () => {
-      w.terminate();
-      worker.current = null;
-    };
-  }, [types]);
-
-  useEffect(() => {
-    const id = pending.current.id + 1;
-    pending.current = { id, plan };
-    const w = worker.current;
-    if (!w || failed.current) {
-      setSized({ plan, recommendation: recommendCluster(plan, types) });
-      return;
-    }
-    const request: RecommendRequest = { id, plan, types };
-    w.postMessage(request);
-  }, [plan, types]);
-
+  const sized = useSyncExternalStore(subscribe, () => answer);
+  useEffect(() => request(plan, types), [plan, types]);
   return sized;
 }

@@ -62,7 +62,8 @@ export function ModelVsSim() {
           The run is the whole cluster: all {snapshot.topics.length} topics on the same brokers. These figures are the selected topic&apos;s; select another topic to compare it.
         </p>
       )}
-      <div className="overflow-x-auto">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable). */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Model vs simulation figures">
         <table className="w-full text-sm">
           <caption className="sr-only">Measured in the simulation beside the capacity model&apos;s prediction</caption>
           <thead>

@@ -61,5 +61,5 @@ export function SimCanvas() {
     };
   }, []);
 
-  return <canvas ref={canvasRef} role="img" aria-label={describeSim(snapshot)} className="block h-[26rem] w-full rounded-lg border border-slate-200 dark:border-slate-700" />;
+  return <canvas ref={canvasRef} role="img" aria-label={describeSim(snapshot)} className="block h-[26rem] w-full rounded-lg lg:h-[22rem] border border-slate-200 dark:border-slate-700" />;
 }

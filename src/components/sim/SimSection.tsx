@@ -5,6 +5,7 @@ import { ModelVsSim } from './ModelVsSim';
 import { SimCanvas } from './SimCanvas';
 import { SimControls } from './SimControls';
 import { useSimWorker, type SimCommands } from './useSimWorker';
+import { useKeepHashInView } from '../hooks/useKeepHashInView';
 
 /** Shown when the worker failed: the calculator above keeps working, this part can restart. */
 function SimFailure({ message, sim }: { message: string; sim: SimCommands }) {
@@ -43,32 +44,32 @@ function SimLog() {
  * beside the model's. Loaded lazily (React.lazy) so the calculator's first screen stays small.
  */
 export default function SimSection() {
+  useKeepHashInView();
   const sim = useSimWorker();
   const error = useSimStore((s) => s.error);
   return (
-    <section aria-labelledby="sim-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <div>
+    <section id="simulation" tabIndex={-1} aria-labelledby="sim-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex flex-wrap items-baseline gap-x-3 lg:flex-nowrap">
         <h2 id="sim-heading" className="text-lg font-semibold">
           Simulation
         </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          The same plan as a running cluster, every topic on the same brokers: producers append batches to partitions, brokers replicate them,
-          consumer groups poll and process. Kill a broker, crash a consumer or send a spike, and watch lag and latency against the model&apos;s
-          predictions.
+        <p className="text-sm text-slate-600 lg:truncate dark:text-slate-300">
+          The plan as a running cluster, every topic on the same brokers. Kill a broker, crash a consumer or send a spike, and watch lag and latency
+          against the model.
         </p>
       </div>
-      {error ? <SimFailure message={error} sim={sim} /> : <SimControls sim={sim} />}
-      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[3fr_2fr]">
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[3fr_2fr]">
         <ErrorBoundary area="The simulation picture">
           <SimCanvas />
         </ErrorBoundary>
-        <div className="space-y-4">
-          <ErrorBoundary area="The simulation figures">
-            <ModelVsSim />
-          </ErrorBoundary>
+        <div className="space-y-3">
+          {error ? <SimFailure message={error} sim={sim} /> : <SimControls sim={sim} />}
           <SimLog />
         </div>
       </div>
+      <ErrorBoundary area="The simulation figures">
+        <ModelVsSim />
+      </ErrorBoundary>
     </section>
   );
 }

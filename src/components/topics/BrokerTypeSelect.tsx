@@ -12,8 +12,8 @@ export function BrokerTypeSelect() {
   const type = brokerTypeById(plan.brokerType);
   const isCustom = label !== plan.brokerType;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
+    <div className="space-y-1 lg:grid lg:grid-cols-[8.5rem_minmax(0,1fr)] lg:items-center lg:gap-x-2 lg:space-y-0">
+      <label htmlFor={id} className="block font-medium lg:text-sm">
         Broker type
       </label>
       <select
@@ -22,7 +22,8 @@ export function BrokerTypeSelect() {
         data-value={label}
         value={isCustom ? CUSTOM_BROKER_TYPE : plan.brokerType}
         onChange={(event) => usePlannerStore.getState().setBrokerType(event.target.value)}
-        className="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        aria-describedby={`${id}-about`}
+        className="w-full rounded border border-slate-300 bg-white px-2 py-1 lg:py-0.5 lg:text-sm dark:border-slate-600 dark:bg-slate-800"
       >
         <option value={CUSTOM_BROKER_TYPE}>{isCustom ? label : 'custom'}</option>
         {BROKER_TYPES.map((t) => (
@@ -31,7 +32,7 @@ export function BrokerTypeSelect() {
           </option>
         ))}
       </select>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p id={`${id}-about`} className="text-xs text-slate-500 lg:sr-only dark:text-slate-400">
         {type
           ? `${type.id}: baseline network ${formatNumber(type.baselineNetworkMiBPerSec, 0)} MiB/s, storage throughput ${formatNumber(type.storageMiBPerSec, 0)} MiB/s (provisioned up to ${formatNumber(type.maxProvisionedStorageMiBPerSec, 1)}), ${formatNumber(type.recommendedReplicas, 0)} partition replicas a broker, ${formatNumber(type.pricePerHour, 3)} USD an hour in ${CATALOGUE_REGION} (AWS MSK, read ${CATALOGUE_READ_ON}). `
           : 'Your own broker limits and prices (Assumptions). '}

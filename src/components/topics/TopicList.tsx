@@ -28,8 +28,8 @@ export function TopicList() {
   };
 
   return (
-    <div className="space-y-2" data-testid="topic-list">
-      <h3 className="font-medium">Topics</h3>
+    <div className="space-y-2 lg:space-y-1" data-testid="topic-list">
+      <h3 className="font-medium lg:text-sm">Topics</h3>
       {topics.length > 1 && (
         <ul className="flex flex-wrap gap-1" aria-label="Topics of the cluster">
           {topics.map((topic, i) => (
@@ -39,7 +39,7 @@ export function TopicList() {
                 data-testid={`topic-item-${i}`}
                 aria-pressed={i === selected}
                 onClick={() => selectTopic(i)}
-                className={`rounded border px-2 py-1 text-sm ${i === selected ? 'border-teal-700 bg-teal-700 text-white' : 'border-slate-300 bg-white hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800'}`}
+                className={`rounded border px-2 py-1 text-sm lg:py-0.5 ${i === selected ? 'border-teal-700 bg-teal-700 text-white' : 'border-slate-300 bg-white hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800'}`}
               >
                 {topic.name} <span className="tabular-nums opacity-80">{formatNumber(topic.eventsPerSec, 3)}/s</span>
               </button>
@@ -48,14 +48,14 @@ export function TopicList() {
         </ul>
       )}
       <TopicName key={selected} index={selected} name={topics[selected]?.name ?? ''} />
-      <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="topic-add" className={SECONDARY_BUTTON} disabled={full} onClick={() => addTopic()}>
+      <div className="flex flex-wrap gap-2 lg:gap-1">
+        <button type="button" data-testid="topic-add" className={`${SECONDARY_BUTTON} lg:py-0.5`} disabled={full} onClick={() => addTopic()}>
           Add topic
         </button>
-        <button type="button" data-testid="topic-duplicate" className={SECONDARY_BUTTON} disabled={full} onClick={() => addTopic(selected)}>
+        <button type="button" data-testid="topic-duplicate" className={`${SECONDARY_BUTTON} lg:py-0.5`} disabled={full} onClick={() => addTopic(selected)}>
           Duplicate
         </button>
-        <button type="button" data-testid="topic-remove" className={SECONDARY_BUTTON} disabled={topics.length <= 1} onClick={remove}>
+        <button type="button" data-testid="topic-remove" className={`${SECONDARY_BUTTON} lg:py-0.5`} disabled={topics.length <= 1} onClick={remove}>
           Remove
         </button>
       </div>
@@ -96,11 +96,11 @@ function TopicName({ index, name }: { index: number; name: string }) {
     if (event.key === 'Escape') setDraft(name);
   };
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm text-slate-600 dark:text-slate-300">
-        Topic name (the sliders below edit this topic)
+    <div className="space-y-1 lg:grid lg:grid-cols-[8.5rem_minmax(0,1fr)] lg:items-center lg:gap-x-2 lg:space-y-0">
+      <label htmlFor={id} className="block text-sm text-slate-600 dark:text-slate-300" title="The sliders below edit this topic">
+        Topic name<span className="lg:sr-only"> (the sliders below edit this topic)</span>
       </label>
-      <input id={id} data-testid="topic-name" value={draft} maxLength={400} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKey} className={`${TEXT_INPUT} w-full font-mono`} />
+      <input id={id} data-testid="topic-name" value={draft} maxLength={400} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKey} className={`${TEXT_INPUT} w-full font-mono lg:py-0.5 lg:text-sm`} />
       {note && (
         <p role="status" className="text-xs text-amber-700 dark:text-amber-300">
           {note}

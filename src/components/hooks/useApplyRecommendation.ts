@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { recommendTopic } from '../../engine/recommend-cluster';
+import { usePlannerStore } from '../../state/planner-store';
+import { usePlanAtRest } from './usePlanAtRest';
+
+/** The counts a recommendation sets. */
+export const APPLIED_FIELDS = ['partitions', 'consumersPerGroup', 'brokers', 'replicationFactor', 'minInsyncReplicas', 'zones', 'maxPollRecords', 'maxPollIntervalMs'] as const;
+export type AppliedField = (typeof APPLIED_FIELDS)[number];
+
+/**
+ * The selected topic's recommendation (sized once the plan stands still), whether it would change
+ * anything, and Apply. In a cluster only the topic's own counts apply: its brokers are sized for it
+ * alone, and the cluster's brokers come from the cluster recommendation.
+ */
+export function useApplyRecommendation() {
+  const { config } = usePlanAtRest();
+  const several = usePlannerStore((state) => state.plan.topics.length > 1);
+  const applyValues = usePlannerStore((state) => state.applyValues);
+  const r = useMemo(() => recommendTopic(config), [config]);
+  const fields = several ? APPLIED_FIELDS.filter((field) => field !== 'brokers' && field !== 'zones') : APPLIED_FIELDS;
+  const unchanged = fields.every((field) => config[field] === r.config[field]);
+  // Sized again for the plan as it is at the click (what is shown may be a frame behind a slider).
+  const apply = () => {
+    const sized = recommendTopic(usePlannerStore.getState().config).config;
+    applyValues(Object.fromEntries(fields.map((field) => [field, sized[field]])));
+  };
+  return { r, unchanged, apply };
+}

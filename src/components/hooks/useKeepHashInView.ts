@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+
+/** Set once the person scrolls, types or taps: from then on the page is theirs to move. */
+let personMoved = false;
+if (typeof window !== 'undefined') {
+  const moved = () => {
+    personMoved = true;
+  };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) window.addEventListener(type, moved, { once: true, passive: true });
+}
+
+/**
+ * A link to a section (#exports) is scrolled to as the page opens, but the lazy sections (charts,
+ * simulation) arrive later and push it away. Each calls this as it mounts: the linked section is
+ * brought back into view, unless the person has moved the page meanwhile.
+ */
+export function useKeepHashInView(): void {
+  useEffect(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || personMoved) return;
+    document.getElementById(id)?.scrollIntoView();
+  }, []);
+}
