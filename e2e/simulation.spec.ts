@@ -84,6 +84,8 @@ test('killing broker 0 moves the leadership of a partition it led once the contr
   const after = JSON.parse((await leaders.getAttribute('data-value')) ?? '[]') as number[];
   for (const partition of ledByZero) expect(after[partition], `partition ${partition}`).not.toBe(0);
   await expect(simCanvas(page)).toHaveAttribute('aria-label', /broker 0 down/);
+  // The picture draws each move as an arc from the old leader to the new; its description names them.
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', new RegExp(`leader moved: .*P${ledByZero.at(-1)} from broker 0 to broker [12]`));
   await expect(page.getByRole('button', { name: 'Restart broker' })).toBeEnabled();
   // The action is in the link, at the simulated time it happened.
   await expect(page).toHaveURL(/actions=0:broker-down:0/);
@@ -93,6 +95,8 @@ test('a consumer added beyond the partition count sits idle after the rebalance'
   await page.goto('/?partitions=2&consumers=2');
   await expect(page.getByTestId('sim-idle-consumers')).toHaveAttribute('data-value', '0');
   await page.getByRole('button', { name: 'Add consumer' }).click();
+  // The rebalance is drawn (its members waiting) and described while it lasts.
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 0: 3 consumers alive, 0 idle, rebalancing/);
   await stepTo(page, 1);
   await expect(page.getByTestId('sim-idle-consumers')).toHaveAttribute('data-value', '1');
   await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 0: 3 consumers alive, 1 idle/);

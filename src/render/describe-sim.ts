@@ -5,6 +5,21 @@ import type { SimView } from '../sim/types';
  * The canvas in words, for its aria-label: what a sighted person reads off the drawing.
  * Counts only, never NaN or Infinity.
  */
+/** The leadership moves the picture shows (the last 2 simulated seconds), the first few named. */
+function leaderMovesInWords(snapshot: SimView): string[] {
+  const moves = snapshot.leaderMoves;
+  if (moves.length === 0) return [];
+  const broker = (b: number) => (b < 0 ? 'offline' : `broker ${b}`);
+  const named = moves.slice(-3).map((m) => `${partitionName(snapshot, m.partition)} from ${broker(m.from)} to ${broker(m.to)}`);
+  return [`leader moved: ${named.join(', ')}${moves.length > 3 ? ` and ${moves.length - 3} more` : ''}`];
+}
+
+/** P3 in a one-topic run; Kafka's `orders-3` in a cluster. */
+function partitionName(snapshot: SimView, p: number): string {
+  const topic = snapshot.topics[snapshot.partitions.topicOf(p)];
+  return snapshot.topics.length > 1 && topic ? `${topic.name}-${p - topic.firstPartition}` : `P${p}`;
+}
+
 export function describeSim(snapshot: SimView | null): string {
   if (!snapshot) return 'Simulation: starting.';
   const down = snapshot.brokers.filter((b) => !b.up).map((b) => b.id);
@@ -14,6 +29,7 @@ export function describeSim(snapshot: SimView | null): string {
     `Simulation at ${formatNumber(snapshot.timeMs / 1000, 1)} s`,
     `${snapshot.brokers.length} brokers${down.length > 0 ? `, broker${down.length > 1 ? 's' : ''} ${down.join(', ')} down` : ', all up'}`,
     `${snapshot.topics.length > 1 ? `${snapshot.topics.length} topics, ` : ''}${snapshot.partitions.length} partitions${offline > 0 ? `, ${offline} offline` : ''}`,
+    ...leaderMovesInWords(snapshot),
     ...snapshot.groups.map((group) => {
       const crashed = group.consumerCount - group.aliveConsumers;
       const topic = snapshot.topics.length > 1 ? ` of topic ${snapshot.topics[group.topic]?.name ?? group.topic}` : '';

@@ -105,6 +105,16 @@ describe('paintSim', () => {
     expect(elapsedMs).toBeLessThan(200);
   });
 
+  it('draws a leader move as an arc from the old leader to the new one', () => {
+    const moved = makeSnapshot({ timeMs: 9_500, leaderMoves: [{ atMs: 9_000, partition: 0, from: 0, to: 2 }] });
+    const rec = recordingContext();
+    paintSim(rec.ctx, moved, VIEW, 0, LIGHT_PALETTE);
+    expect(rec.count('quadraticCurveTo')).toBe(1);
+    const none = recordingContext();
+    paintSim(none.ctx, makeSnapshot({ timeMs: 9_500 }), VIEW, 0, LIGHT_PALETTE);
+    expect(none.count('quadraticCurveTo')).toBe(0);
+  });
+
   it('colours lag from the low to the high palette colour', () => {
     expect(lagColour(LIGHT_PALETTE, 0)).toBe('rgb(204,251,241)');
     expect(lagColour(LIGHT_PALETTE, 1)).toBe('rgb(180,83,9)');
@@ -126,6 +136,11 @@ describe('describeSim (the canvas aria-label)', () => {
     expect(text).toContain('group 0: 10 consumers alive, 5 idle');
     expect(text).toContain('dead-letter queue 0 events');
     expect(text).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('names the leader moves it draws', () => {
+    const text = describeSim(makeSnapshot({ timeMs: 9_500, downBrokers: [0], leaderMoves: [{ atMs: 9_000, partition: 0, from: 0, to: 2 }, { atMs: 9_000, partition: 3, from: 0, to: 1 }] }));
+    expect(text).toContain('leader moved: P0 from broker 0 to broker 2, P3 from broker 0 to broker 1;');
   });
 
   it('says when it has nothing yet', () => {

@@ -27,6 +27,8 @@ const CONSUMER_PITCH_PX = 16;
 const LABELLED_CONSUMERS = 12;
 const LABELLED_PITCH_PX = 28;
 const MIN_GROUP_PX = 34;
+/** Simulated ms over which a leader move's arc fades (the snapshot keeps moves this long). */
+const LEADER_MOVE_FADE_MS = 2_000;
 
 export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimView, viewport: Viewport, animationMs: number, palette: SimPalette): void {
   const layout = layoutSim(viewport, snapshot.partitions.length);
@@ -39,6 +41,7 @@ export function paintSim(ctx: CanvasRenderingContext2D, snapshot: SimView, viewp
   ctx.lineWidth = 1;
 
   paintBrokers(ctx, snapshot, layout.brokers, palette);
+  paintLeaderMoves(ctx, snapshot, layout.brokers, palette);
   paintProducers(ctx, snapshot, layout.producers, palette);
   paintPartitions(ctx, snapshot, layout, palette);
   const consumerAt = paintGroups(ctx, snapshot, layout.groups, palette);
@@ -104,12 +107,11 @@ function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimView, area: Re
     }
     return;
   }
-  const gapPx = 6;
-  const boxW = (area.w - gapPx * (brokers.length - 1)) / Math.max(1, brokers.length);
+  const boxW = brokerRect(area, brokers.length, 0).w;
   const cols = Math.max(1, Math.floor((boxW - 8) / CELL_PITCH_PX));
   const rows = Math.max(0, Math.floor((area.h - 30) / CELL_PITCH_PX));
   for (const broker of brokers) {
-    const rect = { x: area.x + broker.id * (boxW + gapPx), y: area.y, w: boxW, h: area.h };
+    const rect = brokerRect(area, brokers.length, broker.id);
     box(ctx, rect, broker.up ? palette.panel : palette.brokerDown, broker.up ? palette.brokerUp : palette.panelBorder);
     if (!broker.up) cross(ctx, rect, palette.panelBorder);
     const replicas = `${broker.replicas} replica${broker.replicas === 1 ? '' : 's'}`;
@@ -145,6 +147,49 @@ function paintBrokers(ctx: CanvasRenderingContext2D, snapshot: SimView, area: Re
       }
     });
   }
+}
+
+const BROKER_GAP_PX = 6;
+
+/** Broker `id`'s box when `count` boxes share the broker area. */
+function brokerRect(area: Rect, count: number, id: number): Rect {
+  const w = (area.w - BROKER_GAP_PX * (count - 1)) / Math.max(1, count);
+  return { x: area.x + id * (w + BROKER_GAP_PX), y: area.y, w, h: area.h };
+}
+
+/**
+ * Each leadership that moved in the last 2 simulated seconds, as an arc from the old leader's box
+ * to the new one's with a dot gliding along it, fading as it ages (a move to or from offline is
+ * the partition's cell turning red, drawn with the broker).
+ */
+function paintLeaderMoves(ctx: CanvasRenderingContext2D, snapshot: SimView, area: Rect, palette: SimPalette): void {
+  const count = snapshot.brokers.length;
+  if (count > MAX_BROKER_BOXES) return;
+  ctx.strokeStyle = palette.leader;
+  ctx.fillStyle = palette.leader;
+  ctx.lineWidth = 2;
+  for (const move of snapshot.leaderMoves) {
+    if (move.from < 0 || move.to < 0) continue;
+    const age = Math.min(1, Math.max(0, (snapshot.timeMs - move.atMs) / LEADER_MOVE_FADE_MS));
+    const from = brokerRect(area, count, move.from);
+    const to = brokerRect(area, count, move.to);
+    const x0 = from.x + from.w / 2;
+    const x1 = to.x + to.w / 2;
+    const y = area.y + area.h;
+    const lift = Math.min(area.h * 0.6, 12 + Math.abs(x1 - x0) * 0.15);
+    ctx.globalAlpha = 1 - 0.8 * age;
+    ctx.beginPath();
+    ctx.moveTo(x0, y);
+    ctx.quadraticCurveTo((x0 + x1) / 2, y + lift, x1, y);
+    ctx.stroke();
+    // The dot: where the leadership is on its way, by its age.
+    const t = Math.min(1, age * 2);
+    const dotX = (1 - t) * (1 - t) * x0 + 2 * (1 - t) * t * ((x0 + x1) / 2) + t * t * x1;
+    const dotY = (1 - t) * (1 - t) * y + 2 * (1 - t) * t * (y + lift) + t * t * y;
+    ctx.fillRect(dotX - 3, dotY - 3, 6, 6);
+  }
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = 1;
 }
 
 function paintProducers(ctx: CanvasRenderingContext2D, snapshot: SimView, rect: Rect, palette: SimPalette): void {

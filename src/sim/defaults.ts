@@ -81,6 +81,9 @@ export const PRODUCE_FLOW_MS = 50;
 /** Bounds on what a snapshot carries, so drawing stays cheap at any scale. */
 export const MAX_CONSUMERS_IN_SNAPSHOT = 256;
 export const MAX_LOG_LINES = 40;
+/** Leadership changes a snapshot carries: those of the last LEADER_MOVE_SHOWN_MS, at most this many. */
+export const MAX_LEADER_MOVES = 64;
+export const LEADER_MOVE_SHOWN_MS = 2_000;
 /** Segment budget over all partitions of the log (memory bound), with a floor per partition. */
 export const SEGMENT_BUDGET = 400_000;
 export const MIN_SEGMENTS_PER_PARTITION = 64;

@@ -1,4 +1,4 @@
-import { MAX_CONSUMERS_IN_SNAPSHOT, PRODUCE_FLOW_MS } from './defaults';
+import { LEADER_MOVE_SHOWN_MS, MAX_CONSUMERS_IN_SNAPSHOT, PRODUCE_FLOW_MS } from './defaults';
 import type { PartitionLog } from './partition-log';
 import { allocateColumns, CONSUMER_ALIVE, CONSUMER_BUSY, FLOW_CONSUME, FLOW_FIELDS, FLOW_PRODUCE, MAX_FLOWS_IN_SNAPSHOT } from './snapshot-view';
 import type { GroupFrame, SimColumns, SimFrame, SimMeasurements, SimShape } from './types';
@@ -75,6 +75,7 @@ export function frameOf(w: World, reuse?: SimColumns): SimFrame {
     topics: w.topics.map((topic) => ({ groups: topic.groups.map((g) => g.id), produced: topic.produced, measurements: measure(w, topic) })),
     groups: groupFrames,
     flowCount: writeFlows(w, columns.flows),
+    leaderMoves: w.leaderMoves.filter((move) => move.atMs > w.nowMs - LEADER_MOVE_SHOWN_MS),
     log: w.log.map((line) => ({ ...line })),
     columns,
   };

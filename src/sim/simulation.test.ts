@@ -271,6 +271,11 @@ describe('a broker failure as KRaft handles it: nothing moves until the controll
     expect(fenced.producerBuffered).toBe(0);
     expect(fenced.log.some((line) => line.text === 'broker 0 fenced by the controller')).toBe(true);
     expectInvariants(fenced);
+    // Each leadership that moved is in the snapshot, for the picture, for 2 simulated seconds.
+    expect(stalled.leaderMoves).toEqual([]);
+    expect(fenced.leaderMoves).toEqual(led.map((partition) => ({ atMs: 10_000, partition, from: 0, to: fenced.partitions[partition]!.leader })));
+    run.advance(2_000);
+    expect(run.sim.snapshot().leaderMoves).toEqual([]);
   });
 
   it('with broker.session.timeout.ms above replica.lag.time.max.ms (30 s), leaders drop the dead follower at 30 s while its own partitions wait for the fencing (seed 32)', () => {

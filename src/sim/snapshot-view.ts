@@ -54,6 +54,7 @@ export function viewOf(shape: SimShape, frame: SimFrame): SimView {
     get flows() {
       return (flows ??= flowsOf(columns.flows, frame.flowCount));
     },
+    leaderMoves: frame.leaderMoves,
     log: frame.log,
   };
 }
@@ -172,6 +173,7 @@ export function toPlainSnapshot(view: SimView): SimSnapshot {
     deadLetterQueue: view.deadLetterQueue,
     measurements: view.measurements,
     flows: view.flows.map((f) => ({ ...f })),
+    leaderMoves: view.leaderMoves.map((m) => ({ ...m })),
     log: view.log.map((line) => ({ atMs: line.atMs, text: line.text })),
   };
 }
@@ -237,6 +239,7 @@ export function fromPlainSnapshot(snapshot: SimSnapshot): { shape: SimShape; fra
     topics: snapshot.topics.map(({ groups: ids, produced, measurements }) => ({ groups: ids, produced, measurements })),
     groups,
     flowCount: Math.min(MAX_FLOWS_IN_SNAPSHOT, snapshot.flows.length),
+    leaderMoves: snapshot.leaderMoves,
     log: snapshot.log,
     columns,
   };

@@ -256,6 +256,15 @@ export interface FlowSnapshot {
   readonly progress: number;
 }
 
+/** A partition's leadership moving (from or to −1: offline), for the picture. */
+export interface LeaderMove {
+  readonly atMs: number;
+  /** Cluster-wide partition id. */
+  readonly partition: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** One topic of the simulated cluster. */
 export interface TopicSnapshot {
   readonly name: string;
@@ -292,6 +301,8 @@ export interface SimSnapshot {
   readonly measurements: SimMeasurements;
   /** A bounded sample of batches in flight (at most a few hundred): drawing is aggregated. */
   readonly flows: readonly FlowSnapshot[];
+  /** Leadership changes of the last 2 simulated seconds (at most 64), oldest first. */
+  readonly leaderMoves: readonly LeaderMove[];
   /** Recent happenings in words ("broker 1 down; partition 3 leader 1 → 2"), newest last, bounded. */
   readonly log: readonly { readonly atMs: number; readonly text: string }[];
 }
@@ -352,7 +363,7 @@ export type GroupFrame = Omit<GroupSnapshot, 'partitionLag' | 'consumers'> & {
 export type TopicFrame = Pick<TopicSnapshot, 'groups' | 'produced' | 'measurements'>;
 
 /** One instant of a run: small plain fields (as SimSnapshot has them), and the columns. */
-export type SimFrame = Pick<SimSnapshot, 'timeMs' | 'produced' | 'producerBuffered' | 'spikeFactor' | 'idempotentConsumers' | 'deadLetterQueue' | 'brokers' | 'log'> & {
+export type SimFrame = Pick<SimSnapshot, 'timeMs' | 'produced' | 'producerBuffered' | 'spikeFactor' | 'idempotentConsumers' | 'deadLetterQueue' | 'brokers' | 'leaderMoves' | 'log'> & {
   /** Batches in flight, in the flows column. */
   readonly flowCount: number;
   readonly topics: readonly TopicFrame[];

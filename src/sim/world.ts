@@ -2,13 +2,13 @@ import { topicView, type ClusterPlan } from '../engine/cluster-plan';
 import type { PlanConfig } from '../engine/plan-config';
 import { placeReplicas, replicasOf } from '../engine/placement';
 import { traffic } from '../engine/traffic';
-import { MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions, resolveTopicOptions } from './defaults';
+import { MAX_LEADER_MOVES, MAX_LOG_LINES, MIN_SEGMENTS_PER_PARTITION, RATE_WINDOW_MS, SAMPLE_INTERVAL_MS, SEGMENT_BUDGET, resolveOptions, resolveTopicOptions } from './defaults';
 import { EventQueue } from './event-queue';
 import { LogSegments } from './log-segments';
 import { DurationHistogram } from './histogram';
 import { PartitionLog } from './partition-log';
 import { createRandom, type Random } from './random';
-import type { SimOptions } from './types';
+import type { LeaderMove, SimOptions } from './types';
 
 /**
  * The state of one simulated run, shared by the parts of the simulation (producers, brokers,
@@ -206,6 +206,8 @@ export interface World {
   readonly brokerOutBytes: Float64Array;
   /** Partitions each broker leads now, kept up to date by setLeader (a snapshot never recounts). */
   readonly leaderCount: Int32Array;
+  /** The newest leadership changes, oldest first (at most MAX_LEADER_MOVES): the picture draws them moving. */
+  readonly leaderMoves: LeaderMove[];
   readonly partitionsOnBroker: number[][];
   readonly logs: PartitionLog[];
   /** Kafka's log segments per partition, for retention (log-segments.ts). */
@@ -324,6 +326,7 @@ export function createWorld(plan: ClusterPlan, options: SimOptions, config: Plan
     isr,
     leader,
     leaderCount,
+    leaderMoves: [],
     brokerInBytes: new Float64Array(B),
     brokerOutBytes: new Float64Array(B),
     partitionsOnBroker,
@@ -371,6 +374,8 @@ export function setLeader(w: World, p: number, b: number): void {
   if (previous >= 0) w.leaderCount[previous] = (w.leaderCount[previous] as number) - 1;
   if (b >= 0) w.leaderCount[b] = (w.leaderCount[b] as number) + 1;
   w.leader[p] = b;
+  w.leaderMoves.push({ atMs: w.nowMs, partition: p, from: previous, to: b });
+  if (w.leaderMoves.length > MAX_LEADER_MOVES) w.leaderMoves.shift();
 }
 
 /** The partition's leader is up: consumers can fetch from it. */

@@ -2,9 +2,9 @@ import { DEFAULT_CONFIG } from '../config/schema';
 import { placeReplicas, replicasOf } from '../engine/placement';
 import type { PlanConfig } from '../engine/plan-config';
 import { fromPlainSnapshot, viewOf } from '../sim/snapshot-view';
-import type { ConsumerSnapshot, GroupSnapshot, SimMeasurements, SimSnapshot, SimView } from '../sim/types';
+import type { ConsumerSnapshot, GroupSnapshot, LeaderMove, SimMeasurements, SimSnapshot, SimView } from '../sim/types';
 
-type Overrides = { config?: Partial<PlanConfig>; timeMs?: number; downBrokers?: number[]; flows?: number; measurements?: Partial<SimMeasurements>; groups?: Partial<GroupSnapshot>[] };
+type Overrides = { config?: Partial<PlanConfig>; timeMs?: number; downBrokers?: number[]; flows?: number; measurements?: Partial<SimMeasurements>; groups?: Partial<GroupSnapshot>[]; leaderMoves?: LeaderMove[] };
 
 /** A hand-made snapshot for tests of the page side, as the page holds it: a view of its frame (src/sim/snapshot-view.ts). */
 export function makeSnapshot(overrides: Overrides = {}): SimView {
@@ -102,6 +102,7 @@ export function makePlainSnapshot(overrides: Overrides = {}): SimSnapshot {
       events: 10,
       progress: (i % 10) / 10,
     })),
+    leaderMoves: overrides.leaderMoves ?? [],
     log: [],
   };
 }
