@@ -1,7 +1,7 @@
 import type { Metrics } from '../engine/compute-metrics';
 import type { MetricEntry, MetricKind } from '../engine/metric-catalog';
 import type { PlanConfig } from '../engine/plan-config';
-import { formatByteRate, formatBytes, formatBytesIn, formatDuration, formatNumber, formatUtilization } from '../lib/format';
+import { countOf, formatByteRate, formatBytes, formatBytesIn, formatDuration, formatNumber, formatUtilization } from '../lib/format';
 
 /** The headline text of a metric value, by the kind of its base unit. */
 export function formatMetric(kind: MetricKind, value: number): string {
@@ -32,7 +32,7 @@ export function metricDetail(entry: MetricEntry, m: Metrics, config: PlanConfig)
     case 'events-per-consumer':
       return m.partitionsOfBusiestConsumer === m.partitionsOfLightestConsumer
         ? `each owns ${formatNumber(m.partitionsOfBusiestConsumer, 0)} partition${m.partitionsOfBusiestConsumer === 1 ? '' : 's'}`
-        : `busiest: ${formatNumber(m.busiestConsumerEventsPerSec, 2)} events/s on ${m.partitionsOfBusiestConsumer} partitions`;
+        : `busiest: ${formatNumber(m.busiestConsumerEventsPerSec, 2)} events/s on ${countOf(m.partitionsOfBusiestConsumer, 'partition')}`;
     case 'group-capacity':
       return `μ = ${formatNumber(m.serviceRatePerConsumer, 3)} events/s per consumer`;
     case 'lag-growth':

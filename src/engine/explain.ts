@@ -1,4 +1,4 @@
-import { formatByteRate, formatBytes, formatDuration, formatNumber } from '../lib/format';
+import { countOf, formatByteRate, formatBytes, formatDuration, formatNumber } from '../lib/format';
 import { openSegmentBytes } from './broker-limits';
 import type { Metrics } from './compute-metrics';
 import type { PlanConfig } from './plan-config';
@@ -16,7 +16,7 @@ const secs = (x: number) => (Number.isFinite(x) ? `${n(x, 6)} s (${formatDuratio
 
 const failureText = (m: Metrics) => {
   const f = m.brokerLoad.failover;
-  return f.kind === 'none' ? 'no failure planned (every broker up)' : `worst case ${f.worstCase} down, ${n(f.brokersLeft)} brokers left`;
+  return f.kind === 'none' ? 'no failure planned (every broker up)' : `worst case ${f.worstCase} down, ${countOf(f.brokersLeft, 'broker')} left`;
 };
 
 /** __consumer_offsets' replicas and leaders sit on the brokers too, carrying no bytes the model counts. */
@@ -84,15 +84,15 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
   'broker-replicas': (c, m) => `⌈P·R / B⌉ = ⌈${n(c.partitions)} × ${c.replicationFactor} / ${c.brokers}⌉ = ${n(m.brokerLoad.partitionReplicasAllUp)}`,
   'broker-network-in-max': (c, m) => `the fullest broker holds ${n(m.brokerLoad.busiest.topicReplicas)} of ${n(c.partitions * Math.min(c.replicationFactor, c.brokers))} replicas${offsetsNote(m)}: ${n(m.brokerLoad.busiest.topicReplicas)} × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.networkInBytesPerSec)}`,
   'broker-network-out-max': (c, m) => `E = ${bps(m.brokerLoad.groupReadBytesPerSec)}; the busiest broker leads ${n(m.brokerLoad.busiest.topicLeaders)} of ${n(c.partitions)} partitions${offsetsNote(m)}; max_b [leaders_b × E / P + fetches_b × W / P] = ${bps(m.brokerLoad.busiest.networkOutBytesPerSec)}`,
-  'broker-disk-write-max': (c, m) => `${n(m.brokerLoad.busiest.topicReplicas)} replicas × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)}`,
-  'broker-storage-max': (c, m) => `${n(m.brokerLoad.busiest.topicReplicas)} replicas × ${n(m.storageLogicalBytes, 0)} B / ${n(c.partitions)} = ${bytes(m.brokerLoad.busiest.storageBytes)}`,
+  'broker-disk-write-max': (c, m) => `${countOf(m.brokerLoad.busiest.topicReplicas, 'replica')} × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)}`,
+  'broker-storage-max': (c, m) => `${countOf(m.brokerLoad.busiest.topicReplicas, 'replica')} × ${n(m.storageLogicalBytes, 0)} B / ${n(c.partitions)} = ${bytes(m.brokerLoad.busiest.storageBytes)}`,
   'failover-network-in-max': (_c, m) => `${failureText(m)}: ${bps(m.brokerLoad.failover.busiest.networkInBytesPerSec)}`,
   'failover-network-out-max': (_c, m) => `${failureText(m)}: a survivor leads up to ${n(m.brokerLoad.failover.busiest.topicLeaders)} partitions${offsetsNote(m)}; ${bps(m.brokerLoad.failover.busiest.networkOutBytesPerSec)}`,
   'failover-disk-io-max': (_c, m) => `${failureText(m)}: writes + reads (D = ${bps(m.brokerLoad.diskReadBytesPerSec)}) = ${bps(m.brokerLoad.failover.busiest.diskIoBytesPerSec)}`,
   'failover-storage-max': (_c, m) => `${failureText(m)}: ${bytes(m.brokerLoad.failover.busiest.storageOnDiskBytes)}`,
   'storage-on-disk-max': (c, m) => {
     const perPartition = m.ingressBytesPerSec / c.partitions;
-    return `${n(m.brokerLoad.busiest.topicReplicas)} replicas × (${n(m.storageLogicalBytes / c.partitions, 0)} B + open segment ${n(openSegmentBytes(perPartition), 0)} B) × (1 + 20/4096) = ${bytes(m.brokerLoad.busiest.storageOnDiskBytes)}`;
+    return `${countOf(m.brokerLoad.busiest.topicReplicas, 'replica')} × (${n(m.storageLogicalBytes / c.partitions, 0)} B + open segment ${n(openSegmentBytes(perPartition), 0)} B) × (1 + 20/4096) = ${bytes(m.brokerLoad.busiest.storageOnDiskBytes)}`;
   },
   'disk-reads': (c, m) => `${m.lagGrowthEventsPerSecPerGroup > 0 ? `${c.consumerGroups} lagging group${c.consumerGroups === 1 ? '' : 's'} at ${evs(c.eventsPerSec - m.lagGrowthEventsPerSecPerGroup)}` : 'no lagging group'}; ${c.replayGroups} replaying group${c.replayGroups === 1 ? '' : 's'} at a·μ = ${evs(m.activeConsumers * m.serviceRatePerConsumer)}; D = ${bps(m.brokerLoad.diskReadBytesPerSec)}`,
   'page-cache-window': (c, m) => `(${n(c.brokerMemoryGiB)} GiB − 6 GiB) / ${bps(m.brokerLoad.busiest.diskWriteBytesPerSec)} = ${secs(m.brokerLoad.pageCacheSeconds)}`,

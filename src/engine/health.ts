@@ -1,4 +1,4 @@
-import { formatByteRate, formatBytes, formatDuration, formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
+import { countOf, formatByteRate, formatBytes, formatDuration, formatMilliseconds, formatNumber, formatUtilization } from '../lib/format';
 import { HOT_WINDOW_TARGET_SECONDS, PRACTICAL_MAX_PARTITIONS } from './assumptions';
 import type { BrokerLoad } from './broker-limits';
 import type { ClientLoad } from './client-checks';
@@ -109,7 +109,7 @@ function clusterFactor({ replicationFactor: R, brokers: B }: PlanConfig): Health
     rule: '1 if replication factor ≤ brokers, else 0',
     score01: valid ? 1 : 0,
     finding: valid
-      ? `${R} copies fit on ${B} broker${B === 1 ? '' : 's'}.`
+      ? `${countOf(R, 'copy', 'copies')} fit${R === 1 ? 's' : ''} on ${countOf(B, 'broker')}.`
       : `Invalid cluster: replication factor ${R} needs at least ${R} brokers, but there are ${B}.`,
     advice: valid ? '' : `Add brokers (at least ${R}) or lower the replication factor to ${B} or less.`,
   };
@@ -229,7 +229,7 @@ function idleFactor(config: PlanConfig, load: ConsumerLoad): HealthFactor {
       ? { finding: 'Every consumer owns at least one partition.', advice: '' }
       : {
           finding: `${formatNumber(idle, 0)} of ${formatNumber(config.consumersPerGroup, 0)} consumers per group own no partition and sit idle.`,
-          advice: `Add partitions (at least ${formatNumber(config.consumersPerGroup, 0)}) or run ${formatNumber(config.partitions, 0)} consumers.`,
+          advice: `Add partitions (at least ${formatNumber(config.consumersPerGroup, 0)}) or run ${countOf(config.partitions, 'consumer')}.`,
         },
   );
 }
@@ -289,10 +289,10 @@ function availabilityFactor(config: PlanConfig, b: BrokerLoad): HealthFactor {
     return { ...base, score01: 1, finding: `With ${what} down every partition keeps at least ${left} of ${R} replicas, ≥ min ISR ${minIsr}: acks=all writes go on.`, advice: '' };
   }
   return withWords({ ...base, score01: 0 }, () => {
-    const stopped = f.partitionsOffline > 0 ? `${formatNumber(f.partitionsOffline, 0)} partitions go offline (no replica left)` : `acks=all writes stop on ${formatNumber(f.partitionsBelowMinIsr, 0)} of ${formatNumber(config.partitions, 0)} partitions`;
+    const stopped = f.partitionsOffline > 0 ? `${countOf(f.partitionsOffline, 'partition')} go${f.partitionsOffline === 1 ? 'es' : ''} offline (no replica left)` : `acks=all writes stop on ${formatNumber(f.partitionsBelowMinIsr, 0)} of ${formatNumber(config.partitions, 0)} partitions`;
     const need = f.kind === 'zone' ? 'zones' : 'brokers';
     return {
-      finding: `With ${what} down a partition keeps ${Math.max(0, left)} of ${R} replicas, below min ISR ${minIsr}: ${stopped} (producers with acks=all get NotEnoughReplicas).`,
+      finding: `With ${what} down a partition keeps ${Math.max(0, left)} of ${countOf(R, 'replica')}, below min ISR ${minIsr}: ${stopped} (producers with acks=all get NotEnoughReplicas).`,
       advice:
         `Use replication factor 3 with min ISR 2 on at least 3 ${need}` +
         (f.kind === 'zone' && config.zones < 3 ? ` (now ${config.zones} zone${config.zones === 1 ? '' : 's'}: a zone down takes every replica a partition keeps there)` : '') +
@@ -322,7 +322,7 @@ function zoneBalanceFactor(config: PlanConfig): HealthFactor {
   const largest = Math.ceil(config.brokers / Z);
   return withWords({ id: 'zone-balance', label: 'Brokers over zones', rule: '1 if brokers are a multiple of zones, else 0.9', score01: even ? 1 : 0.9 }, () => ({
     finding: even
-      ? `${formatNumber(config.brokers, 0)} brokers, ${formatNumber(config.brokers / Z, 0)} in each of ${Z} zone${Z === 1 ? '' : 's'}.`
+      ? `${countOf(config.brokers, 'broker')}, ${formatNumber(config.brokers / Z, 0)} in each of ${countOf(Z, 'zone')}.`
       : `${formatNumber(config.brokers, 0)} brokers do not split evenly over ${Z} zones: the largest zone has ${largest}, so losing it takes more than its share.`,
     advice: even ? '' : `Use ${formatNumber(Math.ceil(config.brokers / Z) * Z, 0)} brokers (a multiple of ${Z}), as AWS MSK requires.`,
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryUnitFor, formatByteRate, formatBytes, formatDuration, formatMilliseconds, formatNumber, formatUtilization } from './format';
+import { binaryUnitFor, countOf, formatByteRate, formatBytes, formatDuration, formatMilliseconds, formatNumber, formatUtilization } from './format';
 
 describe('format', () => {
   it('uses IEC binary units, labelled as such', () => {
@@ -27,5 +27,15 @@ describe('format', () => {
     expect(formatUtilization(0.7)).toBe('70 %');
     expect(formatUtilization(20_000)).toBe('20,000× capacity');
     expect(formatMilliseconds(0.0035)).toBe('0.0035 ms');
+  });
+});
+
+describe('countOf', () => {
+  it('takes the singular for exactly one and groups thousands', () => {
+    expect(countOf(1, 'partition')).toBe('1 partition');
+    expect(countOf(0, 'partition')).toBe('0 partitions');
+    expect(countOf(2, 'copy', 'copies')).toBe('2 copies');
+    expect(countOf(1, 'copy', 'copies')).toBe('1 copy');
+    expect(countOf(10_000, 'broker')).toBe('10,000 brokers');
   });
 });

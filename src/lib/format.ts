@@ -74,6 +74,11 @@ export function formatDuration(seconds: number): string {
   return `${formatNumber(seconds / 86400, 1)} d`;
 }
 
+/** A count with its noun, singular for exactly one: "1 partition", "2 partitions", "1,000 brokers". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count, 0)} ${count === 1 ? singular : plural}`;
+}
+
 /** A ratio as a percentage, switching to "N× capacity" past 10× so huge overloads stay readable. */
 export function formatUtilization(ratio: number): string {
   const g = guard(ratio);

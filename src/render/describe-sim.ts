@@ -1,4 +1,4 @@
-import { formatNumber } from '../lib/format';
+import { countOf, formatNumber } from '../lib/format';
 import type { SimView } from '../sim/types';
 
 /**
@@ -27,13 +27,13 @@ export function describeSim(snapshot: SimView | null): string {
   for (let p = 0; p < snapshot.partitions.length; p += 1) if (snapshot.partitions.leader(p) === -1) offline += 1;
   const parts = [
     `Simulation at ${formatNumber(snapshot.timeMs / 1000, 1)} s`,
-    `${snapshot.brokers.length} brokers${down.length > 0 ? `, broker${down.length > 1 ? 's' : ''} ${down.join(', ')} down` : ', all up'}`,
-    `${snapshot.topics.length > 1 ? `${snapshot.topics.length} topics, ` : ''}${snapshot.partitions.length} partitions${offline > 0 ? `, ${offline} offline` : ''}`,
+    `${countOf(snapshot.brokers.length, 'broker')}${down.length > 0 ? `, broker${down.length > 1 ? 's' : ''} ${down.join(', ')} down` : ', all up'}`,
+    `${snapshot.topics.length > 1 ? `${snapshot.topics.length} topics, ` : ''}${countOf(snapshot.partitions.length, 'partition')}${offline > 0 ? `, ${offline} offline` : ''}`,
     ...leaderMovesInWords(snapshot),
     ...snapshot.groups.map((group) => {
       const crashed = group.consumerCount - group.aliveConsumers;
       const topic = snapshot.topics.length > 1 ? ` of topic ${snapshot.topics[group.topic]?.name ?? group.topic}` : '';
-      return `group ${group.id}${topic}${group.kind === 'replay' ? ' (replay)' : ''}: ${group.aliveConsumers} consumers alive, ${group.idleConsumers} idle${crashed > 0 ? `, ${crashed} crashed` : ''}${group.rebalancing ? ', rebalancing' : ''}, lag ${formatNumber(group.lag, 0)} events`;
+      return `group ${group.id}${topic}${group.kind === 'replay' ? ' (replay)' : ''}: ${countOf(group.aliveConsumers, 'consumer')} alive, ${group.idleConsumers} idle${crashed > 0 ? `, ${crashed} crashed` : ''}${group.rebalancing ? ', rebalancing' : ''}, lag ${formatNumber(group.lag, 0)} events`;
     }),
     `dead-letter queue ${formatNumber(snapshot.deadLetterQueue, 0)} events`,
   ];

@@ -63,7 +63,7 @@ export function ModelVsSim() {
         </p>
       )}
       {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable). */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Model vs simulation figures">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="The measured and predicted figures, side by side">
         <table className="w-full text-sm">
           <caption className="sr-only">Measured in the simulation beside the capacity model&apos;s prediction</caption>
           <thead>
