@@ -2,7 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PARAMS, type ParamSpec } from '../src/config/schema';
 import { PRESETS } from '../src/config/presets';
+import { unitFor } from '../src/lib/format';
 import { metricValue } from './helpers';
+
+/** The slider's unit as its value text ends: the unit, or its singular for a value of exactly 1 ("1 partition"). */
+const unitPattern = (spec: ParamSpec) => [spec.unit, unitFor(1, spec.unit)].map((u) => u.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 // WCAG 2.0 and 2.1, levels A and AA: the rules axe-core tags with these.
 // Each test starts its own page: spread them over both workers.
@@ -288,7 +292,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('slider')).toHaveCount(SLIDERS.length);
       for (const spec of SLIDERS) {
         const slider = page.getByRole('slider', { name: spec.label, exact: true });
-        await expect(slider, spec.label).toHaveAttribute('aria-valuetext', new RegExp(`^\\S+ ${spec.unit.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+        await expect(slider, spec.label).toHaveAttribute('aria-valuetext', new RegExp(`^\\S+ (${unitPattern(spec)})$`));
         await expect(slider).toHaveAccessibleDescription(/\S/);
       }
     });
@@ -328,7 +332,7 @@ test('the main controls work from the keyboard alone: Copy link, every slider, A
     const before = await slider.getAttribute('aria-valuetext');
     await page.keyboard.press('ArrowRight');
     await expect(slider, spec.label).not.toHaveAttribute('aria-valuetext', before ?? '');
-    await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(` ${spec.unit.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect(slider).toHaveAttribute('aria-valuetext', new RegExp(` (${unitPattern(spec)})$`));
     // Back (to the nearest slider position), so the plan keeps a recommendation to apply.
     await page.keyboard.press('ArrowLeft');
   };

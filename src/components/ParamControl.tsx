@@ -2,7 +2,7 @@ import { memo, useId, useState, type KeyboardEvent } from 'react';
 import { readValue } from '../config/read-value';
 import type { ParamSpec } from '../config/schema';
 import { SLIDER_STEPS, valueForMove, valueToPosition } from '../config/slider-scale';
-import { formatNumber } from '../lib/format';
+import { formatNumber, unitFor } from '../lib/format';
 import { readQuantity } from '../lib/quantity-text';
 import { usePlannerStore } from '../state/planner-store';
 
@@ -17,7 +17,7 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
   const [draft, setDraft] = useState<string | null>(null);
   const [fieldNote, setFieldNote] = useState('');
   const id = useId();
-  const valueText = `${formatNumber(value, 3)} ${spec.unit}`;
+  const valueText = `${formatNumber(value, 3)} ${unitFor(value, spec.unit)}`;
 
   const commitDraft = () => {
     if (draft === null) return;
@@ -114,7 +114,8 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
       </div>
       <p id={`${id}-range`} className="text-xs text-slate-500 lg:sr-only dark:text-slate-400">
         {spec.description}. {formatNumber(spec.min, 3)} – {formatNumber(spec.max, 0)} {spec.unit}
-        {spec.scale === 'log' ? ', log scale' : ''}.
+        {spec.scale === 'log' ? ', log scale' : ''}. Keys: arrows step, Page Up and Page Down jump a tenth of the way, Home and End go to the ends;
+        type an exact value (200k, 2 KiB, 7d) in the field.
       </p>
       {fieldNote && (
         <p role="status" className="text-xs text-amber-700 lg:col-span-4 dark:text-amber-300">

@@ -1,3 +1,4 @@
+import { unitFor } from '../lib/format';
 import { sanitizeValue, type ParamSpec } from './schema';
 
 /**
@@ -21,15 +22,15 @@ export interface ReadValue {
 export function readValue(spec: ParamSpec, raw: string): ReadValue {
   const text = raw.trim();
   if (!DECIMAL.test(text)) {
-    return { value: spec.defaultValue, reason: `not a number; the default ${spec.defaultValue} ${spec.unit} was used` };
+    return { value: spec.defaultValue, reason: `not a number; the default ${spec.defaultValue} ${unitFor(spec.defaultValue, spec.unit)} was used` };
   }
   const parsed = Number(text);
   if (parsed < 0) {
-    return { value: spec.defaultValue, reason: `negative; the default ${spec.defaultValue} ${spec.unit} was used` };
+    return { value: spec.defaultValue, reason: `negative; the default ${spec.defaultValue} ${unitFor(spec.defaultValue, spec.unit)} was used` };
   }
   const value = sanitizeValue(spec, Number.isFinite(parsed) ? parsed : spec.max);
   if (value === parsed) return { value, reason: '' };
-  if (parsed > spec.max || !Number.isFinite(parsed)) return { value, reason: `above the maximum; ${spec.max} ${spec.unit} was used` };
-  if (parsed < spec.min) return { value, reason: `below the minimum; ${spec.min} ${spec.unit} was used` };
+  if (parsed > spec.max || !Number.isFinite(parsed)) return { value, reason: `above the maximum; ${spec.max} ${unitFor(spec.max, spec.unit)} was used` };
+  if (parsed < spec.min) return { value, reason: `below the minimum; ${spec.min} ${unitFor(spec.min, spec.unit)} was used` };
   return { value, reason: `not a whole number; rounded to ${value}` };
 }

@@ -79,6 +79,14 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
   return `${formatNumber(count, 0)} ${count === 1 ? singular : plural}`;
 }
 
+/** Units that are plural nouns, and their singular: a value of exactly 1 takes it ("1 partition", "1 hour"). */
+const SINGULAR_UNITS: Record<string, string> = { partitions: 'partition', brokers: 'broker', consumers: 'consumer', groups: 'group', zones: 'zone', replicas: 'replica', copies: 'copy', records: 'record', hours: 'hour', bytes: 'byte' };
+
+/** A unit as it reads after `value`: the singular for exactly 1. */
+export function unitFor(value: number, unit: string): string {
+  return value === 1 ? (SINGULAR_UNITS[unit] ?? unit) : unit;
+}
+
 /** A ratio as a percentage, switching to "N× capacity" past 10× so huge overloads stay readable. */
 export function formatUtilization(ratio: number): string {
   const g = guard(ratio);

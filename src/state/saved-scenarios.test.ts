@@ -141,7 +141,7 @@ describe('reading saved scenarios', () => {
     ]);
     expect(read.scenarios[0]?.plan.cluster.brokers).toBe(1);
     expect(read.notices).toEqual([
-      'Saved scenario 1 (“Cluster”): brokers = “0”: below the minimum; 1 brokers was used.',
+      'Saved scenario 1 (“Cluster”): brokers = “0”: below the minimum; 1 broker was used.',
       'Saved scenario 1 (“Cluster”): t0.rate = “-5”: negative; the default 1000000 events/s was used.',
       'Saved scenario 1 (“Cluster”): t1.partitions = “abc”: not a number; the default 5 partitions was used.',
       'Saved scenario 1 (“Cluster”): t1.name = “orders”: the name of an earlier topic (names are unique in a cluster); "orders-2" was used.',
