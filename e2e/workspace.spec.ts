@@ -144,3 +144,19 @@ test('the sections below the workspace are named in an outline and reachable by 
   await page.goto('/#exports');
   await expect(page.locator('#exports')).toBeInViewport();
 });
+
+test('a link with a recorded run says so at the top and replays it with one click, the simulation in view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?actions=2000:broker-down:0,4000:consumer-crash:0:1,6000:spike:3:2000');
+  const notice = page.getByTestId('shared-run');
+  await expect(notice).toContainText('This link carries a recorded run: 3 actions, the first at 2 s: broker down.');
+  await expect(notice).toBeInViewport();
+  await notice.getByRole('button', { name: 'Replay the recorded run' }).click();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(page.locator('#simulation')).toBeInViewport();
+  await expect(notice).toHaveCount(0);
+  // A plan without a recorded run says nothing.
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('shared-run')).toHaveCount(0);
+});

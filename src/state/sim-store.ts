@@ -37,6 +37,10 @@ export interface SimState {
   readonly error: string | null;
   /** A refused command, in words (e.g. the timeline is full). */
   readonly notice: string | null;
+  /** Actions of a recorded run the opening link carried, until it is played or the plan changes: the page says so at the top. */
+  readonly sharedRunActions: number;
+  /** Play was asked for from outside the simulation section (the shared-run notice): the section plays once it can. */
+  readonly playRequested: boolean;
 }
 
 export const INITIAL_SIM_STATE: SimState = {
@@ -51,6 +55,8 @@ export const INITIAL_SIM_STATE: SimState = {
   snapshotAtMs: 0,
   error: null,
   notice: null,
+  sharedRunActions: 0,
+  playRequested: false,
 };
 
 export interface SimActions {
@@ -67,6 +73,9 @@ export interface SimActions {
   restarting(): void;
   /** The worker was asked to run this plan. */
   started(plan: ClusterPlan): void;
+  /** Play, from outside the simulation section; it answers with playRequestHandled. */
+  requestPlay(): void;
+  playRequestHandled(): void;
 }
 
 export const useSimStore = create<SimState & SimActions>()((set) => ({
@@ -74,7 +83,15 @@ export const useSimStore = create<SimState & SimActions>()((set) => ({
   receive: (event) => {
     switch (event.type) {
       case 'snapshot':
-        set({ snapshot: event.snapshot, snapshotAtMs: performance.now(), playing: event.playing, speed: event.speed, achievedSpeed: event.achievedSpeed });
+        set((state) => ({
+          snapshot: event.snapshot,
+          snapshotAtMs: performance.now(),
+          playing: event.playing,
+          speed: event.speed,
+          achievedSpeed: event.achievedSpeed,
+          // Once the shared run plays, the page no longer needs to point at it.
+          sharedRunActions: event.playing ? 0 : state.sharedRunActions,
+        }));
         break;
       case 'timeline':
         set({ timeline: event.timeline, notice: null });
@@ -91,9 +108,11 @@ export const useSimStore = create<SimState & SimActions>()((set) => ({
   setSpeed: (factor) => set({ speed: factor }),
   setSeed: (seed) => set({ seed }),
   setSettings: (settings) => set({ settings }),
-  clearTimeline: () => set({ timeline: [] }),
+  clearTimeline: () => set({ timeline: [], sharedRunActions: 0 }),
   restarting: () => set({ error: null, playing: false, snapshot: null }),
   started: (plan) => set({ runPlan: plan }),
+  requestPlay: () => set({ playRequested: true }),
+  playRequestHandled: () => set({ playRequested: false }),
 }));
 
 export const selectSnapshot = (state: SimState) => state.snapshot;

@@ -34,7 +34,7 @@ export function startUrlSync(): () => void {
   const { plan, notices } = decodePlan(window.location.search);
   // The run is checked against the whole cluster: the simulation runs every topic.
   const run = decodeSimRun(window.location.search, plan);
-  useSimStore.setState({ seed: run.seed, timeline: run.timeline, settings: run.settings });
+  useSimStore.setState({ seed: run.seed, timeline: run.timeline, settings: run.settings, sharedRunActions: run.timeline.length });
   usePlannerStore.getState().replacePlan(plan, [...notices, ...run.notices]);
   writeUrl(usePlannerStore.getState().plan);
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { formatDuration } from '../../lib/format';
 import { useSimStore } from '../../state/sim-store';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -47,6 +48,16 @@ export default function SimSection() {
   useKeepHashInView();
   const sim = useSimWorker();
   const error = useSimStore((s) => s.error);
+  // Play asked for from the shared-run notice at the top: play, and bring the picture into view.
+  const playRequested = useSimStore((s) => s.playRequested);
+  useEffect(() => {
+    if (!playRequested) return;
+    useSimStore.getState().playRequestHandled();
+    sim.play();
+    const section = document.getElementById('simulation');
+    section?.scrollIntoView({ block: 'nearest' });
+    section?.focus({ preventScroll: true });
+  }, [playRequested, sim]);
   return (
     <section id="simulation" tabIndex={-1} aria-labelledby="sim-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex flex-wrap items-baseline gap-x-3 lg:flex-nowrap">
