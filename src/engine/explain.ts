@@ -1,4 +1,4 @@
-import { countOf, formatByteRate, formatBytes, formatDuration, formatNumber } from '../lib/format';
+import { countOf, formatByteRate, formatBytes, formatDuration, formatNumber, formatUtilization } from '../lib/format';
 import { openSegmentBytes } from './broker-limits';
 import type { Metrics } from './compute-metrics';
 import type { PlanConfig } from './plan-config';
@@ -51,7 +51,7 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
     (c.hotKeyShare === 0
       ? `μ·P / ⌈P/a⌉ = ${n(m.serviceRatePerConsumer)} × ${n(c.partitions)} / ${n(m.partitionsOfBusiestConsumer)} = ${evs(m.groupCapacityEventsPerSec)}`
       : `${hotShare(c)}; μ·P / (⌈P/a⌉ + h·(P − ⌈P/a⌉)) = ${n(m.serviceRatePerConsumer)} × ${n(c.partitions)} / (${n(m.partitionsOfBusiestConsumer)} + ${n(c.hotKeyShare, 4)} × ${n(c.partitions - m.partitionsOfBusiestConsumer)}) = ${evs(m.groupCapacityEventsPerSec)}`),
-  utilization: (c, m) => `λ / group capacity = ${evs(c.eventsPerSec)} / ${evs(m.groupCapacityEventsPerSec)} = ${n(m.utilization, 4)}`,
+  utilization: (c, m) => `λ / group capacity = ${evs(c.eventsPerSec)} / ${evs(m.groupCapacityEventsPerSec)} = ${formatUtilization(m.utilization)}`,
   'lag-growth': (c, m) => {
     const hi = m.busiestConsumerCount;
     const lo = m.activeConsumers - hi;
@@ -80,7 +80,7 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
       : `W·(h + (1 − h)/P) = ${n(m.peakIngressBytesPerSec, 0)} B/s × (${n(c.hotKeyShare, 4)} + (1 − ${n(c.hotKeyShare, 4)}) / ${n(c.partitions)}) = ${bps(m.brokerLoad.partitionIngressBytesPerSec)}`,
   'hot-partition-events': (c, m) =>
     `λ_hot = λ·(h + (1 − h)/P) = ${n(m.peakEventsPerSec)} × (${n(c.hotKeyShare, 4)} + (1 − ${n(c.hotKeyShare, 4)}) / ${n(c.partitions)}) = ${evs(m.hotPartitionEventsPerSec)}; ` +
-    `λ_hot × L = ${n(m.hotPartitionEventsPerSec)} × ${n(c.processingMs / 1000, 6)} s = ${n(m.hotPartitionUtilization, 4)} (one consumer keeps up below 1)`,
+    `λ_hot × L = ${n(m.hotPartitionEventsPerSec)} × ${n(c.processingMs / 1000, 6)} s = ${formatUtilization(m.hotPartitionUtilization)} of one consumer (it keeps up below 100 %)`,
   'broker-replicas': (c, m) => `⌈P·R / B⌉ = ⌈${n(c.partitions)} × ${c.replicationFactor} / ${c.brokers}⌉ = ${n(m.brokerLoad.partitionReplicasAllUp)}`,
   'broker-network-in-max': (c, m) => `the fullest broker holds ${n(m.brokerLoad.busiest.topicReplicas)} of ${n(c.partitions * Math.min(c.replicationFactor, c.brokers))} replicas${offsetsNote(m)}: ${n(m.brokerLoad.busiest.topicReplicas)} × ${n(m.peakIngressBytesPerSec, 0)} B/s / ${n(c.partitions)} = ${bps(m.brokerLoad.busiest.networkInBytesPerSec)}`,
   'broker-network-out-max': (c, m) => `E = ${bps(m.brokerLoad.groupReadBytesPerSec)}; the busiest broker leads ${n(m.brokerLoad.busiest.topicLeaders)} of ${n(c.partitions)} partitions${offsetsNote(m)}; max_b [leaders_b × E / P + fetches_b × W / P] = ${bps(m.brokerLoad.busiest.networkOutBytesPerSec)}`,

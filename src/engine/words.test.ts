@@ -32,3 +32,15 @@ describe('words: a count of one takes the singular', () => {
     expect(texts.some((text) => /(?<![\d.,])1 (partition|broker|replica|zone|consumer|copy)\b/.test(text))).toBe(true);
   });
 });
+
+describe('words: utilization reads the same everywhere', () => {
+  it('a percentage in the finding and in the formula, "N× capacity" only past 10×', () => {
+    const near = { ...DEFAULT_CONFIG, eventsPerSec: 35, consumersPerGroup: 5 }; // 35 / 50 events/s
+    const m = computeMetrics(near);
+    expect(explainMetric('utilization', near, m)).toMatch(/= 70 %$/);
+    expect(m.health.factors.find((f) => f.id === 'consumers')?.finding).toContain('70 %');
+    const over = computeMetrics(DEFAULT_CONFIG); // 1,000,000 / 50 events/s
+    expect(explainMetric('utilization', DEFAULT_CONFIG, over)).toMatch(/= 20,000× capacity$/);
+    for (const text of [explainMetric('utilization', near, m), explainMetric('utilization', DEFAULT_CONFIG, over)]) expect(text).not.toMatch(/= 0\.\d|= 20000$/);
+  });
+});
