@@ -160,3 +160,23 @@ test('a link with a recorded run says so at the top and replays it with one clic
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('shared-run')).toHaveCount(0);
 });
+
+test('a plan change sets a recorded run aside, and one click brings back that plan with its run', async ({ page }) => {
+  await page.goto('/?t0.partitions=6&actions=2000:broker-down:0,4000:spike:3:2000');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page).toHaveURL(/actions=2000:broker-down:0,4000:spike:3:2000/);
+  const partitions = page.getByRole('textbox', { name: 'Partitions, exact value in partitions' });
+  await partitions.fill('12');
+  await partitions.press('Enter');
+  const aside = page.getByTestId('set-aside-run');
+  await expect(aside).toContainText('the recorded run (2 actions) was set aside');
+  await expect.poll(() => new URL(page.url()).searchParams.get('actions')).toBeNull();
+
+  await aside.getByRole('button', { name: 'Bring back that plan and its run' }).click();
+  await expect(partitions).toHaveValue('6');
+  await expect.poll(() => new URL(page.url()).searchParams.get('actions')).toBe('2000:broker-down:0,4000:spike:3:2000');
+  await expect(aside).toHaveCount(0);
+  // The run is the recorded one again: stepping past 2 s shows the broker down.
+  for (let i = 0; i < 25; i += 1) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByRole('img', { name: /^Simulation at/ })).toHaveAttribute('aria-label', /broker 0 down/);
+});

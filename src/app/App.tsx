@@ -14,6 +14,7 @@ import { ScenariosSection } from '../components/scenarios/ScenariosSection';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
 import { VerdictBanner } from '../components/VerdictBanner';
 import { KeyAnswers } from '../components/workspace/KeyAnswers';
+import { SetAsideRunNotice } from '../components/sim/SetAsideRunNotice';
 import { SharedRunNotice } from '../components/sim/SharedRunNotice';
 
 // Its own chunk: the calculator renders (and works) before and without the simulation.
@@ -40,6 +41,7 @@ export function App() {
       <main className="mx-auto max-w-screen-2xl space-y-4 p-3 lg:p-4">
         {/* At the top at every width: above the plan on a phone too. */}
         <SharedRunNotice />
+        <SetAsideRunNotice />
         <div className="workspace grid grid-cols-1 gap-4 lg:grid-cols-[minmax(22rem,30rem)_1fr]">
           <aside id="plan" tabIndex={-1} aria-label="Plan" className="workspace-pane space-y-4">
             <ErrorBoundary area="The controls">

@@ -41,6 +41,10 @@ export interface SimState {
   readonly sharedRunActions: number;
   /** Play was asked for from outside the simulation section (the shared-run notice): the section plays once it can. */
   readonly playRequested: boolean;
+  /** A recorded run a plan change set aside, with the plan it was recorded on: the page offers to bring both back. */
+  readonly setAside: { readonly plan: ClusterPlan; readonly timeline: readonly TimedAction[] } | null;
+  /** A run being brought back: when the plan at rest is this plan, the run starts with this timeline instead of none. */
+  readonly restoring: { readonly plan: ClusterPlan; readonly timeline: readonly TimedAction[] } | null;
 }
 
 export const INITIAL_SIM_STATE: SimState = {
@@ -57,6 +61,8 @@ export const INITIAL_SIM_STATE: SimState = {
   notice: null,
   sharedRunActions: 0,
   playRequested: false,
+  setAside: null,
+  restoring: null,
 };
 
 export interface SimActions {
@@ -76,9 +82,18 @@ export interface SimActions {
   /** Play, from outside the simulation section; it answers with playRequestHandled. */
   requestPlay(): void;
   playRequestHandled(): void;
+  /**
+   * The plan the run followed changed to `plan`: the recorded actions belong to the old one, so
+   * they are set aside (offered back) and the new run starts with none — or, when `plan` is the
+   * one being brought back, with its timeline. Returns the timeline the new run starts with.
+   */
+  planChanged(previous: ClusterPlan | null, plan: ClusterPlan): readonly TimedAction[];
+  /** Asked to bring back the set-aside run, whose plan is now `plan` in the planner store. */
+  restoreSetAside(plan: ClusterPlan): void;
+  dismissSetAside(): void;
 }
 
-export const useSimStore = create<SimState & SimActions>()((set) => ({
+export const useSimStore = create<SimState & SimActions>()((set, get) => ({
   ...INITIAL_SIM_STATE,
   receive: (event) => {
     switch (event.type) {
@@ -111,6 +126,20 @@ export const useSimStore = create<SimState & SimActions>()((set) => ({
   clearTimeline: () => set({ timeline: [], sharedRunActions: 0 }),
   restarting: () => set({ error: null, playing: false, snapshot: null }),
   started: (plan) => set({ runPlan: plan }),
+  planChanged: (previous, plan) => {
+    const { timeline, restoring } = get();
+    if (restoring && restoring.plan === plan) {
+      set({ timeline: restoring.timeline, restoring: null, setAside: null });
+      return restoring.timeline;
+    }
+    set({ timeline: [], sharedRunActions: 0, restoring: null, setAside: timeline.length > 0 && previous ? { plan: previous, timeline } : get().setAside });
+    return [];
+  },
+  restoreSetAside: (plan) => {
+    const aside = get().setAside;
+    if (aside) set({ restoring: { plan, timeline: aside.timeline }, setAside: null });
+  },
+  dismissSetAside: () => set({ setAside: null }),
   requestPlay: () => set({ playRequested: true }),
   playRequestHandled: () => set({ playRequested: false }),
 }));

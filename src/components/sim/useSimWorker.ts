@@ -66,11 +66,14 @@ export function useSimWorker(): SimCommands {
   useEffect(() => {
     const client = clientRef.current;
     if (!client || initPlanRef.current === plan) return;
-    useSimStore.getState().clearTimeline();
+    // The recorded actions belong to the plan they were recorded on: set aside (and offered back),
+    // unless this plan is the one being brought back with them.
+    const previous = initPlanRef.current;
     initPlanRef.current = usePlannerStore.getState().plan;
+    const timeline = useSimStore.getState().planChanged(previous, initPlanRef.current);
     useSimStore.getState().started(initPlanRef.current);
     const { seed, settings } = useSimStore.getState();
-    client.init(initPlanRef.current, seed, [], settings);
+    client.init(initPlanRef.current, seed, timeline, settings);
   }, [plan]);
 
   return useMemo<SimCommands>(() => {
