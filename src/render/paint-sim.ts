@@ -58,6 +58,12 @@ export function compactCount(value: number): string {
   return `${(value / div).toFixed(1)}${unit}`;
 }
 
+/** The words fit in `widthPx` in the context's font (true where the context cannot measure). */
+function fits(ctx: CanvasRenderingContext2D, words: string, widthPx: number): boolean {
+  const measured = ctx.measureText(words)?.width;
+  return !(typeof measured === 'number' && measured > widthPx);
+}
+
 function box(ctx: CanvasRenderingContext2D, rect: Rect, fill: string, border: string): void {
   ctx.fillStyle = fill;
   ctx.fillRect(rect.x, rect.y, rect.w, rect.h);
@@ -245,7 +251,10 @@ function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimView, layou
   const perRow = layout.partitionsPerRow;
   const whose = snapshot.topics.length === 1 ? 'group 0' : 'first groups';
   const title = perRow === 1 ? `Partitions · lag of ${whose}` : `Partitions, ${perRow} per row · colour = lag of ${whose}`;
-  text(ctx, `${title} (max ${compactCount(maxLag)})`, area.x, area.y - 8, palette.mutedText);
+  // The title must end before the groups' column starts: shortened to fit, never drawn over it.
+  const room = layout.groups.x - area.x - 8;
+  const full = `${title} (max ${compactCount(maxLag)})`;
+  text(ctx, fits(ctx, full, room) ? full : `Lag (max ${compactCount(maxLag)})`, area.x, area.y - 8, palette.mutedText);
   const rowH = layout.rowHeightPx;
   const labelW = perRow === 1 ? 78 : 0;
   const barW = area.w - labelW;
