@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { PlanConfig } from '../../engine/plan-config';
 import { recommendTopic } from '../../engine/recommend-cluster';
 import { usePlannerStore } from '../../state/planner-store';
 import { usePlanAtRest } from './usePlanAtRest';
@@ -6,6 +7,16 @@ import { usePlanAtRest } from './usePlanAtRest';
 /** The counts a recommendation sets. */
 export const APPLIED_FIELDS = ['partitions', 'consumersPerGroup', 'brokers', 'replicationFactor', 'minInsyncReplicas', 'zones', 'maxPollRecords', 'maxPollIntervalMs'] as const;
 export type AppliedField = (typeof APPLIED_FIELDS)[number];
+
+/**
+ * The last config sized and its recommendation: the verdict and the recommendation panel both
+ * ask for the plan at rest (the same config object), and a sizing is a search worth doing once.
+ */
+let lastSized: { readonly config: PlanConfig; readonly r: ReturnType<typeof recommendTopic> } | null = null;
+function recommendationFor(config: PlanConfig): ReturnType<typeof recommendTopic> {
+  if (lastSized?.config !== config) lastSized = { config, r: recommendTopic(config) };
+  return lastSized.r;
+}
 
 /**
  * The selected topic's recommendation (sized once the plan stands still), whether it would change
@@ -16,7 +27,7 @@ export function useApplyRecommendation() {
   const { config } = usePlanAtRest();
   const several = usePlannerStore((state) => state.plan.topics.length > 1);
   const applyValues = usePlannerStore((state) => state.applyValues);
-  const r = useMemo(() => recommendTopic(config), [config]);
+  const r = useMemo(() => recommendationFor(config), [config]);
   const fields = several ? APPLIED_FIELDS.filter((field) => field !== 'brokers' && field !== 'zones') : APPLIED_FIELDS;
   const unchanged = fields.every((field) => config[field] === r.config[field]);
   // Sized again for the plan as it is at the click (what is shown may be a frame behind a slider).
