@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { formatDuration, formatNumber } from '../../lib/format';
-import type { ClusterPlan } from '../../engine/cluster-plan';
+import { topicView, type ClusterPlan } from '../../engine/cluster-plan';
 import { computeClusterMetrics, computeMetrics, type Metrics } from '../../engine/compute-metrics';
+import type { PlanConfig } from '../../engine/plan-config';
 import type { SimView } from '../../sim/types';
+import { startMeasurementHistory, useMeasurementHistoryStore } from '../../state/measurement-history-store';
 import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { selectRunPlan, selectSnapshot, useSimStore } from '../../state/sim-store';
-import { compareFigures, differencePercent, firstGroupOf, idleConsumersOfFirstGroup, runTopicIndex, type FigureKind } from './model-vs-sim';
+import { differencePercent, firstGroupOf, idleConsumersOfFirstGroup, judgeFigures, runTopicIndex, type FigureKind, type JudgedFigure } from './model-vs-sim';
 import { PartitionLeaders } from './PartitionLeaders';
 
 function formatFigure(kind: FigureKind, value: number): string {
@@ -25,12 +27,30 @@ function formatDifference(percent: number | null): string {
  * plans. Until the new run's first snapshot arrives, the shown one is the old run's: then its
  * own first topic's config is the model (a one-topic run names it whole).
  */
-function useRunMetrics(snapshot: SimView | null): readonly Metrics[] | null {
+function useRunMetrics(snapshot: SimView | null): { metrics: readonly Metrics[]; plans: readonly PlanConfig[] } | null {
   const runPlan = useSimStore(selectRunPlan);
   const config = snapshot?.config;
   const matches = (plan: ClusterPlan | null): plan is ClusterPlan => plan !== null && snapshot !== null && plan.topics.length === snapshot.topics.length && plan.topics.every((t, i) => t.name === snapshot.topics[i]?.name);
   const plan = matches(runPlan) ? runPlan : null;
-  return useMemo(() => (plan ? computeClusterMetrics(plan).topics : config ? [computeMetrics(config)] : null), [plan, config]);
+  return useMemo(
+    () => (plan ? { metrics: computeClusterMetrics(plan).topics, plans: plan.topics.map((_, i) => topicView(plan, i)) } : config ? { metrics: [computeMetrics(config)], plans: [config] } : null),
+    [plan, config],
+  );
+}
+
+/** The verdict in words under the difference: never colour alone. */
+function Verdict({ figure }: { figure: JudgedFigure }) {
+  const error = figure.halfWidth !== null && figure.halfWidth > 0 ? ` (± ${formatFigure(figure.kind, figure.halfWidth)})` : '';
+  if (figure.verdict === 'agrees') return <span className="block text-xs text-slate-600 dark:text-slate-400">agrees{error}</span>;
+  if (figure.verdict === 'differs') {
+    return (
+      <span className="block text-left text-xs font-semibold text-amber-800 dark:text-amber-300">
+        differs{figure.reasons.length > 0 ? `: ${figure.reasons.join('. ')}` : `, beyond the run's error${error}`}
+      </span>
+    );
+  }
+  if (figure.verdict === 'measuring' && figure.settled) return <span className="block text-xs text-slate-600 dark:text-slate-400">measuring the error…</span>;
+  return null;
 }
 
 /**
@@ -41,11 +61,13 @@ function useRunMetrics(snapshot: SimView | null): readonly Metrics[] | null {
 export function ModelVsSim() {
   const snapshot = useSimStore(selectSnapshot);
   const selected = usePlannerStore(selectSelectedTopic);
-  const allMetrics = useRunMetrics(snapshot);
-  if (!snapshot || !allMetrics) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
-  const topic = runTopicIndex(snapshot, allMetrics.length > selected ? selected : 0);
-  const metrics = allMetrics[topic] as Metrics;
-  const figures = compareFigures(snapshot, metrics, topic);
+  const run = useRunMetrics(snapshot);
+  const history = useMeasurementHistoryStore();
+  useEffect(() => startMeasurementHistory(), []);
+  if (!snapshot || !run) return <p className="text-sm text-slate-600 dark:text-slate-300">Starting the simulation…</p>;
+  const topic = runTopicIndex(snapshot, run.metrics.length > selected ? selected : 0);
+  const metrics = run.metrics[topic] as Metrics;
+  const figures = judgeFigures(snapshot, metrics, topic, history, run.plans[topic]);
   const idle = idleConsumersOfFirstGroup(snapshot, topic);
   const topicSnapshot = snapshot.topics[topic];
   const measurements = topicSnapshot?.measurements ?? snapshot.measurements;
@@ -83,7 +105,10 @@ export function ModelVsSim() {
                   {formatFigure(figure.kind, figure.measured)}
                 </td>
                 <td className="pr-3 text-right tabular-nums">{figure.model === null ? '—' : formatFigure(figure.kind, figure.model)}</td>
-                <td className="pr-3 text-right tabular-nums">{figure.settled ? formatDifference(differencePercent(figure.measured, figure.model)) : 'measuring…'}</td>
+                <td data-testid={`sim-diff-${figure.name}`} data-state={figure.verdict ?? undefined} data-half-width={figure.halfWidth === null ? undefined : String(figure.halfWidth)} className="pr-3 text-right tabular-nums">
+                  {figure.settled ? formatDifference(differencePercent(figure.measured, figure.model)) : 'measuring…'}
+                  <Verdict figure={figure} />
+                </td>
                 <td className="text-xs text-slate-600 dark:text-slate-400">{figure.modelNote}</td>
               </tr>
             ))}
@@ -92,7 +117,8 @@ export function ModelVsSim() {
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Rates are measured over the last {formatDuration(measurements.windowMs / 1000)} of simulated time; waits and latencies over {formatNumber(measurements.waitSamples, 0)} processed
-        events. The model is the planner&apos;s (docs/model.md): the topic&apos;s keys (even, or its hot-key share), each consumer a queue fed by the producers&apos; batches (linger, batch size), no broker time.
+        events. ± is the run&apos;s own ~95 % error (batch means over its successive stretches, docs/simulation-ui.md); a figure differs when the model is further off than that plus the
+        model&apos;s tolerance. The model is the planner&apos;s (docs/model.md): the topic&apos;s keys (even, or its hot-key share), each consumer a queue fed by the producers&apos; batches (linger, batch size), no broker time.
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
         <dt>Idle consumers in group {firstGroupOf(snapshot, topic)?.id ?? 0}</dt>

@@ -1,6 +1,10 @@
 import type { Metrics } from '../../engine/compute-metrics';
 import { waitQuantileSeconds } from '../../engine/latency';
+import type { PlanConfig } from '../../engine/plan-config';
 import type { GroupView, SimView, TopicSnapshot } from '../../sim/types';
+import { explainDifference } from './explain-difference';
+import { BATCH_MIN_MS, type MeasurementHistory, type TopicHistory } from './measurement-history';
+import { lagHalfWidthEvents, meanHalfWidthSeconds, quantileHalfWidthSeconds, rateHalfWidthEventsPerSec } from './uncertainty';
 
 /** How a figure is written: events/s, events, or seconds. */
 export type FigureKind = 'rate' | 'count' | 'seconds';
@@ -60,8 +64,8 @@ export function compareFigures(snapshot: SimView, metrics: Metrics, topic = 0): 
     { name: 'latency-mean', label: 'Latency, mean', kind: 'seconds', measured: m.latencyMeanSeconds, model: metrics.latency.meanSeconds, modelNote: 'd + Wq + 1/μ: linger, wait, processing; leaves out replication (1 ms here)' },
     { name: 'latency-p50', label: 'Latency, p50', kind: 'seconds', measured: m.latencyP50Seconds, model: metrics.latency.p50Seconds, modelNote: 'd + ln 2 × (Wq + 1/μ)' },
     { name: 'latency-p99', label: 'Latency, p99', kind: 'seconds', measured: m.latencyP99Seconds, model: metrics.latency.p99Seconds, modelNote: 'd + ln 100 × (Wq + 1/μ)' },
-    { name: 'dead-lettered', label: "Dead-lettered (the topic's groups)", kind: 'count', measured: groups.reduce((sum, g) => sum + g.deadLettered, 0), model: null, modelNote: 'not in the model' },
-    { name: 'duplicates', label: "Duplicates processed (the topic's groups)", kind: 'count', measured: groups.reduce((sum, g) => sum + g.duplicates, 0), model: null, modelNote: 'not in the model' },
+    { name: 'dead-lettered', label: "Dead-lettered (the topic's groups)", kind: 'count', measured: groups.reduce((sum, g) => sum + g.deadLettered, 0), model: null, modelNote: 'not in the model: it assumes none' },
+    { name: 'duplicates', label: "Duplicates processed (the topic's groups)", kind: 'count', measured: groups.reduce((sum, g) => sum + g.duplicates, 0), model: null, modelNote: 'not in the model: it assumes none' },
   ];
   return figures.map((figure) => ({ ...figure, settled: figure.kind === 'rate' ? rates : figure.name.startsWith('wait') || figure.name.startsWith('latency') ? waits : true }));
 }
@@ -71,4 +75,109 @@ export function idleConsumersOfFirstGroup(snapshot: SimView, topic = 0): number 
   const group = firstGroupOf(snapshot, topic);
   if (!group || group.rebalancing) return null;
   return group.idleConsumers;
+}
+
+/**
+ * How a measured figure stands against the model's: 'agrees' when |measured − model| is within
+ * the run's statistical error (the half-width) plus the model's tolerance, 'differs' beyond it,
+ * 'measuring' while there is not enough of the run to tell (not settled, or too few batches).
+ */
+export type Verdict = 'agrees' | 'differs' | 'measuring';
+
+export interface JudgedFigure extends ComparedFigure {
+  /** Half-width of the measured value's ~95 % interval, in the figure's base unit (events/s, events, seconds); 0 for exact counts; null while measuring or not compared. */
+  readonly halfWidth: number | null;
+  /** How far the model may be off by its own approximations, in the figure's base unit. */
+  readonly tolerance: number;
+  /** null for a figure nothing is compared with (the time; the lag of a group the model says keeps up). */
+  readonly verdict: Verdict | null;
+  /** For 'differs': the causes in the run the model leaves out, in words (explainDifference); may be empty. */
+  readonly reasons: readonly string[];
+}
+
+/** Dead letters and duplicates are not in the model, which assumes none: they are compared with 0. */
+const ASSUMED_NONE = new Set(['dead-lettered', 'duplicates']);
+
+/**
+ * The model's tolerance, in the figure's unit: how close its formula is to what it describes,
+ * apart from the run's randomness. Produced: λ is exact (1 %). Consumed rate, lag growth and lag:
+ * as close as the model-agreement tests hold (2 %, 3 %), lag growth also 1 % of λ when the model
+ * says 0. Mean wait and latency: 5 % (the batch law and the M^X/M/1 correction are approximate);
+ * wait quantiles 10 % (the exponential tail, 1 % histogram buckets, the scaled error); latency
+ * quantiles 20 % (d + ln(1/(1 − q))·(Wq + 1/μ) treats wait and processing as one exponential:
+ * its p99 runs up to 15 % high in the runs); each + 0.1 ms.
+ */
+export function toleranceOf(name: string, model: number | null, metrics: Metrics): number {
+  const m = model !== null && Number.isFinite(model) ? Math.abs(model) : 0;
+  if (name === 'produced-rate') return 0.01 * m;
+  if (name === 'consumed-rate') return 0.02 * m;
+  if (name === 'lag-growth') return 0.03 * m + 0.01 * metrics.totalEventsPerSec;
+  if (name === 'lag') return 0.03 * m;
+  if (name === 'wait-mean' || name === 'latency-mean') return 0.05 * m + 0.0001;
+  if (name.startsWith('wait')) return 0.1 * m + 0.0001;
+  if (name.startsWith('latency')) return 0.2 * m + 0.0001;
+  return 0;
+}
+
+/**
+ * How long the run stays correlated, simulated ms: batches shorter than this would understate
+ * the error. A group that falls behind takes full polls (max.poll.records × L each, 50 s in the
+ * seed plan), processing each at one rate and committing at its end; otherwise polls are short
+ * and BATCH_MIN_MS (1 s) is long against linger.ms, the 100 ms sampling and a rebalance.
+ */
+export function correlationMsOf(metrics: Metrics, maxPollRecords: number): number {
+  if (!(metrics.lagGrowthEventsPerSecPerGroup > 0)) return BATCH_MIN_MS;
+  return Math.max(BATCH_MIN_MS, (maxPollRecords * 1000) / metrics.serviceRatePerConsumer);
+}
+
+function halfWidthOf(figure: ComparedFigure, snapshot: SimView, h: TopicHistory | undefined, topic: number, correlationMs: number): number | null {
+  const windowMs = snapshot.topics[topic]?.measurements.windowMs ?? 0;
+  switch (figure.name) {
+    case 'produced-rate':
+      return rateHalfWidthEventsPerSec(h, 'produced', windowMs, BATCH_MIN_MS);
+    case 'consumed-rate':
+      return rateHalfWidthEventsPerSec(h, 'processed', windowMs, correlationMs);
+    case 'lag-growth':
+      return rateHalfWidthEventsPerSec(h, 'lag', windowMs, correlationMs);
+    case 'lag':
+      return lagHalfWidthEvents(h, snapshot.timeMs, correlationMs);
+    case 'wait-mean':
+      return meanHalfWidthSeconds(h, 'wait', correlationMs);
+    case 'latency-mean':
+      return meanHalfWidthSeconds(h, 'latency', correlationMs);
+    case 'wait-p50':
+      return quantileHalfWidthSeconds(meanHalfWidthSeconds(h, 'wait', correlationMs), 0.5);
+    case 'wait-p99':
+      return quantileHalfWidthSeconds(meanHalfWidthSeconds(h, 'wait', correlationMs), 0.99);
+    case 'latency-p50':
+      return quantileHalfWidthSeconds(meanHalfWidthSeconds(h, 'latency', correlationMs), 0.5);
+    case 'latency-p99':
+      return quantileHalfWidthSeconds(meanHalfWidthSeconds(h, 'latency', correlationMs), 0.99);
+    default:
+      return 0; // counts read off the run, exactly
+  }
+}
+
+/**
+ * compareFigures with each figure's error, the model's tolerance and a verdict, and for a
+ * figure that differs, the reasons the run shows. `history` is the run's (recordMeasurements);
+ * without it every figure with a statistical error is 'measuring'. `plan` is the topic's plan in
+ * the run (its consumers per group and polls, for the reasons).
+ */
+export function judgeFigures(snapshot: SimView, metrics: Metrics, topic: number, history: MeasurementHistory | null, plan?: PlanConfig): JudgedFigure[] {
+  const t = runTopicIndex(snapshot, topic);
+  const topicHistory = history?.topics[t];
+  const correlationMs = correlationMsOf(metrics, (plan ?? snapshot.config).maxPollRecords);
+  return compareFigures(snapshot, metrics, t).map((figure) => {
+    const compared = ASSUMED_NONE.has(figure.name) ? 0 : figure.model;
+    const tolerance = toleranceOf(figure.name, compared, metrics);
+    if (compared === null) return { ...figure, halfWidth: null, tolerance, verdict: null, reasons: [] };
+    const halfWidth = figure.settled ? halfWidthOf(figure, snapshot, topicHistory, t, correlationMs) : null;
+    // An unbounded model figure (the group falls behind) differs from any finite measurement, however uncertain.
+    const unbounded = figure.settled && !Number.isFinite(compared);
+    if (halfWidth === null && !unbounded) return { ...figure, halfWidth, tolerance, verdict: 'measuring', reasons: [] };
+    const differs = unbounded || !(Math.abs(figure.measured - compared) <= (halfWidth ?? 0) + tolerance);
+    const reasons = differs ? explainDifference({ name: figure.name, measured: figure.measured, model: compared, halfWidth, tolerance }, snapshot, { topic: t, metrics, history: topicHistory, plan }) : [];
+    return { ...figure, halfWidth, tolerance, verdict: differs ? 'differs' : 'agrees', reasons };
+  });
 }
