@@ -89,3 +89,30 @@ test('slider moves replace the URL instead of adding history entries', async ({ 
   await expect.poll(() => queryOf(page).get(linkName('rate'))).not.toBe('1000000');
   expect(await page.evaluate(() => history.length)).toBe(length);
 });
+
+test('fine sliders: the same drag moves a slider a tenth as far, and the plan follows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const slider = page.getByRole('slider', { name: 'Partitions', exact: true });
+  /** Presses at the slider's middle, drags 30 px right; the positions moved after the press. */
+  const dragBy30 = async () => {
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    const pressed = Number(await slider.inputValue());
+    for (let dx = 5; dx <= 30; dx += 5) await page.mouse.move(box.x + box.width / 2 + dx, y);
+    await page.mouse.up();
+    return Number(await slider.inputValue()) - pressed;
+  };
+  const coarse = await dragBy30();
+  await page.getByRole('checkbox', { name: /Fine sliders/ }).check();
+  const before = await slider.getAttribute('aria-valuetext');
+  const fine = await dragBy30();
+  expect(coarse).toBeGreaterThan(50);
+  expect(fine).toBeGreaterThan(0);
+  expect(fine * 10).toBeGreaterThan(coarse * 0.7);
+  expect(fine * 10).toBeLessThan(coarse * 1.3);
+  await expect(slider).not.toHaveAttribute('aria-valuetext', before ?? '');
+  await expect(slider).toHaveAccessibleDescription(/Fine sliders: the slider spans a tenth of its range around the value/);
+});

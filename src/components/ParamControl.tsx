@@ -1,10 +1,12 @@
-import { memo, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { readValue } from '../config/read-value';
 import type { ParamSpec } from '../config/schema';
-import { SLIDER_STEPS, valueForMove, valueToPosition } from '../config/slider-scale';
+import { fineWindow, SLIDER_STEPS, valueForMove, valueToPosition } from '../config/slider-scale';
 import { formatNumber, unitFor } from '../lib/format';
 import { readQuantity } from '../lib/quantity-text';
 import { usePlannerStore } from '../state/planner-store';
+import { useSliderModeStore } from '../state/slider-mode-store';
+import { flushSliderWrites, queuedValue, writeOncePerFrame } from './slider-writes';
 
 /**
  * One input: a slider (log where the range spans decades) plus an exact-number field. Memoised:
@@ -16,7 +18,20 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
   const setValue = usePlannerStore((state) => state.setValue);
   const [draft, setDraft] = useState<string | null>(null);
   const [fieldNote, setFieldNote] = useState('');
+  const fine = useSliderModeStore((state) => state.fine);
+  // A fine slider's window stays where the drag began, or it would run after the pointer.
+  const [anchor, setAnchor] = useState<number | null>(null);
   const id = useId();
+  const sliderRef = useRef<HTMLInputElement>(null);
+  const position = valueToPosition(spec, value);
+  const range = sliderRange(fine, anchor ?? position);
+  // The slider is uncontrolled: the browser moves its thumb at once, the plan follows once a
+  // frame (slider-writes.ts). Here the thumb is put where the plan is when the plan moved on its
+  // own (a typed value, a preset, Apply) or the fine window moved, unless a move is still queued.
+  useLayoutEffect(() => {
+    const slider = sliderRef.current;
+    if (slider && queuedValue(spec.field) === undefined && Number(slider.value) !== position) slider.value = String(position);
+  }, [spec.field, position, range.min, range.max]);
   const valueText = `${formatNumber(value, 3)} ${unitFor(value, spec.unit)}`;
 
   const commitDraft = () => {
@@ -29,6 +44,7 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
       setFieldNote(`${'error' in typed ? typed.error : `“${draft.trim()}” is negative`}; kept ${valueText}.`);
       return;
     }
+    flushSliderWrites();
     const read = readValue(spec, String(typed.value));
     const adjusted = read.reason ? `${read.reason.split(';')[0]}: ${formatNumber(read.value, 3)} ${spec.unit} used` : '';
     setFieldNote([typed.reading, adjusted].filter(Boolean).join('; ') + (typed.reading || adjusted ? '.' : ''));
@@ -91,13 +107,17 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
         <input
           id={`${id}-slider`}
           type="range"
-          min={0}
-          max={SLIDER_STEPS}
+          ref={sliderRef}
+          min={range.min}
+          max={range.max}
           step={1}
-          value={valueToPosition(spec, value)}
+          defaultValue={position}
+          onPointerDown={() => fine && setAnchor(position)}
+          onPointerUp={() => setAnchor(null)}
+          onBlur={() => setAnchor(null)}
           aria-valuetext={valueText}
           aria-describedby={`${id}-range`}
-          onChange={(event) => setValue(spec.field, valueForMove(spec, value, Number(event.target.value)))}
+          onChange={(event) => writeOncePerFrame(spec.field, valueForMove(spec, queuedValue(spec.field) ?? value, Number(event.target.value)))}
           className="min-w-0 flex-1"
         />
         <input
@@ -110,12 +130,13 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
           onKeyDown={onFieldKey}
           className="w-28 rounded border border-slate-300 bg-white px-2 py-1 text-right tabular-nums lg:w-full lg:py-0.5 lg:text-sm dark:border-slate-600 dark:bg-slate-800"
         />
-        <span className="w-20 text-sm text-slate-600 lg:w-auto lg:truncate lg:text-xs dark:text-slate-300">{spec.unit}</span>
+        {/* Below lg the value and its unit are written above the slider: the slider gets the room. */}
+        <span className="hidden text-sm text-slate-600 lg:inline lg:truncate lg:text-xs dark:text-slate-300">{spec.unit}</span>
       </div>
-      <p id={`${id}-range`} className="text-xs text-slate-500 lg:sr-only dark:text-slate-400">
+      <p id={`${id}-range`} className="text-xs text-slate-500 md:sr-only dark:text-slate-400">
         {spec.description}. {formatNumber(spec.min, 3)} – {formatNumber(spec.max, 0)} {spec.unit}
         {spec.scale === 'log' ? ', log scale' : ''}. Keys: arrows step, Page Up and Page Down jump a tenth of the way, Home and End go to the ends;
-        type an exact value (200k, 2 KiB, 7d) in the field.
+        type an exact value (200k, 2 KiB, 7d) in the field.{fine ? ' Fine sliders: the slider spans a tenth of its range around the value.' : ''}
       </p>
       {fieldNote && (
         <p role="status" className="text-xs text-amber-700 lg:col-span-4 dark:text-amber-300">
@@ -125,3 +146,8 @@ export const ParamControl = memo(function ParamControl({ spec }: { spec: ParamSp
     </div>
   );
 });
+
+/** The slider's positions: all of them, or a fine slider's tenth around `anchor`. */
+function sliderRange(fine: boolean, anchor: number): { min: number; max: number } {
+  return fine ? fineWindow(anchor) : { min: 0, max: SLIDER_STEPS };
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paramValue } from '../test-support/arbitraries';
 import { PARAMS, isValidValue } from './schema';
-import { SLIDER_STEPS, positionToValue, valueForMove, valueToPosition } from './slider-scale';
+import { FINE_HALF_WINDOW, SLIDER_STEPS, fineWindow, positionToValue, valueForMove, valueToPosition } from './slider-scale';
 
 describe('slider scale', () => {
   it('reaches both ends of every range', () => {
@@ -33,4 +33,22 @@ describe('slider scale', () => {
       );
     });
   }
+});
+
+describe('fine sliders', () => {
+  it('span a tenth of the positions around the value, inside the slider', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: SLIDER_STEPS }), (anchor) => {
+        const { min, max } = fineWindow(anchor);
+        expect(max - min).toBe(SLIDER_STEPS / 10);
+        expect(min).toBeGreaterThanOrEqual(0);
+        expect(max).toBeLessThanOrEqual(SLIDER_STEPS);
+        expect(anchor).toBeGreaterThanOrEqual(min);
+        expect(anchor).toBeLessThanOrEqual(max);
+      }),
+    );
+    expect(fineWindow(500)).toEqual({ min: 500 - FINE_HALF_WINDOW, max: 500 + FINE_HALF_WINDOW });
+    expect(fineWindow(3)).toEqual({ min: 0, max: 100 });
+    expect(fineWindow(SLIDER_STEPS)).toEqual({ min: SLIDER_STEPS - 100, max: SLIDER_STEPS });
+  });
 });

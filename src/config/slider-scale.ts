@@ -36,3 +36,12 @@ export function valueForMove(spec: ParamSpec, current: number, position: number)
   const unit = spec.integer ? 1 : 10 ** (Math.floor(Math.log10(Math.abs(current) || 1)) - 2);
   return sanitizeValue(spec, current + direction * unit);
 }
+
+/** Positions a fine slider spans on each side of its value: a tenth of SLIDER_STEPS in all. */
+export const FINE_HALF_WINDOW = SLIDER_STEPS / 20;
+
+/** The positions a fine slider spans around `anchor` (its value's position when the drag began), kept inside 0 … SLIDER_STEPS. */
+export function fineWindow(anchor: number): { min: number; max: number } {
+  const min = Math.min(Math.max(0, anchor - FINE_HALF_WINDOW), SLIDER_STEPS - 2 * FINE_HALF_WINDOW);
+  return { min, max: min + 2 * FINE_HALF_WINDOW };
+}
