@@ -206,3 +206,36 @@ test('a cluster of two topics: the traffic and storage charts stack them, each n
   await expect.poll(() => storage.locator('.recharts-area').count()).toBe(4);
   expect(problems).toEqual([]);
 });
+
+test('while a slider is dragged the charts beside it follow, before it is let go', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?v=2&rate=45');
+  const container = chart(page, 'lag');
+  // The charts scroll into view in the answers' pane; the plan's pane, and the slider, stay put.
+  await container.scrollIntoViewIfNeeded();
+  const slider = page.getByRole('slider', { name: 'Event rate', exact: true });
+  await expect(slider).toBeInViewport();
+  await expect(container).toBeInViewport();
+  await expect(firstCurve(container)).toHaveAttribute('d', /^M/);
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-testid="chart-lag"]')!;
+    const seen = new Set<string>();
+    (window as unknown as { curvesSeen: Set<string> }).curvesSeen = seen;
+    new MutationObserver(() => {
+      const d = root.querySelector('path.recharts-line-curve')?.getAttribute('d');
+      if (d) seen.add(d);
+    }).observe(root, { subtree: true, attributes: true, childList: true });
+  });
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.4, y);
+  await page.mouse.down();
+  // Moves every ~25 ms: the plan never stands still for the 120 ms the charts once waited for.
+  for (let dx = 2; dx <= 60; dx += 2) {
+    await page.mouse.move(box.x + box.width * 0.4 + dx, y);
+    await page.waitForTimeout(25);
+  }
+  const redrawnDuringDrag = await page.evaluate(() => (window as unknown as { curvesSeen: Set<string> }).curvesSeen.size);
+  await page.mouse.up();
+  expect(redrawnDuringDrag, 'distinct lag curves drawn while the slider was held').toBeGreaterThanOrEqual(2);
+});

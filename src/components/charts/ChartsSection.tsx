@@ -10,7 +10,7 @@ import { LagChart } from './LagChart';
 import { SensitivityChart } from './SensitivityChart';
 import { StorageChart } from './StorageChart';
 import { TrafficChart } from './TrafficChart';
-import { usePlanAtRest } from '../hooks/usePlanAtRest';
+import { usePlanFollowing } from '../hooks/usePlanFollowing';
 import { useKeepHashInView } from '../hooks/useKeepHashInView';
 
 /**
@@ -18,15 +18,16 @@ import { useKeepHashInView } from '../hooks/useKeepHashInView';
  * storage of the whole cluster (stacked by topic), with the pinned
  * baseline (Compare) dashed beside the plan. Loaded lazily (React.lazy, its own chunk with
  * Recharts) so the calculator's first screen stays small; each chart has its own error boundary.
- * The charts follow the plan once it stands still (usePlanAtRest) and are memoised on it: a
- * redraw of the four charts is a main-thread block of tens of milliseconds (Recharts renders
- * and updates its own stores synchronously), so a dragged slider answers with its numbers at
- * once and the charts redraw when it pauses; those off screen once the plan has stood still
+ * The charts follow a moving plan ten times a second (usePlanFollowing), each redraw a
+ * transition, and are memoised on it: a redraw at every step would be a main-thread block of
+ * several to tens of milliseconds (Recharts renders and updates its own stores synchronously)
+ * held against every step's numbers. While the plan moves the sensitivity sweep is coarse; the
+ * full one follows once it stands still. Charts off screen redraw once the plan has stood still
  * longer (ChartSlot).
  */
 export default function ChartsSection() {
   useKeepHashInView();
-  const { plan: clusterPlan, selectedTopic, config } = usePlanAtRest();
+  const { plan: clusterPlan, selectedTopic, config, moving } = usePlanFollowing();
   // Not clusterMetricsFor: it remembers only the newest plan, and this one may lag behind on purpose.
   const clusterMetrics = useMemo(() => computeClusterMetrics(clusterPlan), [clusterPlan]);
   const metrics = (clusterMetrics.topics[selectedTopic] ?? clusterMetrics.topics[0]) as Metrics;
@@ -40,7 +41,7 @@ export default function ChartsSection() {
     return { config: pinned, metrics: pinnedMetrics.topics[0] as Metrics, label: baselineLabel(pinnedName), plan: pinnedPlan, clusterMetrics: pinnedMetrics };
   }, [pinned, pinnedName]);
   // The lag and sensitivity charts follow the selected topic; traffic and storage the whole cluster.
-  const plan = useMemo(() => ({ config, metrics, baseline }), [config, metrics, baseline]);
+  const plan = useMemo(() => ({ config, metrics, baseline, moving }), [config, metrics, baseline, moving]);
   const cluster = useMemo(() => ({ plan: clusterPlan, metrics: clusterMetrics, baseline }), [clusterPlan, clusterMetrics, baseline]);
   return (
     <section aria-labelledby="charts-heading" className="space-y-3">

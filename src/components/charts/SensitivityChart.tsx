@@ -22,11 +22,13 @@ interface Props {
   readonly config: PlanConfig;
   readonly metrics: Metrics;
   readonly baseline: BaselinePlan | null;
+  /** The plan is still moving: a coarse sweep now, the full one once it stands still. */
+  readonly moving?: boolean;
 }
 
 const selectClass = 'max-w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800';
 
-export const SensitivityChart = memo(function SensitivityChart({ config, metrics, baseline }: Props) {
+export const SensitivityChart = memo(function SensitivityChart({ config, metrics, baseline, moving = false }: Props) {
   const theme = useChartTheme();
   const metricId = useId();
   const inputId = useId();
@@ -36,7 +38,7 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
   const [logY, setLogY] = useState(false);
   const entry: MetricEntry = METRICS.find((m) => m.name === metricName) ?? METRICS[0]!;
   const spec: ParamSpec = INPUTS.find((p) => p.name === inputName) ?? INPUTS[0]!;
-  const sweep = useSweep(config, baseline?.config ?? null, spec, entry);
+  const sweep = useSweep(config, baseline?.config ?? null, spec, entry, moving);
 
   const currentX = config[spec.field];
   const currentRaw = entry.value(metrics);
