@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PARAMS, type ParamSpec } from '../src/config/schema';
 import { PRESETS } from '../src/config/presets';
 import { unitFor } from '../src/lib/format';
-import { metricValue } from './helpers';
+import { expectMetric } from './helpers';
 
 /** The slider's unit as its value text ends: the unit, or its singular for a value of exactly 1 ("1 partition"). */
 const unitPattern = (spec: ParamSpec) => [spec.unit, unitFor(1, spec.unit)].map((u) => u.replace(/[/.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -369,5 +369,5 @@ test('the main controls work from the keyboard alone: Copy link, every slider, A
   await tabTo(page, page.getByTestId(`preset-${preset.id}`));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId(`preset-${preset.id}`)).toHaveAttribute('aria-pressed', 'true');
-  expect(await metricValue(page, 'total-events')).toBe(preset.config.eventsPerSec);
+  await expectMetric(page, 'total-events', preset.config.eventsPerSec);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metricValue, queryOf, watchForBreakage, linkName } from './helpers';
+import { expectMetric, queryOf, watchForBreakage, linkName } from './helpers';
 
 // Issue 8: advice that holds on a real cluster.
 
@@ -34,10 +34,10 @@ test('the log aggregation preset: writes stop with a broker down (RF 2, min ISR 
 test('on the seed defaults the busiest broker leads 2 of 5 partitions: network out 20 % over the even-spread card', async ({ page }) => {
   await page.goto('/');
   const W = 1_024_000_000;
-  expect(await metricValue(page, 'broker-network-out')).toBe(W);
-  expect(await metricValue(page, 'broker-network-out-max')).toBe((2 * (W + 2 * W)) / 5);
+  await expectMetric(page, 'broker-network-out', W);
+  await expectMetric(page, 'broker-network-out-max', (2 * (W + 2 * W)) / 5);
   // Broker 0 down: broker 1 leads 3 of 5, each with one live follower.
-  expect(await metricValue(page, 'failover-network-out-max')).toBe((3 * (W + W)) / 5);
+  await expectMetric(page, 'failover-network-out-max', (3 * (W + W)) / 5);
   const card = page.getByTestId('metric-broker-network-out-max');
   await card.getByText('How is this computed?').click();
   await expect(card.getByTestId('explain-broker-network-out-max')).toContainText('the busiest broker leads 2 of 5 partitions');
@@ -58,8 +58,8 @@ test('a link made before min ISR and zones opens with the same numbers, and says
   const notice = page.getByRole('alert');
   await expect(notice.getByTestId('url-notice-v')).toContainText('numbers are unchanged');
   // The mean figures are computed as before; the broker limits of that version are kept.
-  expect(await metricValue(page, 'ingress')).toBe(1000 * 1024);
-  expect(await metricValue(page, 'broker-network-in')).toBe((1000 * 1024 * 2) / 2);
+  await expectMetric(page, 'ingress', 1000 * 1024);
+  await expectMetric(page, 'broker-network-in', (1000 * 1024 * 2) / 2);
   await expect.poll(() => queryOf(page).get('v')).toBe('2');
   expect(queryOf(page).get('brokerNetMiBps')).toBe('1192');
   expect(queryOf(page).get(linkName('minIsr'))).toBe('1');

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { metricValue, watchForBreakage } from './helpers';
+import { expectMetric, watchForBreakage } from './helpers';
 
 /**
  * Faults (docs/reliability.md): the simulation worker crashes mid-run or its simulation throws
@@ -68,7 +68,7 @@ test('the worker crashes mid-run (an uncaught throw): the page says so, the calc
   await expect(page.getByRole('button', { name: 'Step', exact: true })).toHaveCount(0);
 
   await calculatorWorks(page, '7');
-  expect(await metricValue(page, 'total-events')).toBe(1_000_000);
+  await expectMetric(page, 'total-events', 1_000_000);
 
   await page.unroute(WORKER_CHUNK);
   await failure(page).getByRole('button', { name: 'Restart simulation' }).click();

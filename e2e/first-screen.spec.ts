@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metricValue } from './helpers';
+import { expectMetric } from './helpers';
 
 test.describe("the first screen answers the seed's question", () => {
   test.beforeEach(async ({ page }) => {
@@ -26,7 +26,7 @@ test.describe("the first screen answers the seed's question", () => {
     await expect(page.getByTestId('metric-lag-growth')).toHaveAttribute('data-value', '999950');
     await expect(page.getByTestId('metric-latency')).toHaveAttribute('data-value', 'Infinity');
     await expect(page.getByTestId('metric-latency')).toContainText('unbounded');
-    expect(await metricValue(page, 'score')).toBe(0);
+    await expectMetric(page, 'score', 0);
   });
 
   test('shows every metric with a number and its formula, never NaN or Infinity as text', async ({ page }) => {

@@ -2,6 +2,15 @@ import { expect, type Page } from '@playwright/test';
 import { PARAMS, type ParamSpec } from '../src/config/schema';
 
 /** The number a metric card carries in base units (data-value), as a person's program reads it. */
+/**
+ * Waits until a metric card shows `value` in its data-value. The cards below the answers follow the
+ * plan in a React transition (usePlanInTransition), a frame or two after the input: read at once,
+ * they may still show the plan before it.
+ */
+export async function expectMetric(page: Page, name: string, value: number): Promise<void> {
+  await expect.poll(() => metricValue(page, name), { message: `metric-${name}` }).toBe(value);
+}
+
 export async function metricValue(page: Page, name: string): Promise<number> {
   const raw = await page.getByTestId(`metric-${name}`).getAttribute('data-value');
   expect(raw, `metric-${name} has a data-value`).not.toBeNull();

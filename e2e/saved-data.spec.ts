@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_CONFIG } from '../src/config/schema';
 import { serializeScenarioFile } from '../src/export/scenario-file';
-import { metricValue, queryOf, watchForBreakage } from './helpers';
+import { expectMetric, queryOf, watchForBreakage } from './helpers';
 
 /**
  * Saved data and imported files that are corrupt, truncated, from another version or oversized
@@ -54,7 +54,7 @@ async function expectCleanAfterReload(page: Page, names: string[]) {
   await expectListed(page, names);
   await expect(loadNotice(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Load “Alpha”' }).click();
-  expect(await metricValue(page, 'total-events')).toBe(1111);
+  await expectMetric(page, 'total-events', 1111);
   await page.getByRole('button', { name: 'Load “Gamma”' }).click();
   await expect.poll(() => queryOf(page).get('t0.partitions')).toBe('33');
 }
@@ -104,7 +104,7 @@ test('a 5 MB stored value: a notice, and every scenario in it kept through a sav
   const rate = page.getByRole('textbox', { name: 'Event rate, exact value', exact: false });
   await rate.fill('777');
   await rate.press('Enter');
-  expect(await metricValue(page, 'total-events')).toBe(777);
+  await expectMetric(page, 'total-events', 777);
 
   // The save says the copy could not be made, and keeps every scenario (without the padding).
   await saveCurrentAs(page, 'Delta', '44');
@@ -140,7 +140,7 @@ test('saved data of the release before clusters (format 1): no notice, each load
   await expect.poll(() => queryOf(page).get('t0.partitions')).toBe('33');
   // __consumer_offsets was not counted then: the rewritten link says so.
   expect(queryOf(page).get('offsetsPartitions')).toBe('0');
-  expect(await metricValue(page, 'total-events')).toBe(3333);
+  await expectMetric(page, 'total-events', 3333);
   await saveCurrentAs(page, 'Delta', '44');
   expect(await stored(page)).toEqual({ version: 2, names: ['Alpha', 'Gamma', 'Delta'], rates: [1111, 3333, 3333] });
   await expectCleanAfterReload(page, ['Alpha', 'Gamma', 'Delta']);
@@ -171,7 +171,7 @@ test('importing truncated, oversized, empty and older-version JSON files: a noti
   const imported = page.getByRole('alert').filter({ hasText: 'Imported “From a file” from older.json.' });
   await expect(imported).toContainText('version = “0”: file version is not known; read as version 2');
   await expect(imported).toContainText('Changed: Partitions: 5 → 42 partitions');
-  expect(await metricValue(page, 'total-events')).toBe(4242);
+  await expectMetric(page, 'total-events', 4242);
 
   // Imports never touch the saved scenarios.
   await expectListed(page, ['Alpha', 'Gamma']);

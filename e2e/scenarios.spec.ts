@@ -5,7 +5,7 @@ import { decodePlan } from '../src/config/url-codec';
 import { topicView } from '../src/engine/cluster-plan';
 import { computeClusterMetrics, computeMetrics } from '../src/engine/compute-metrics';
 import { METRIC_CATALOG } from '../src/engine/metric-catalog';
-import { metricValue, queryOf, waitForLazySections, watchForBreakage } from './helpers';
+import { expectMetric, metricValue, queryOf, waitForLazySections, watchForBreakage } from './helpers';
 
 const STORAGE_KEY = 'eventflow-planner/scenarios';
 const BACKUP_KEY = 'eventflow-planner/scenarios.backup';
@@ -78,7 +78,7 @@ test('each preset loads in one click: every metric becomes the preset\'s, the li
   await page.getByTestId('preset-iot').focus();
   await page.keyboard.press('Enter');
   await expect(status).toHaveText('Loaded preset: “IoT telemetry stream”.');
-  expect(await metricValue(page, 'total-events')).toBe(10_000);
+  await expectMetric(page, 'total-events', 10_000);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
@@ -111,7 +111,7 @@ test('a downloaded JSON imports back to the same link, and a repaired import say
   await expect.poll(() => page.url()).toBe(original);
   await expect(page.getByTestId('scenario-status')).toHaveText('Loaded scenario from a file: “eventflow-plan.json”.');
   await expect(page.getByTestId('scenario-notice')).toContainText('Changed: Partitions: 192 → 48 partitions');
-  expect(await metricValue(page, 'total-events')).toBe(12345.5);
+  await expectMetric(page, 'total-events', 12345.5);
 
   // A hostile file: values are repaired by the link's rules and listed; the page keeps working.
   const hostile = testInfo.outputPath('hostile.json');
@@ -265,7 +265,7 @@ test('corrupt saved data shows a notice, keeps what it can read, keeps a backup,
   await expect(notice).toContainText(BACKUP_KEY);
   expect(await page.evaluate(([k, b]) => [localStorage.getItem(k), localStorage.getItem(b)], [STORAGE_KEY, BACKUP_KEY] as const)).toEqual([partly, partly]);
   await page.getByRole('button', { name: 'Load “Readable one”' }).click();
-  expect(await metricValue(page, 'total-events')).toBe(4321);
+  await expectMetric(page, 'total-events', 4321);
   await notice.getByRole('button', { name: /Dismiss/ }).click();
   await expect(notice).toHaveCount(0);
 
@@ -274,7 +274,7 @@ test('corrupt saved data shows a notice, keeps what it can read, keeps a backup,
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read as stored' })).toContainText('not JSON');
   await typeExact(page, 'Event rate', '777');
-  expect(await metricValue(page, 'total-events')).toBe(777);
+  await expectMetric(page, 'total-events', 777);
   await expect(page.getByRole('heading', { level: 1, name: 'Eventflow Planner' })).toBeVisible();
   expect(problems).toEqual([]);
 });
@@ -311,7 +311,7 @@ test('saved scenarios survive a reload; rename and delete (with undo) work', asy
   await page.reload();
   await expect(page.getByTestId('saved-scenario')).toHaveCount(2);
   await page.getByRole('button', { name: 'Load “Uber, rush hour”' }).click();
-  expect(await metricValue(page, 'total-events')).toBe(PRESETS.find((p) => p.id === 'uber')!.config.eventsPerSec);
+  await expectMetric(page, 'total-events', PRESETS.find((p) => p.id === 'uber')!.config.eventsPerSec);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { PARAMS, type ParamSpec } from '../config/schema';
 import { brokerTypeLabel } from '../config/broker-types';
-import { selectConfig, selectPlan, usePlannerStore } from '../state/planner-store';
-import { COST_INPUTS } from './cluster/CostPanel';
+import { usePlannerStore } from '../state/planner-store';
+import { COST_INPUTS } from './cluster/cost-inputs';
 import { ParamControl } from './ParamControl';
 
 // The prices and the nearest-replica switch sit with the cost lines they change.
@@ -9,8 +9,8 @@ const ASSUMPTIONS: readonly ParamSpec[] = PARAMS.filter((spec) => spec.group ===
 
 /** Every constant the model uses, editable, each with its source. Changing one changes the link. */
 export function AssumptionsPanel() {
-  const plan = usePlannerStore(selectPlan);
-  const config = usePlannerStore(selectConfig);
+  // A string, not the plan: a slider step does not re-render the panel.
+  const brokerLabel = usePlannerStore((state) => brokerTypeLabel(state.config, state.plan.brokerType));
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <summary className="cursor-pointer text-lg font-semibold">Assumptions</summary>
@@ -18,7 +18,7 @@ export function AssumptionsPanel() {
         The constants behind the numbers, with where each comes from. Change any of them: it becomes part of the plan and of its link.
       </p>
       <p data-testid="broker-type" className="mt-1 text-sm">
-        Broker limits describe one real broker: <strong className="font-medium">{brokerTypeLabel(config, plan.brokerType)}</strong> — its baseline
+        Broker limits describe one real broker: <strong className="font-medium">{brokerLabel}</strong> — its baseline
         network (not its burst), its default volume throughput (reads and writes together), its memory and the partition replicas AWS recommends
         for it (MSK developer guide; EC2 network bandwidth docs). Choose another under “Broker type”.
       </p>

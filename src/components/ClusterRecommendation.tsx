@@ -1,8 +1,7 @@
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { recommendCluster, type BrokerChoice, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
-import { formatNumber } from '../lib/format';
+import { formatMoney, formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
-import { formatMoney } from './cluster/ClusterPanel';
 import { CATALOGUE_OPTIONS as OPTIONS, useClusterRecommendation } from './hooks/useClusterRecommendation';
 import { usePlanAtRest } from './hooks/usePlanAtRest';
 

@@ -1,13 +1,15 @@
 import { METRIC_CATALOG } from '../engine/metric-catalog';
-import { selectConfig, useMetrics, usePlannerStore } from '../state/planner-store';
+import { metricsOfSelected } from '../state/planner-store';
+import { usePlanInTransition } from './hooks/usePlanInTransition';
 import { MetricCard } from './MetricCard';
 
 const SCORE = METRIC_CATALOG.find((entry) => entry.name === 'score');
 
 /** The score, the formula behind it, and every check with what it found. */
 export function HealthPanel() {
-  const config = usePlannerStore(selectConfig);
-  const metrics = useMetrics();
+  const shown = usePlanInTransition();
+  const { config } = shown;
+  const metrics = metricsOfSelected(shown);
   if (!SCORE) return null;
   return (
     <section aria-labelledby="health-heading" className="space-y-2">

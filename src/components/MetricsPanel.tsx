@@ -1,5 +1,6 @@
 import { METRIC_CATALOG, type MetricEntry } from '../engine/metric-catalog';
-import { selectConfig, selectPlan, selectSelectedTopic, useMetrics, usePlannerStore } from '../state/planner-store';
+import { metricsOfSelected } from '../state/planner-store';
+import { usePlanInTransition } from './hooks/usePlanInTransition';
 import { MetricCard } from './MetricCard';
 
 const GROUPS: readonly { title: string; names: readonly string[] }[] = [
@@ -18,10 +19,9 @@ const BY_NAME = new Map(METRIC_CATALOG.map((entry) => [entry.name, entry]));
 const entriesFor = (names: readonly string[]) => names.map((name) => BY_NAME.get(name)).filter((e): e is MetricEntry => !!e);
 
 export function MetricsPanel() {
-  const config = usePlannerStore(selectConfig);
-  const metrics = useMetrics();
-  const plan = usePlannerStore(selectPlan);
-  const selected = usePlannerStore(selectSelectedTopic);
+  const shown = usePlanInTransition();
+  const { config, plan, selectedTopic: selected } = shown;
+  const metrics = metricsOfSelected(shown);
   // With several topics the cards are the selected topic's; broker figures are always the cluster's.
   const topic = plan.topics.length > 1 ? `${plan.topics[selected]?.name}: ` : '';
   return (

@@ -101,3 +101,8 @@ export function formatMilliseconds(ms: number): string {
   if (g) return g;
   return `${significantText(ms, 3)} ms`;
 }
+
+/** Money as the cost lines give it: US dollars, to the cent. */
+export function formatMoney(value: number): string {
+  return `${formatNumber(value, 2)} USD`;
+}

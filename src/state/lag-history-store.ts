@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { appendLag, EMPTY_LAG_HISTORY, runKeyFor, type LagHistory } from '../charts/lag-history';
 import type { SimView } from '../sim/types';
-import { useSimStore } from './sim-store';
+import { snapshotRecorder } from './snapshot-recorder';
 
 /**
  * The simulation's measured lag of group 0 over its run, bounded (≤ 500 points, thinned
@@ -17,26 +17,5 @@ function record(snapshot: SimView | null) {
   if (next !== history) useLagHistoryStore.setState(next, true);
 }
 
-let subscribers = 0;
-let unsubscribe: (() => void) | null = null;
-
 /** Starts recording (counted: the last stop ends it). Returns the stop function. */
-export function startLagHistory(): () => void {
-  subscribers += 1;
-  if (!unsubscribe) {
-    record(useSimStore.getState().snapshot);
-    unsubscribe = useSimStore.subscribe((state, previous) => {
-      if (state.snapshot !== previous.snapshot) record(state.snapshot);
-    });
-  }
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    subscribers -= 1;
-    if (subscribers === 0 && unsubscribe) {
-      unsubscribe();
-      unsubscribe = null;
-    }
-  };
-}
+export const startLagHistory = snapshotRecorder(record);

@@ -167,15 +167,17 @@ export const selectPlan = (state: PlannerState) => state.plan;
 export const selectSelectedTopic = (state: PlannerState) => state.selectedTopic;
 export const selectUrlNotices = (state: PlannerState) => state.urlNotices;
 
-// Several components read the metrics per change: compute once per plan.
-let lastPlan: ClusterPlan | undefined;
-let lastClusterMetrics: ClusterMetrics | undefined;
+// Several components read the metrics per change: compute once per plan. Two plans are kept:
+// while a slider moves, the answers show the newest plan and the details (usePlanInTransition)
+// may still render the one before it; one entry would compute both at every step.
+const kept: { plan: ClusterPlan; metrics: ClusterMetrics }[] = [];
 export function clusterMetricsFor(plan: ClusterPlan): ClusterMetrics {
-  if (plan !== lastPlan || !lastClusterMetrics) {
-    lastPlan = plan;
-    lastClusterMetrics = computeClusterMetrics(plan);
-  }
-  return lastClusterMetrics;
+  const hit = kept.find((entry) => entry.plan === plan);
+  if (hit) return hit.metrics;
+  const metrics = computeClusterMetrics(plan);
+  kept.unshift({ plan, metrics });
+  kept.length = Math.min(kept.length, 2);
+  return metrics;
 }
 
 /** The selected topic's metrics in its cluster. */

@@ -1,23 +1,20 @@
 import { CLUSTER_METRIC_CATALOG, termsOf, type ClusterMetricEntry } from '../../engine/cluster-metric-catalog';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import type { ClusterMetrics } from '../../engine/compute-metrics';
-import { formatNumber } from '../../lib/format';
-import { selectPlan, useClusterMetrics, usePlannerStore } from '../../state/planner-store';
+import { formatMoney } from '../../lib/format';
+import { clusterMetricsFor } from '../../state/planner-store';
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { formatMetric } from '../metric-text';
 
 /** A price in the catalogue's currency, two decimals (cents). */
-export function formatMoney(value: number): string {
-  return `${formatNumber(value, 2)} USD`;
-}
-
 function formatValue(entry: ClusterMetricEntry, value: number): string {
   return entry.kind === 'money' ? `${formatMoney(value)} / month` : formatMetric(entry.kind, value);
 }
 
 /** The cluster's totals: what every topic puts on the shared brokers, and what it costs. */
 export function ClusterPanel() {
-  const plan = usePlannerStore(selectPlan);
-  const metrics = useClusterMetrics();
+  const { plan } = usePlanInTransition();
+  const metrics = clusterMetricsFor(plan);
   return (
     <section aria-labelledby="cluster-heading" className="space-y-2">
       <h2 id="cluster-heading" className="text-lg font-semibold">

@@ -1,24 +1,16 @@
 import { PARAMS, type ParamSpec } from '../../config/schema';
 import { CATALOGUE_READ_ON, CATALOGUE_REGION } from '../../config/broker-types';
-import type { CostLineId } from '../../engine/cost';
-import { formatNumber } from '../../lib/format';
-import { useClusterMetrics } from '../../state/planner-store';
+import { formatMoney, formatNumber } from '../../lib/format';
+import { clusterMetricsFor } from '../../state/planner-store';
+import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { ParamControl } from '../ParamControl';
-import { formatMoney } from './ClusterPanel';
+import { PRICE_OF } from './cost-inputs';
 
-/** The price input of each cost line (URL names, src/config/schema.ts). */
-const PRICE_OF: Record<CostLineId, string> = {
-  brokers: 'priceBrokerHour',
-  storage: 'priceStorage',
-  'client-cross-zone': 'priceCrossZone',
-  'replication-cross-zone': 'priceReplication',
-};
-export const COST_INPUTS: readonly string[] = [...Object.values(PRICE_OF), 'nearestReplica'];
 const SPEC_BY_NAME = new Map<string, ParamSpec>(PARAMS.map((spec) => [spec.name, spec]));
 
 /** The monthly cost line by line: what is counted, its formula, its unit price (editable), the sum. */
 export function CostPanel() {
-  const { cost } = useClusterMetrics();
+  const { cost } = clusterMetricsFor(usePlanInTransition().plan);
   const nearest = SPEC_BY_NAME.get('nearestReplica');
   return (
     <section aria-labelledby="cost-heading" className="space-y-2" data-testid="cost-panel">

@@ -6,7 +6,7 @@ import { PRIMARY_BUTTON, SECONDARY_BUTTON, SUBHEADING } from '../scenarios/style
 
 /** Pin the current plan as a baseline (every metric card then shows the difference), or clear it. */
 export function CompareControls() {
-  const config = usePlanInTransition();
+  const { config } = usePlanInTransition();
   const loaded = loadedIfUnchanged(
     useScenarioSession((state) => state.loaded),
     config,

@@ -70,7 +70,7 @@ function PresetButtons({ entries, activeId }: { entries: readonly PickerEntry[];
 
 /** One click loads a preset; the loaded preset's assumptions are shown beside it. */
 export function PresetPicker() {
-  const config = usePlanInTransition();
+  const { config } = usePlanInTransition();
   const loaded = useScenarioSession((state) => state.loaded);
   const current = loaded?.kind === 'preset' ? ALL_ENTRIES.find((p) => p.id === loaded.presetId) : undefined;
   const unchanged = !!current && loaded?.config === config;

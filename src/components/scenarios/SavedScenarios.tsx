@@ -47,7 +47,7 @@ function RenameForm({ scenario, onDone }: { scenario: SavedScenario; onDone: (me
 
 /** Save the current plan under a name in this browser; load, rename or delete saved ones. */
 export function SavedScenarios() {
-  const config = usePlanInTransition();
+  const { config } = usePlanInTransition();
   const loaded = useScenarioSession((state) => state.loaded);
   const scenarios = useScenarioStore((state) => state.scenarios);
   const save = useScenarioStore((state) => state.save);

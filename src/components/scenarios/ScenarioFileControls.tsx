@@ -9,7 +9,7 @@ import { SECONDARY_BUTTON, SUBHEADING } from './styles';
 
 /** The whole plan (every topic) as a JSON file (docs/scenarios.md "Scenario file"), and back. */
 export function ScenarioFileControls() {
-  const config = usePlanInTransition();
+  const { config } = usePlanInTransition();
   const loaded = loadedIfUnchanged(
     useScenarioSession((state) => state.loaded),
     config,

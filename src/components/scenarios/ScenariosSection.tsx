@@ -10,7 +10,7 @@ const KIND_TEXT: Record<LoadedScenario['kind'], string> = { preset: 'preset', sa
 
 /** The Scenarios toolbar: presets, saved scenarios, file export/import, compare. */
 export function ScenariosSection() {
-  const config = usePlanInTransition();
+  const { config } = usePlanInTransition();
   const loaded = useScenarioSession((state) => state.loaded);
   const status = !loaded
     ? 'Your own plan: pick a preset, load a saved scenario or import a file to start from one.'

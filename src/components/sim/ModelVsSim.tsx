@@ -4,7 +4,7 @@ import { topicView, type ClusterPlan } from '../../engine/cluster-plan';
 import { computeClusterMetrics, computeMetrics, type Metrics } from '../../engine/compute-metrics';
 import type { PlanConfig } from '../../engine/plan-config';
 import type { SimView } from '../../sim/types';
-import { startMeasurementHistory, useMeasurementHistoryStore } from '../../state/measurement-history-store';
+import { startMeasurementHistory, useMeasurementHistoryStore } from './measurement-history-store';
 import { selectSelectedTopic, usePlannerStore } from '../../state/planner-store';
 import { selectRunPlan, selectSnapshot, useSimStore } from '../../state/sim-store';
 import { differencePercent, firstGroupOf, idleConsumersOfFirstGroup, judgeFigures, runTopicIndex, type FigureKind, type JudgedFigure } from './model-vs-sim';

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { formatBytes, formatNumber, formatUtilization } from '../../lib/format';
+import { formatBytes, formatMoney, formatNumber, formatUtilization } from '../../lib/format';
 import { selectPlan, selectSelectedTopic, useClusterMetrics, usePlannerStore } from '../../state/planner-store';
-import { formatMoney } from '../cluster/ClusterPanel';
 import { CATALOGUE_OPTIONS, useClusterRecommendation } from '../hooks/useClusterRecommendation';
 import { usePlanAtRest } from '../hooks/usePlanAtRest';
 
@@ -39,7 +38,7 @@ export function KeyAnswers() {
       <h2 id="answers-heading" className="sr-only">
         Answers
       </h2>
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-4" aria-busy={!current}>
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-4 md:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-busy={!current}>
         <Answer name="partitions" label={`Partitions${whose}`} value={topicNeeds?.partitions.value ?? null}>
           {topic ? formatNumber(topic.partitions, 0) : '—'} → <strong>{topicNeeds ? formatNumber(topicNeeds.partitions.value, 0) : '…'}</strong> needed
         </Answer>
