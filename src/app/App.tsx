@@ -1,16 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { AssumptionsPanel } from '../components/AssumptionsPanel';
-import { ClusterPanel } from '../components/cluster/ClusterPanel';
-import { CostPanel } from '../components/cluster/CostPanel';
 import { ControlsPanel } from '../components/ControlsPanel';
 import { CopyLinkButton } from '../components/CopyLinkButton';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { ExportSection } from '../components/export/ExportSection';
-import { HealthPanel } from '../components/HealthPanel';
-import { MetricsPanel } from '../components/MetricsPanel';
-import { RecommendationsPanel } from '../components/RecommendationsPanel';
-import { ScenariosSection } from '../components/scenarios/ScenariosSection';
 import { UrlNoticeBanner } from '../components/UrlNoticeBanner';
 import { VerdictBanner } from '../components/VerdictBanner';
 import { KeyAnswers } from '../components/workspace/KeyAnswers';
@@ -19,8 +12,8 @@ import { SharedRunNotice } from '../components/sim/SharedRunNotice';
 
 // Its own chunk: the calculator renders (and works) before and without the simulation.
 const SimSection = lazy(() => import('../components/sim/SimSection'));
-// Its own chunk with Recharts (about 120 KB gzip): the numbers never wait for the charts.
-const ChartsSection = lazy(() => import('../components/charts/ChartsSection'));
+// Its own chunk: the first screen (plan, verdict, answers) renders before the sections below it.
+const DetailsSections = lazy(() => import('./DetailsSections'));
 
 /** The header is static in index.html (the first paint needs no script); its button is ours. */
 function CopyLinkInHeader() {
@@ -32,7 +25,9 @@ function CopyLinkInHeader() {
  * The workspace (issue 11): the plan on the left, scrolling on its own; beside it the verdict,
  * the key answers and the live simulation — on one screen from 1280 × 800 up. Everything else
  * (every metric with its breakdown, health, recommendation, cluster and cost, charts, scenarios
- * and compare, exports) follows in named sections an outline links to (URL fragments).
+ * and compare, exports) follows in the same right-hand pane, in named sections an outline links
+ * to (URL fragments): scrolled to the charts, that pane shows them following a slider dragged
+ * on the left.
  */
 export function App() {
   return (
@@ -42,7 +37,7 @@ export function App() {
         {/* At the top at every width: above the plan on a phone too. */}
         <SharedRunNotice />
         <SetAsideRunNotice />
-        <div className="workspace grid grid-cols-1 gap-4 lg:grid-cols-[minmax(22rem,30rem)_1fr]">
+        <div className="workspace grid grid-cols-1 gap-4 md:grid-cols-[20rem_1fr] lg:grid-cols-[minmax(22rem,30rem)_1fr]">
           <aside id="plan" tabIndex={-1} aria-label="Plan" className="workspace-pane space-y-4">
             <ErrorBoundary area="The controls">
               <ControlsPanel />
@@ -62,57 +57,20 @@ export function App() {
                 <SimSection />
               </Suspense>
             </ErrorBoundary>
-          </div>
-        </div>
-        <nav aria-label="Details" className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-200 pt-3 text-sm dark:border-slate-800">
-          <span className="font-semibold">Details:</span>
-          {DETAILS.map(([id, label]) => (
-            <a key={id} href={`#${id}`} className="inline-flex min-h-6 items-center text-teal-800 underline dark:text-teal-300">
-              {label}
-            </a>
-          ))}
-        </nav>
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          <div id="health" className="space-y-6">
-            <ErrorBoundary area="The health summary">
-              <HealthPanel />
-            </ErrorBoundary>
-            <div id="recommendation">
-              <ErrorBoundary area="The recommendation">
-                <RecommendationsPanel />
-              </ErrorBoundary>
-            </div>
-          </div>
-          <div id="cluster" className="space-y-6">
-            <ErrorBoundary area="The cluster">
-              <ClusterPanel />
-            </ErrorBoundary>
-            <ErrorBoundary area="The cost">
-              <CostPanel />
+            <nav aria-label="Details" className="flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-200 pt-3 text-sm dark:border-slate-800">
+              <span className="font-semibold">Details:</span>
+              {DETAILS.map(([id, label]) => (
+                <a key={id} href={`#${id}`} className="inline-flex min-h-6 items-center text-teal-800 underline dark:text-teal-300">
+                  {label}
+                </a>
+              ))}
+            </nav>
+            <ErrorBoundary area="The details">
+              <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the details…</p>}>
+                <DetailsSections />
+              </Suspense>
             </ErrorBoundary>
           </div>
-        </div>
-        <div id="metrics">
-          <ErrorBoundary area="The metrics">
-            <MetricsPanel />
-          </ErrorBoundary>
-        </div>
-        <div id="charts">
-          <ErrorBoundary area="The charts">
-            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-300">Loading the charts…</p>}>
-              <ChartsSection />
-            </Suspense>
-          </ErrorBoundary>
-        </div>
-        <div id="scenarios">
-          <ErrorBoundary area="The scenarios">
-            <ScenariosSection />
-          </ErrorBoundary>
-        </div>
-        <div id="exports">
-          <ErrorBoundary area="The exports">
-            <ExportSection />
-          </ErrorBoundary>
         </div>
       </main>
       <footer className="px-6 pb-6 text-xs text-slate-500 dark:text-slate-400">
@@ -123,7 +81,7 @@ export function App() {
   );
 }
 
-/** The sections below the workspace, as the outline names them (their ids are the URL fragments). */
+/** The sections after the answers, as the outline names them (their ids are the URL fragments). */
 const DETAILS: readonly (readonly [string, string])[] = [
   ['health', 'Health'],
   ['recommendation', 'Recommendation'],

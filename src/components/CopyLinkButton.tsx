@@ -23,7 +23,7 @@ export function CopyLinkButton() {
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <button type="button" onClick={copy} className="rounded bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800">
+      <button type="button" onClick={copy} className="whitespace-nowrap rounded bg-teal-700 px-4 py-2 font-medium text-white hover:bg-teal-800">
         Copy link
       </button>
       <p role="status" className="text-xs text-slate-600 dark:text-slate-300">

@@ -1,12 +1,19 @@
 import { useEffect } from 'react';
 
-/** Set once the person scrolls, types or taps: from then on the page is theirs to move. */
+/**
+ * Set once the person scrolls, types or taps: from then on the page is theirs to move — until
+ * they follow a link to a section (the fragment changes): that section is where they asked to be,
+ * even if it has not arrived yet.
+ */
 let personMoved = false;
 if (typeof window !== 'undefined') {
   const moved = () => {
     personMoved = true;
   };
-  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) window.addEventListener(type, moved, { once: true, passive: true });
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) window.addEventListener(type, moved, { passive: true });
+  window.addEventListener('hashchange', () => {
+    personMoved = false;
+  });
 }
 
 /**
