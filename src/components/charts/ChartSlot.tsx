@@ -25,6 +25,39 @@ function useOnScreen(ref: RefObject<HTMLElement | null>, margin: string): boolea
  */
 export const PlotShownContext = createContext(true);
 
+/**
+ * The newest value, taken `turn` frames after it arrives, each take a transition of its own run
+ * after a frame has been painted. A Recharts redraw is one block of main-thread work (its stores
+ * settle in synchronous re-renders, some 15–20 ms a chart here); the four charts redrawing in
+ * one task held the frame after it back by all four (docs/benchmarks.md), one a frame holds it
+ * back by one.
+ */
+function useTakenInTurn<T>(value: T, turn: number): T {
+  const [taken, setTaken] = useState(value);
+  useEffect(() => {
+    if (turn === 0) return;
+    let frame = 0;
+    let framesLeft = turn;
+    let cancelled = false;
+    const channel = new MessageChannel();
+    // A message posted from a frame's requestAnimationFrame callback runs once that frame is done.
+    channel.port1.onmessage = () => {
+      if (cancelled) return;
+      framesLeft -= 1;
+      if (framesLeft > 0) frame = requestAnimationFrame(afterFrame);
+      else startTransition(() => setTaken(value));
+    };
+    const afterFrame = () => channel.port2.postMessage(null);
+    frame = requestAnimationFrame(afterFrame);
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      channel.port1.close();
+    };
+  }, [value, turn]);
+  return turn === 0 ? value : taken;
+}
+
 /** Off screen, a chart waits until the plan stands still this long before it redraws. */
 const OFF_SCREEN_SETTLE_MS = 600;
 
@@ -34,15 +67,16 @@ const OFF_SCREEN_SETTLE_MS = 600;
  * nobody sees, and they are current (words included) a moment after the drag ends. A chart's
  * plot is first drawn when it comes near the screen (PlotShownContext).
  */
-export function ChartSlot<T>({ value, children }: { value: T; children: (value: T) => ReactNode }) {
+export function ChartSlot<T>({ value, turn = 0, children }: { value: T; turn?: number; children: (value: T) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(ref, '100px');
   const settled = useSettledValue(value, OFF_SCREEN_SETTLE_MS);
+  const current = useTakenInTurn(value, turn);
   const [seen, setSeen] = useState(false);
   if (onScreen && !seen) setSeen(true);
   return (
     <div ref={ref} className="min-w-0">
-      <PlotShownContext value={seen}>{children(onScreen ? value : settled)}</PlotShownContext>
+      <PlotShownContext value={seen}>{children(onScreen ? current : settled)}</PlotShownContext>
     </div>
   );
 }

@@ -58,13 +58,13 @@ export default function ChartsSection() {
           <ChartSlot value={plan}>{(p) => <LagChart {...p} />}</ChartSlot>
         </ErrorBoundary>
         <ErrorBoundary area="The sensitivity chart">
-          <ChartSlot value={plan}>{(p) => <SensitivityChart {...p} />}</ChartSlot>
+          <ChartSlot turn={1} value={plan}>{(p) => <SensitivityChart {...p} />}</ChartSlot>
         </ErrorBoundary>
         <ErrorBoundary area="The traffic chart">
-          <ChartSlot value={cluster}>{(p) => <TrafficChart {...p} />}</ChartSlot>
+          <ChartSlot turn={2} value={cluster}>{(p) => <TrafficChart {...p} />}</ChartSlot>
         </ErrorBoundary>
         <ErrorBoundary area="The storage chart">
-          <ChartSlot value={cluster}>{(p) => <StorageChart {...p} />}</ChartSlot>
+          <ChartSlot turn={3} value={cluster}>{(p) => <StorageChart {...p} />}</ChartSlot>
         </ErrorBoundary>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { MarkDot, NowLine } from './ReferenceMarks';
 import { PARAMS, type ParamSpec } from '../../config/schema';
 import type { Metrics } from '../../engine/compute-metrics';
 import { METRIC_CATALOG, type MetricEntry } from '../../engine/metric-catalog';
@@ -145,9 +146,9 @@ export const SensitivityChart = memo(function SensitivityChart({ config, metrics
         {baseline && (
           <Line dataKey="baseline" name={baseline.label} stroke={theme.baseline} strokeWidth={2} strokeDasharray={BASELINE_DASH} dot={false} isAnimationActive={false} type="linear" connectNulls={false} />
         )}
-        <ReferenceLine x={currentX} stroke={theme.measured} strokeDasharray="2 3" ifOverflow="hidden" label={{ value: 'now', position: 'insideTopRight', fill: theme.text, fontSize: 11 }} />
+        <NowLine x={currentX} theme={theme} />
         {currentY !== null && !(logY && currentY <= 0) && (
-          <ReferenceDot x={currentX} y={currentY / unit.factor} r={5} fill={theme.measured} stroke={theme.background} ifOverflow="extendDomain" />
+          <MarkDot x={currentX} y={currentY / unit.factor} fill={theme.measured} stroke={theme.background} />
         )}
       </LineChart>
     </ChartFrame>

@@ -1,5 +1,5 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import type { ClusterMetrics } from '../../engine/compute-metrics';
 import { storageSeries, type StorageRow, type StorageSeries } from '../../charts/storage-series';
@@ -9,7 +9,7 @@ import { formatBytes, formatNumber, type BinaryUnit } from '../../lib/format';
 import { axisProps, BASELINE_DASH, tooltipProps, topicColor, useChartTheme, type ChartTheme } from './chart-theme';
 import { ChartFrame, type LegendItem } from './ChartFrame';
 import type { ClusterBaseline } from './cluster-baseline';
-import { LimitLine } from './LimitLine';
+import { LimitLine, MarkDot } from './ReferenceMarks';
 
 const HEIGHT = 280;
 
@@ -155,7 +155,7 @@ export const StorageChart = memo(function StorageChart({ plan, metrics, baseline
             baselineName={baseline ? `${baseline.label}: per broker` : null}
             theme={theme}
           >
-            <ReferenceDot x={series.maxHours} y={series.fullestDisk} r={5} fill={theme.text} stroke={theme.background} strokeWidth={2} ifOverflow="extendDomain" />
+            <MarkDot x={series.maxHours} y={series.fullestDisk} fill={theme.text} stroke={theme.background} strokeWidth={2} />
           </StoragePanel>
         </div>
       </div>

@@ -9,7 +9,7 @@ import { formatNumber } from '../../lib/format';
 import { axisProps, BASELINE_DASH, tooltipProps, topicColor, useChartTheme, type ChartTheme } from './chart-theme';
 import { ChartFrame, type LegendItem } from './ChartFrame';
 import type { ClusterBaseline } from './cluster-baseline';
-import { LimitLine } from './LimitLine';
+import { LimitLine } from './ReferenceMarks';
 
 const HEIGHT = 280;
 const MIBS = 'MiB/s';
