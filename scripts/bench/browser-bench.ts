@@ -39,7 +39,7 @@ const RECORD_MS = Number(process.env.BENCH_CANVAS_MS ?? 2000);
 const SLIDER_BUDGET_S = Number(process.env.BENCH_SLIDER_BUDGET_S ?? 210);
 const CANVAS_BUDGET_S = Number(process.env.BENCH_CANVAS_BUDGET_S ?? 60);
 
-/** Tall enough that the slider, every metric card and the lag and sensitivity charts are on screen at once. */
+/** Tall enough that the slider and, their section scrolled into view beside it, all four charts are on screen at once. */
 const SLIDER_VIEWPORT = { width: 1920, height: 2900 };
 const PAGE_VIEWPORT = { width: 1280, height: 720 };
 const LARGE_QUERY = '/?rate=10000000&partitions=10000';
@@ -213,6 +213,12 @@ async function openSliderPage(variant: 'app' | 'cluster' | 'base', sliderWidth: 
     await page.goto(`${BASE}${variant === 'app' ? '/?rate=1' : CLUSTER_QUERY}`);
     await page.getByTestId('chart-lag').waitFor();
     await page.getByRole('img', { name: /^Simulation at/ }).waitFor({ timeout: 30_000 });
+    // The charts in view in their pane, as a person watching them while dragging would have them.
+    await page.evaluate(() => {
+      const charts = document.getElementById('charts');
+      const pane = charts?.closest<HTMLElement>('.workspace-pane');
+      if (charts && pane) pane.scrollTop += charts.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    });
   } else {
     await page.goto(`${BASE}/bench-range.html`);
     await page.evaluate((width) => {
@@ -412,6 +418,12 @@ await browser.close();
 const pick = (name: string, rows: Stats[], key: string): Series => series(name, rows.map((r) => r[key] as number));
 const goalAtMost = (text: string, value: number, limit: number, unit: string, why = ''): Figure['goal'] =>
   value <= limit ? { text, met: true } : { text, met: false, gap: `${(value - limit).toFixed(value - limit < 10 ? 1 : 0)} ${unit} over (${(value / limit).toFixed(1)}× the limit)${why}` };
+/** Issue 11's goals are ratios to the plain range input measured in the same rounds. */
+const ratioAtMost = (app: Stats[], base: Stats[], key: string, limit: number): Figure['goal'] => {
+  const ratio = median(app.map((s) => s[key] as number)) / median(base.map((s) => s[key] as number));
+  const text = `≤ ${limit}× the plain range input`;
+  return ratio <= limit ? { text, met: true } : { text, met: false, gap: `${ratio.toFixed(2)}×, ${(ratio - limit).toFixed(2)} over` };
+};
 
 const figures: Figure[] = [];
 const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
@@ -436,7 +448,8 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
       value: pick('app', app, 'p95'),
       baseline: pick('plain <input type=range>', base, 'p95'),
       ratioText: '× the plain range input',
-      goal: goalAtMost('p95 ≤ 16 ms (one frame)', p95, 16, 'ms'),
+      goal: ratioAtMost(app, base, 'p95', 1.1),
+      note: `${p95.toFixed(1)} ms (median of rounds); issue 11's goal replaces issue 9's p95 ≤ 16 ms, which the plain page itself barely meets`,
     },
     {
       id: `slider-${mode}-frames`,
@@ -463,7 +476,7 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
       digits: 0,
       value: pick('app', app, 'chartP50'),
       baseline: null,
-      note: 'by design the charts redraw once the plan has stood still for 120 ms (src/components/hooks/usePlanAtRest.ts); the plain page has no charts',
+      note: 'the charts follow a moving plan ten times a second (src/components/hooks/usePlanFollowing.ts, FOLLOW_MS = 100) and once more at rest; the plain page has no charts',
     },
     {
       id: `slider-${mode}-charts-p95`,
@@ -472,7 +485,7 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
       digits: 0,
       value: pick('app', app, 'chartP95'),
       baseline: null,
-      goal: goalAtMost('p95 ≤ 16 ms (one frame)', median(app.map((s) => s.chartP95 as number)), 16, 'ms', '; by design the charts follow once the plan stands still (120 ms), so this goal is not theirs to meet as built'),
+      ...(mode === 'drag' ? { goal: goalAtMost('p95 ≤ 100 ms during a drag (the visible charts redraw at least 10 times a second)', median(app.map((s) => s.chartP95 as number)), 100, 'ms') } : {}),
       note: `chart repaints during the ${mode === 'keyboard' ? 'sweep' : 'drag'}: ${median(app.map((s) => s.chartPaints as number))} in ${median(app.map((s) => s.seconds as number)).toFixed(1)} s (medians of rounds)`,
     },
     {
@@ -493,7 +506,7 @@ const sliderFigures = (mode: 'keyboard' | 'drag', label: string) => {
       value: pick('app', app, 'eventTimingP95'),
       baseline: pick('plain <input type=range>', base, 'eventTimingP95'),
       ratioText: '× the plain range input',
-      goal: goalAtMost('p95 ≤ 16 ms (one frame), presentation included', median(app.map((s) => s.eventTimingP95 as number)), 16, 'ms'),
+      goal: ratioAtMost(app, base, 'eventTimingP95', 1.5),
       note: `key presses taken per second: ${median(app.map((s) => (s.presses as number) / (s.seconds as number))).toFixed(0)} by the app, ${median(base.map((s) => (s.presses as number) / (s.seconds as number))).toFixed(0)} by the plain page (each press is sent once the page has taken the previous one); 0 = under 16 ms (Event Timing reports only events of 16 ms or more, rounded to 8 ms); keydowns of 16 ms or more: ${median(app.map((s) => s.eventTimingCount as number))} of ${median(app.map((s) => s.presses as number))} in the app, ${median(base.map((s) => s.eventTimingCount as number))} on the plain page (medians of rounds); those in the app split into input delay ${median(app.map((s) => s.eventDelayMedian as number)).toFixed(0)} ms, processing ${median(app.map((s) => s.eventProcessingMedian as number)).toFixed(0)} ms, presentation ${median(app.map((s) => s.eventPresentationMedian as number)).toFixed(0)} ms (medians)`,
     });
   }
@@ -632,7 +645,7 @@ const part = clock.done(
   [
     `Chromium ${chromiumVersion} (${executablePath}), headless, flags ${CHROMIUM_ARGS.join(' ')}; the built app served by vite preview.`,
     `${sliderRounds.length} rounds of the slider runs, ${canvasRounds.length} of the canvas runs (at most ${ROUNDS} each, within budgets of ${SLIDER_BUDGET_S} s and ${CANVAS_BUDGET_S} s) and ${ttfr.appFcp.rounds.length} of the first render, variants interleaved (the order alternates each round), each page warmed up first (the slider pages stay open for all rounds after 60 key presses each way; one load of each page before the first-render rounds).`,
-    `Slider runs: viewport ${SLIDER_VIEWPORT.width}×${SLIDER_VIEWPORT.height}, so the slider, every metric card and the lag and sensitivity charts are on screen and repaint; the app opened at ?rate=1 (slider at 0). Keyboard: ArrowRight held (repeated keydowns), each sent once the page has taken the previous one, until the slider reaches 1,000. Drag: the mouse pressed at the left end of the slider and moved ${DRAG_STEP_PX} px at a time past its right end. Latency by hand = the causing keydown/pointermove's timestamp → the next requestAnimationFrame callback (the DOM holds the new numbers; that frame's style, layout and paint are not included — Event Timing's keydown duration, also shown, includes them).`,
+    `Slider runs: viewport ${SLIDER_VIEWPORT.width}×${SLIDER_VIEWPORT.height}, so the slider (in the left-hand pane) and the four charts (their section scrolled into view in the right-hand pane) are on screen and repaint; the app opened at ?rate=1 (slider at 0). Keyboard: ArrowRight held (repeated keydowns), each sent once the page has taken the previous one, until the slider reaches 1,000. Drag: the mouse pressed at the left end of the slider and moved ${DRAG_STEP_PX} px at a time past its right end. The charts section is scrolled into view in its pane (the workspace's right-hand pane; the slider stays in view in the left one). Latency by hand = the causing keydown/pointermove's timestamp → the next frame's layout (a ResizeObserver notice after its requestAnimationFrame callbacks — the app writes a slider's moves and renders them in one — and its style and layout: the laid-out DOM holds the new numbers; that frame's paint is not included — Event Timing's keydown duration, also shown, includes it).`,
     'Both latency measures wait for the next frame, so even the plain page scores about half a frame at p50 and about one frame (16–17 ms) at p95: the 16 ms goal sits at the edge of what the browser itself does, and the ratio to the plain page says what the app adds.',
     `Canvas runs: viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}, the canvas scrolled into view; ${RECORD_MS / 1000} s recorded idle (not playing) and ${RECORD_MS / 1000} s after 1 s of playing at 1× for each scenario. Interval = between successive requestAnimationFrame timestamps; cost = rAF timestamp → a message posted from rAF runs (style, layout, paint and the canvas drawing on the main thread); long tasks from the Long Tasks API. Each of these windows is followed by ${RECORD_MS / 1000} s more in the same state, traced (Chrome DevTools Protocol Tracing, categories devtools.timeline, disabled-by-default-devtools.timeline, v8, blink, blink.user_timing; a window of its own because tracing slows the frames): snapshot intake = the \`message\` handler's FunctionCall inside each main-thread HandlePostMessage task whose SchedulePostMessage came from the sim worker's thread (structured-clone deserialisation, SerializedScriptValueFactory::deserialize, happens lazily inside it; then sim-client → sim-store receive → zustand set → React's subscribers scheduled); the whole message task adds the React render run in its microtask checkpoint; GC pauses = outermost MinorGC, MajorGC and V8.GC* events per thread (scripts/bench/trace.ts).`,
     `First render: a new browser context (empty cache) per load, viewport ${PAGE_VIEWPORT.width}×${PAGE_VIEWPORT.height}; FCP from Paint Timing; "rendered" = the first frame after the last metric card (${APP_READY}) is in the document.`,

@@ -95,6 +95,9 @@ const misses = (run: Run, category: string) => {
     .map((x) => `${x.audit.title}${x.audit.displayValue ? ` (${x.audit.displayValue})` : ''}`);
 };
 
+/** Issue 11's goals (they were ≥ 95 each). */
+const GOAL_POINTS: Record<(typeof CATEGORIES)[number], number> = { performance: 98, accessibility: 100, 'best-practices': 100 };
+
 const figures: Figure[] = app.ok
   ? CATEGORIES.map((category) => {
       const value = score(app, category);
@@ -107,7 +110,7 @@ const figures: Figure[] = app.ok
         value: series('app', [value]),
         baseline: blank.ok ? series('static page', [score(blank, category)]) : null,
         ratioText: '× the static page',
-        goal: value >= 95 ? { text: '≥ 95', met: true } : { text: '≥ 95', met: false, gap: `${95 - value} points short${missed.length ? `; audits below 0.9: ${missed.join('; ')}` : ''}` },
+        goal: value >= GOAL_POINTS[category] ? { text: `≥ ${GOAL_POINTS[category]}`, met: true } : { text: `≥ ${GOAL_POINTS[category]}`, met: false, gap: `${GOAL_POINTS[category] - value} points short${missed.length ? `; audits below 0.9: ${missed.join('; ')}` : ''}` },
       };
     })
   : [];

@@ -5,9 +5,10 @@
  * Playwright sends `installProbe` as source text, so it must not use anything from outside its
  * own body (no imports, no helpers of this module).
  *
- * "The next frame" of an input = the first requestAnimationFrame callback after it: the page's
- * DOM already holds the update (React renders a slider's input synchronously), and that frame's
- * style, layout and paint follow. The frame's cost ("done") = a message posted from its rAF
+ * "The next frame" of an input = the first frame after it, up to its layout: its
+ * requestAnimationFrame callbacks (the app writes a slider's moves to the plan and renders them
+ * in one, src/components/slider-writes.ts), style and layout have run, so the laid-out DOM holds
+ * the update; that frame's paint follows. The frame's cost ("done") = a message posted from its rAF
  * callback: it runs once the frame's main-thread work is done. Only used while no input
  * arrives (canvas runs): Chromium runs input before posted messages, so under a stream of key
  * presses such a message waits for seconds and would measure the scheduler, not the frame.
@@ -83,7 +84,25 @@ export function installProbe(options: { readySelector: string | null }): void {
   let chartObserver: MutationObserver | null = null;
   let chartPending = false;
 
-  const nextFrame = (callback: (at: number) => void) => requestAnimationFrame(() => callback(performance.now()));
+  // "The next frame" ends once that frame's requestAnimationFrame callbacks — the page's own
+  // too, which may write the input's result then (src/components/slider-writes.ts) — and its
+  // style and layout have run: a ResizeObserver's first notice of a rendered element comes
+  // in that frame right after layout. One 1×1 sentinel, invisible, serves every wait.
+  let sentinel: HTMLElement | null = null;
+  const nextFrame = (callback: (at: number) => void) =>
+    requestAnimationFrame(() => {
+      if (!sentinel || !sentinel.isConnected) {
+        sentinel = document.createElement('div');
+        sentinel.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;pointer-events:none';
+        sentinel.setAttribute('aria-hidden', 'true');
+        document.body.append(sentinel);
+      }
+      const observer = new ResizeObserver(() => {
+        observer.disconnect();
+        callback(performance.now());
+      });
+      observer.observe(sentinel);
+    });
 
   const probe: Probe = {
     inputs,

@@ -122,14 +122,12 @@ const goalLines = goals.map(({ part, figure }) => {
  */
 const GAP_CAUSES: Record<string, string> = {
   'slider-keyboard-p95':
-    'Profiled 2026-12-02 (Chromium trace and CPU profile, one-topic app and the 50-topic cluster alike): each key press costs about 3 ms of JavaScript (the engine, React rendering and committing the changed numbers) plus a layout of the page — the range input\'s own key handling lays the page out before the next press (the plain page pays it too, on a page of 20 nodes; here about 2 ms over 2,000 nodes with ~20 changed texts) — and the page is held to one press per ~10 ms instead of ~1.5. A press that arrives just before a frame holds that frame back by its cost. Next: render the numbers at most once a frame for a burst of presses (they would then be in the DOM a few ms into the frame, which this figure must then count), and fewer changed texts per step.',
-  'slider-drag-p95': 'A pointer move is delivered once a frame, just before it, so its cost (about 3 ms of JavaScript and the layout of the changed numbers) comes straight on top of the wait for the frame; see the keyboard sweep.',
-  'slider-cluster-keyboard-p95': 'The cluster now costs what the one-topic app costs (compare its p95 in the note): a step recomputes only the topic it moves, and the charts, exports and recommendations wait until the plan stands still. What is left is the one-topic app\'s own gap (see the keyboard sweep above).',
-  'slider-cluster-drag-p95': 'As for the cluster\'s keyboard sweep: the rest is the one-topic app\'s own gap (see the pointer drag above).',
-  'slider-keyboard-event-timing-p95': 'Includes the frame\'s paint and presentation, which the plain range input also pays (its own p95 is in the table below); see the keyboard sweep.',
-  'slider-keyboard-charts-p95':
-    'By design: the charts redraw once the plan stands still (120 ms). A Recharts redraw of the four charts is a 50–100 ms main-thread block here (Recharts settles its own stores in synchronous re-renders), so redrawing every step would cost every step its frame.',
-  'slider-drag-charts-p95': 'By design, as for the keyboard sweep.',
+    'Profiled 2026-12-02 (CPU profile of a sweep with the charts in view): a frame writes the newest press and renders the verdict and key answers (about 3 ms), the details follow in a transition, and ten times a second one chart a frame redraws (Recharts, about 15–20 ms a chart: its store settles in synchronous re-renders, two dispatches a data change each re-running every selector). The frames that carry a chart are the slow twentieth. Next: draw the moving series without Recharts while a slider moves (a plain SVG path on the chart\'s last scales), Recharts once at rest.',
+  'slider-drag-p95': 'A pointer move is delivered once a frame, so a chart redrawn in the frame before it (one a frame, ten times a second, 15–20 ms each) delays it by the redraw; see the keyboard sweep.',
+  'slider-cluster-keyboard-p95': 'As for one topic, with the 50-topic traffic and storage charts (50 stacked series) the heaviest redraws; see the keyboard sweep above.',
+  'slider-cluster-drag-p95': 'As for the cluster\'s keyboard sweep; see the pointer drag above.',
+  'slider-keyboard-event-timing-p95': 'A keydown that lands in a frame carrying a chart redraw waits for it before its paint; see the keyboard sweep.',
+  'slider-drag-charts-p95': 'The charts follow every 100 ms (FOLLOW_MS), the last of the four three frames after the first; an input just after a redraw waits for the next one, plus its 15–20 ms redraw.',
   'sim-seed-factor':
     "A CPU profile of the seed default (1,000,000 events/s on 5 partitions: a 16-event batch fills in 0.08 ms) is a third random draws (the Gamma fill time of each batch, Marsaglia–Tsang with a Box–Muller normal whose second value is thrown away), then appending to the log and drawing the next batch. Next: keep Box–Muller's second normal and draw a small Gamma as one log of a product (same distributions, new draws: the golden hashes would change).",
   'sim-large-events':

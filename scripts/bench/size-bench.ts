@@ -83,6 +83,8 @@ const floorJs = floor.js.map((f) => asset(FLOOR_DIR, f));
 const floorCss = floor.css.map((f) => asset(FLOOR_DIR, f));
 
 const kB = (bytes: number) => bytes / 1000;
+/** Issue 11 (was 200 kB): react-dom alone is about 63 kB of it. */
+const INITIAL_JS_GOAL_KB = 110;
 const jsKB = kB(sum(appJs));
 const figures: Figure[] = [
   {
@@ -93,7 +95,7 @@ const figures: Figure[] = [
     value: series('app', [jsKB]),
     baseline: series('React 19 + react-dom rendering one element', [kB(sum(floorJs))]),
     ratioText: '× React alone',
-    goal: jsKB <= 200 ? { text: '≤ 200 kB of JavaScript on the first screen', met: true } : { text: '≤ 200 kB of JavaScript on the first screen', met: false, gap: `${(jsKB - 200).toFixed(1)} kB over` },
+    goal: jsKB <= INITIAL_JS_GOAL_KB ? { text: `≤ ${INITIAL_JS_GOAL_KB} kB of JavaScript on the first screen`, met: true } : { text: `≤ ${INITIAL_JS_GOAL_KB} kB of JavaScript on the first screen`, met: false, gap: `${(jsKB - INITIAL_JS_GOAL_KB).toFixed(1)} kB over` },
     note: `${kB(appJs.reduce((a, x) => a + x.bytes, 0)).toFixed(1)} kB before gzip`,
   },
   {
