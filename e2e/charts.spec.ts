@@ -239,3 +239,19 @@ test('while a slider is dragged the charts beside it follow, before it is let go
   await page.mouse.up();
   expect(redrawnDuringDrag, 'distinct lag curves drawn while the slider was held').toBeGreaterThanOrEqual(2);
 });
+
+test('printed, every chart has its plot, also those never scrolled to, and the panes print whole', async ({ page }) => {
+  const problems = watchForBreakage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  // Below the first screen in the answers' pane: the plots wait until they come near the screen.
+  await expect(chart(page, 'storage')).toBeAttached();
+  await expect(chart(page, 'storage').locator('svg.recharts-surface')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  for (const name of CHARTS) await expect(plot(chart(page, name)).locator('svg.recharts-surface').first(), name).toBeAttached();
+  await expect(firstArea(chart(page, 'storage'))).toHaveAttribute('d', /^M/);
+  const overflow = await page.locator('.workspace-pane').first().evaluate((el) => getComputedStyle(el).overflowY);
+  expect(overflow).toBe('visible');
+  expect(problems).toEqual([]);
+});

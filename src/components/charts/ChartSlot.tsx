@@ -1,5 +1,6 @@
 import { createContext, startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useSettledValue } from '../hooks/useSettledValue';
+import { usePrinting } from './print-reveal';
 
 /** True while the element is on screen (or within `margin` of it). */
 function useOnScreen(ref: RefObject<HTMLElement | null>, margin: string): boolean {
@@ -65,18 +66,20 @@ const OFF_SCREEN_SETTLE_MS = 600;
  * Renders a chart with the plan while it is on screen, and otherwise with the plan as it was
  * when it last stood still: a slider dragged at the top of the page does not redraw charts
  * nobody sees, and they are current (words included) a moment after the drag ends. A chart's
- * plot is first drawn when it comes near the screen (PlotShownContext).
+ * plot is first drawn when it comes near the screen (PlotShownContext), or when the page is
+ * printed (print-reveal.ts).
  */
 export function ChartSlot<T>({ value, turn = 0, children }: { value: T; turn?: number; children: (value: T) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(ref, '100px');
   const settled = useSettledValue(value, OFF_SCREEN_SETTLE_MS);
   const current = useTakenInTurn(value, turn);
+  const printing = usePrinting();
   const [seen, setSeen] = useState(false);
-  if (onScreen && !seen) setSeen(true);
+  if ((onScreen || printing) && !seen) setSeen(true);
   return (
     <div ref={ref} className="min-w-0">
-      <PlotShownContext value={seen}>{children(onScreen ? current : settled)}</PlotShownContext>
+      <PlotShownContext value={seen}>{children(printing ? value : onScreen ? current : settled)}</PlotShownContext>
     </div>
   );
 }
