@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../test-support/sim-snapshot';
 import { describeSim } from './describe-sim';
-import { MAX_DOTS, compactCount, paintSim } from './paint-sim';
+import { MAX_DOTS } from './paint-flows';
+import { compactCount } from './paint-primitives';
+import { paintSim } from './paint-sim';
 import { DARK_PALETTE, LIGHT_PALETTE, lagColour } from './palette';
 import { layoutSim } from './sim-layout';
 
