@@ -2,7 +2,13 @@ import { box, compactCount, text } from './paint-primitives';
 import type { SimPalette } from './palette';
 import type { Rect } from './sim-layout';
 
+/** The dead-letter queue: its count in words; once it holds anything, a box of its own colour, tinted, with a double border. */
 export function paintDeadLetter(ctx: CanvasRenderingContext2D, count: number, rect: Rect, palette: SimPalette): void {
-  box(ctx, rect, palette.panel, count > 0 ? palette.deadLetter : palette.panelBorder);
-  text(ctx, `Dead-letter queue: ${compactCount(count)}`, rect.x + 6, rect.y + rect.h / 2, count > 0 ? palette.deadLetter : palette.mutedText);
+  const holding = count > 0;
+  box(ctx, rect, holding ? palette.deadLetterFill : palette.panel, holding ? palette.deadLetter : palette.panelBorder);
+  if (holding) {
+    ctx.strokeStyle = palette.deadLetter;
+    ctx.strokeRect(rect.x + 2.5, rect.y + 2.5, rect.w - 5, rect.h - 5);
+  }
+  text(ctx, `Dead-letter queue: ${compactCount(count)}`, rect.x + 6, rect.y + rect.h / 2, holding ? palette.deadLetter : palette.mutedText);
 }

@@ -1,74 +1,75 @@
 import type { GroupView, SimView } from '../sim/types';
-import { box, compactCount, cross, text } from './paint-primitives';
-import type { SimPalette } from './palette';
-import type { Rect } from './sim-layout';
+import { CONSUMER_CHIP_PX, GROUP_COUNTS_PX, consumerChipX, consumerChipY } from './group-layout';
+import { box, compactCount, cross, fits, text } from './paint-primitives';
+import { groupColour, type SimPalette } from './palette';
+import type { SceneGroup, SimScene } from './sim-scene';
 
-const CONSUMER_PX = 12;
-const CONSUMER_PITCH_PX = 16;
-/** A group with at most this many consumers gets one row with a word under each. */
-const LABELLED_CONSUMERS = 12;
-const LABELLED_PITCH_PX = 28;
-const MIN_GROUP_PX = 34;
+/**
+ * The consumer groups, a box each in its colour (the colour of its committed-offset markers and
+ * assignment lines): its name and lag, then its consumers. Busy ones filled, ones waiting for
+ * data or for the rebalance pale, idle ones (alive, no partition) hollow grey and written
+ * "idle", crashed ones crossed in red and written "crashed". A listed consumer says its state
+ * and how many partitions it owns; a grid of many says it in counts under it.
+ */
+export type ConsumerState = 'busy' | 'waiting' | 'idle' | 'crashed';
 
-export interface ConsumerPoint {
-  readonly x: number;
-  readonly y: number;
-}
-
-function consumerState(group: GroupView, consumer: GroupView['consumers'][number]): 'dead' | 'idle' | 'busy' | 'waiting' {
-  if (!consumer.alive) return 'dead';
+export function consumerState(group: GroupView, consumer: GroupView['consumers'][number]): ConsumerState {
+  if (!consumer.alive) return 'crashed';
   if (consumer.assigned.length === 0) return 'idle';
   return consumer.busy && !group.rebalancing ? 'busy' : 'waiting';
 }
 
-function paintConsumer(ctx: CanvasRenderingContext2D, state: ReturnType<typeof consumerState>, x: number, y: number, palette: SimPalette): void {
-  const rect = { x, y, w: CONSUMER_PX, h: CONSUMER_PX };
+export function paintGroups(ctx: CanvasRenderingContext2D, view: SimView, scene: SimScene, palette: SimPalette): void {
+  const cluster = view.topics.length > 1;
+  const { groups } = scene.layout;
+  const heading = scene.hiddenGroups > 0 ? `Consumer groups · ${scene.groups.length} of ${scene.groups.length + scene.hiddenGroups} drawn` : 'Consumer groups';
+  text(ctx, heading, groups.x, groups.y - 8, palette.mutedText);
+  for (const placed of scene.groups) paintGroup(ctx, view, view.groups[placed.group] as GroupView, placed, cluster, palette);
+}
+
+function paintGroup(ctx: CanvasRenderingContext2D, view: SimView, group: GroupView, placed: SceneGroup, cluster: boolean, palette: SimPalette): void {
+  const { rect } = placed.box;
+  const colour = groupColour(palette, placed.rank);
+  box(ctx, rect, palette.panel, colour);
+  // The group's swatch: its marker as drawn on the strips.
+  ctx.fillStyle = colour;
+  ctx.fillRect(rect.x + 4, rect.y + 3, 3, 11);
+  const topic = cluster ? ` · ${view.topics[group.topic]?.name ?? ''}` : '';
+  const figures = `${group.kind === 'replay' ? ' (replay)' : ''} · lag ${compactCount(group.lag)}${group.rebalancing ? ' · rebalancing' : ''}`;
+  // The topic's name goes first when the box is too narrow for it: the lag and the rebalance matter more.
+  const title = [`Group ${group.id}${topic}${figures}`, `Group ${group.id}${figures}`].find((words) => fits(ctx, words, rect.w - 15)) ?? `G${group.id}${figures}`;
+  text(ctx, title, rect.x + 11, rect.y + 9, palette.text);
+  const members = group.consumers;
+  const { drawn, listed } = placed.box;
+  for (let i = 0; i < drawn; i += 1) {
+    const consumer = members[i];
+    if (!consumer) continue;
+    const x = consumerChipX(placed.box, i);
+    const y = consumerChipY(placed.box, i);
+    const state = consumerState(group, consumer);
+    paintConsumer(ctx, state, x, y, palette);
+    if (listed) text(ctx, consumerWords(consumer.id, state, consumer.assigned.length), x + CONSUMER_CHIP_PX + 5, y + CONSUMER_CHIP_PX / 2, state === 'crashed' ? palette.consumerDead : state === 'idle' ? palette.mutedText : palette.text);
+  }
+  if (listed) return;
+  const crashed = group.consumerCount - group.aliveConsumers;
+  const counts = [`${group.aliveConsumers} alive`, `${group.idleConsumers} idle`, crashed > 0 ? `${crashed} crashed` : '', group.consumerCount > drawn ? `${group.consumerCount - drawn} not drawn` : ''].filter(Boolean).join(' · ');
+  text(ctx, counts, rect.x + 4, rect.y + rect.h - GROUP_COUNTS_PX / 2, palette.mutedText);
+}
+
+/** "c0 busy · 2 partitions", "c5 idle", "c2 crashed". */
+function consumerWords(id: number, state: ConsumerState, owned: number): string {
+  if (state === 'idle' || state === 'crashed') return `c${id} ${state}`;
+  return `c${id} ${state} · ${owned} partition${owned === 1 ? '' : 's'}`;
+}
+
+function paintConsumer(ctx: CanvasRenderingContext2D, state: ConsumerState, x: number, y: number, palette: SimPalette): void {
   if (state === 'busy' || state === 'waiting') {
     ctx.fillStyle = state === 'busy' ? palette.consumerBusy : palette.consumerWaiting;
-    ctx.fillRect(x, y, CONSUMER_PX, CONSUMER_PX);
+    ctx.fillRect(x, y, CONSUMER_CHIP_PX, CONSUMER_CHIP_PX);
     return;
   }
   // Idle and crashed consumers are hollow: nothing flows through them.
-  ctx.strokeStyle = state === 'dead' ? palette.consumerDead : palette.consumerIdle;
-  ctx.strokeRect(x + 0.5, y + 0.5, CONSUMER_PX - 1, CONSUMER_PX - 1);
-  if (state === 'dead') cross(ctx, rect, palette.consumerDead);
-}
-
-/** Draws every group; returns where each drawn consumer sits, for the consume dots. */
-export function paintGroups(ctx: CanvasRenderingContext2D, snapshot: SimView, area: Rect, palette: SimPalette): Map<string, ConsumerPoint> {
-  const groups = snapshot.groups;
-  const cluster = snapshot.topics.length > 1;
-  const points = new Map<string, ConsumerPoint>();
-  const shown = Math.max(1, Math.min(groups.length, Math.floor(area.h / MIN_GROUP_PX)));
-  const groupH = Math.min(120, area.h / shown);
-  text(ctx, 'Consumer groups', area.x, area.y - 8, palette.mutedText);
-  groups.slice(0, shown).forEach((group, index) => {
-    const rect = { x: area.x, y: area.y + index * groupH, w: area.w, h: groupH - 4 };
-    box(ctx, rect, palette.panel, palette.panelBorder);
-    const name = `Group ${group.id}${cluster ? ` · ${snapshot.topics[group.topic]?.name ?? ''}` : ''}${group.kind === 'replay' ? ' (replay)' : ''}`;
-    text(ctx, `${name} · lag ${compactCount(group.lag)}${group.rebalancing ? ' · rebalancing' : ''}`, rect.x + 4, rect.y + 9, palette.text);
-    const members = group.consumers;
-    const labelled = members.length <= LABELLED_CONSUMERS && rect.h >= 46 && members.length * LABELLED_PITCH_PX <= rect.w - 8;
-    const pitch = labelled ? LABELLED_PITCH_PX : CONSUMER_PITCH_PX;
-    const cols = Math.max(1, Math.floor((rect.w - 8) / pitch));
-    const rows = labelled ? 1 : Math.max(1, Math.floor((rect.h - 34) / CONSUMER_PITCH_PX));
-    const drawn = Math.min(members.length, cols * rows);
-    for (let i = 0; i < drawn; i += 1) {
-      const consumer = members[i];
-      if (!consumer) continue;
-      const x = rect.x + 4 + (i % cols) * pitch;
-      const y = rect.y + 18 + Math.floor(i / cols) * CONSUMER_PITCH_PX;
-      const state = consumerState(group, consumer);
-      paintConsumer(ctx, state, x, y, palette);
-      if (labelled && state === 'idle') text(ctx, 'idle', x - 2, y + CONSUMER_PX + 7, palette.consumerIdle);
-      points.set(`${group.id}:${consumer.id}`, { x: x + CONSUMER_PX / 2, y: y + CONSUMER_PX / 2 });
-    }
-    const crashed = group.consumerCount - group.aliveConsumers;
-    const counts = [`${group.aliveConsumers} alive`, `${group.idleConsumers} idle`, crashed > 0 ? `${crashed} crashed` : '', group.consumerCount > drawn ? `${group.consumerCount - drawn} not drawn` : '']
-      .filter(Boolean)
-      .join(' · ');
-    if (rect.h >= 46) text(ctx, counts, rect.x + 4, rect.y + rect.h - 7, group.idleConsumers > 0 ? palette.consumerIdle : palette.mutedText);
-  });
-  if (groups.length > shown) text(ctx, `+${groups.length - shown} more groups`, area.x + 4, area.y + area.h + 2, palette.mutedText);
-  return points;
+  ctx.strokeStyle = state === 'crashed' ? palette.consumerDead : palette.consumerIdle;
+  ctx.strokeRect(x + 0.5, y + 0.5, CONSUMER_CHIP_PX - 1, CONSUMER_CHIP_PX - 1);
+  if (state === 'crashed') cross(ctx, { x, y, w: CONSUMER_CHIP_PX, h: CONSUMER_CHIP_PX }, palette.consumerDead);
 }

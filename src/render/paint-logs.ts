@@ -1,83 +1,128 @@
-import type { SimView } from '../sim/types';
+import type { GroupView, SimView } from '../sim/types';
+import { xBehindLogEnd } from './lag-scale';
+import { PARTITION_OFFLINE, PARTITION_WRITABLE, partitionStatesOf } from './partition-states';
 import { compactCount, fits, text } from './paint-primitives';
-import { lagColour, type SimPalette } from './palette';
-import type { SimLayout } from './sim-layout';
+import { groupColour, type SimPalette } from './palette';
+import type { SceneLane, SimScene } from './sim-scene';
 
 /**
- * Per partition of the cluster, the lag of its topic's first group, and the largest: the bars
- * and their scale, once per snapshot (the canvas paints many frames from one).
+ * The partitions, a lane per topic, each partition a log strip on the fixed lag scale
+ * (lag-scale.ts): the right end is the log end; the filled part is the log up to the high
+ * watermark, from the log start; the outlined tail past the high watermark is not replicated yet;
+ * each group's committed offset is a marker, so its lag is the gap from the marker to the end.
+ * Where rows no longer fit a partition each, a row stands for several: the longest log, the
+ * first group's least-to-most lag as a band, and a red or amber cell if any is offline or stalled.
  */
-const lagCache = new WeakMap<SimView['groups'], { lags: Float64Array; max: number }>();
-export function partitionLags(snapshot: SimView): { lags: Float64Array; max: number } {
-  let kept = lagCache.get(snapshot.groups);
-  if (!kept) {
-    const lags = new Float64Array(snapshot.partitions.length);
-    let max = 0;
-    for (const topic of snapshot.topics) {
-      const group = snapshot.groups[topic.groups[0] ?? -1];
-      if (!group) continue;
-      for (let i = 0; i < topic.partitionCount; i += 1) {
-        const lag = group.lagOf(i);
-        lags[topic.firstPartition + i] = lag;
-        if (lag > max) max = lag;
-      }
-    }
-    kept = { lags, max };
-    lagCache.set(snapshot.groups, kept);
+export const MARKER_WIDTH_PX = 3;
+/** Committed-offset markers drawn per row: a topic's first groups (the rest are counted in their boxes). */
+const MAX_MARKERS = 4;
+const MAX_BAR_PX = 10;
+/** Bins this tall or more get their range written (P0–99). */
+const MIN_NAMED_BIN_PX = 11;
+const STATUS_CELL_PX = 6;
+
+export function paintLogs(ctx: CanvasRenderingContext2D, view: SimView, scene: SimScene, palette: SimPalette): void {
+  for (const lane of scene.lanes) {
+    paintLaneHeader(ctx, lane, palette);
+    if (lane.layout.labelled) paintLabelledRows(ctx, view, lane, scene, palette);
+    else paintBinRows(ctx, lane, scene, palette);
   }
-  return kept;
 }
 
-/** P3 in a one-topic run; the topic's name and index (Kafka's `orders-3`) in a cluster. */
-function partitionName(snapshot: SimView, id: number): string {
-  if (snapshot.topics.length === 1) return `P${id}`;
-  const topic = snapshot.topics[snapshot.partitions.topicOf(id)];
-  return topic ? `${topic.name.slice(0, 8)}-${id - topic.firstPartition}` : `P${id}`;
+function paintLaneHeader(ctx: CanvasRenderingContext2D, lane: SceneLane, palette: SimPalette): void {
+  const { header } = lane.layout;
+  const more = lane.hiddenTopics > 0 ? ` · +${lane.hiddenTopics} more topics (Show picks one)` : '';
+  const title = fits(ctx, lane.title + more, header.w) ? lane.title + more : lane.title;
+  text(ctx, title, header.x, header.y + header.h / 2, palette.text);
 }
 
-export function paintPartitions(ctx: CanvasRenderingContext2D, snapshot: SimView, layout: SimLayout, palette: SimPalette): void {
-  const area = layout.partitions;
-  const { lags, max: maxLag } = partitionLags(snapshot);
-  const perRow = layout.partitionsPerRow;
-  const whose = snapshot.topics.length === 1 ? 'group 0' : 'first groups';
-  const title = perRow === 1 ? `Partitions · lag of ${whose}` : `Partitions, ${perRow} per row · colour = lag of ${whose}`;
-  // The title must end before the groups' column starts: shortened to fit, never drawn over it.
-  const room = layout.groups.x - area.x - 8;
-  const full = `${title} (max ${compactCount(maxLag)})`;
-  text(ctx, fits(ctx, full, room) ? full : `Lag (max ${compactCount(maxLag)})`, area.x, area.y - 8, palette.mutedText);
-  const rowH = layout.rowHeightPx;
-  const labelW = perRow === 1 ? 78 : 0;
-  const barW = area.w - labelW;
-  for (let row = 0; row < layout.partitionRows; row += 1) {
-    const first = row * perRow;
-    const last = Math.min(snapshot.partitions.length, first + perRow);
-    let lagSum = 0;
-    let offline = 0;
-    for (let id = first; id < last; id += 1) {
-      lagSum += lags[id] ?? 0;
-      if (snapshot.partitions.leader(id) === -1) offline += 1;
+function paintLabelledRows(ctx: CanvasRenderingContext2D, view: SimView, lane: SceneLane, scene: SimScene, palette: SimPalette): void {
+  const { strip, partitions } = scene.layout;
+  const { body, rowHeightPx, rows } = lane.layout;
+  const { state } = partitionStatesOf(view);
+  const topic = view.topics[lane.topic];
+  const first = topic?.firstPartition ?? 0;
+  const groupIds = topic?.groups ?? [];
+  const barH = Math.min(MAX_BAR_PX, rowHeightPx - 6);
+  const stripEnd = strip.x + strip.w;
+  for (let r = 0; r < rows; r += 1) {
+    const p = lane.ids[lane.rowStarts[r] as number] as number;
+    const cy = body.y + (r + 0.5) * rowHeightPx;
+    const barY = cy - barH / 2;
+    const s = state[p] as number;
+    const troubleColour = s === PARTITION_OFFLINE ? palette.offline : palette.stalled;
+    text(ctx, lane.rowNames[r] as string, partitions.x, cy, s === PARTITION_WRITABLE ? palette.text : troubleColour);
+    ctx.fillStyle = palette.panel;
+    ctx.fillRect(strip.x, barY, strip.w, barH);
+    const end = view.partitions.logEndOffset(p);
+    const startX = xBehindLogEnd(strip.x, strip.w, end - view.partitions.logStartOffset(p));
+    const hwX = xBehindLogEnd(strip.x, strip.w, end - view.partitions.highWatermark(p));
+    ctx.fillStyle = palette.log;
+    ctx.fillRect(startX, barY, hwX - startX, barH);
+    if (stripEnd - hwX >= 2) {
+      ctx.strokeStyle = palette.log;
+      ctx.strokeRect(hwX + 0.5, barY + 0.5, stripEnd - hwX - 1, barH - 1);
     }
-    const y = area.y + row * rowH;
-    const barH = Math.max(1, rowH - (rowH >= 6 ? 2 : 0));
-    if (perRow === 1) {
-      const leader = snapshot.partitions.leader(first);
-      const name = partitionName(snapshot, first);
-      const label = leader >= 0 ? `${name} ▸ B${leader}` : `${name} offline`;
-      text(ctx, label, area.x, y + rowH / 2, offline > 0 ? palette.offline : palette.text);
-      ctx.fillStyle = palette.panel;
-      ctx.fillRect(area.x + labelW, y, barW, barH);
-      const share = maxLag > 0 ? lagSum / maxLag : 0;
-      ctx.fillStyle = lagColour(palette, share);
-      ctx.fillRect(area.x + labelW, y, barW * share, barH);
-      if (rowH >= 12) text(ctx, compactCount(lagSum), area.x + labelW + 4, y + rowH / 2, palette.text);
-    } else {
-      // A bin: one rect coloured by the mean lag of its partitions, a red tick if any is offline.
-      ctx.fillStyle = lagColour(palette, maxLag > 0 ? lagSum / (last - first) / maxLag : 0);
-      ctx.fillRect(area.x, y, barW, barH);
-      if (offline > 0) {
-        ctx.fillStyle = palette.offline;
-        ctx.fillRect(area.x, y, 6, barH);
-      }
+    ctx.fillStyle = palette.highWatermark;
+    ctx.fillRect(hwX - 1, barY - 2, 2, barH + 4);
+    if (s !== PARTITION_WRITABLE) paintWritesNote(ctx, lane.rowNotes[r] as string, strip.x + 2, barY - 1, barH + 2, troubleColour, palette);
+    // Later groups first, so the first group's marker (whose lag is written) is on top.
+    for (let k = Math.min(MAX_MARKERS, groupIds.length) - 1; k >= 0; k -= 1) {
+      const group = view.groups[groupIds[k] as number] as GroupView | undefined;
+      if (!group) continue;
+      ctx.fillStyle = groupColour(palette, k);
+      ctx.fillRect(xBehindLogEnd(strip.x, strip.w, group.lagOf(p - first)) - MARKER_WIDTH_PX / 2, barY - 3, MARKER_WIDTH_PX, barH + 6);
     }
+  }
+  const lead = view.groups[groupIds[0] ?? -1];
+  if (!lead) return;
+  ctx.textAlign = 'right';
+  for (let r = 0; r < rows; r += 1) {
+    const p = lane.ids[lane.rowStarts[r] as number] as number;
+    text(ctx, compactCount(lead.lagOf(p - first)), partitions.x + partitions.w, body.y + (r + 0.5) * rowHeightPx, palette.text);
+  }
+  ctx.textAlign = 'left';
+}
+
+/** Why writes are refused, in a word on the strip's far left (the oldest part of the log): never colour alone. */
+function paintWritesNote(ctx: CanvasRenderingContext2D, note: string, x: number, y: number, h: number, colour: string, palette: SimPalette): void {
+  const measured = ctx.measureText(note)?.width;
+  const w = (typeof measured === 'number' ? measured : note.length * 6) + 8;
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(x, y, w, h);
+  ctx.strokeStyle = colour;
+  ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+  text(ctx, note, x + 4, y + h / 2, colour);
+}
+
+function paintBinRows(ctx: CanvasRenderingContext2D, lane: SceneLane, scene: SimScene, palette: SimPalette): void {
+  const { strip, partitions } = scene.layout;
+  const { body, rowHeightPx, rows } = lane.layout;
+  const h = Math.max(1, rowHeightPx - (rowHeightPx >= 5 ? 1 : 0));
+  const stripEnd = strip.x + strip.w;
+  const named = rowHeightPx >= MIN_NAMED_BIN_PX;
+  for (let r = 0; r < rows; r += 1) {
+    const y = body.y + r * rowHeightPx;
+    ctx.fillStyle = palette.panel;
+    ctx.fillRect(strip.x, y, strip.w, h);
+    const startX = xBehindLogEnd(strip.x, strip.w, lane.retainedMax[r] as number);
+    ctx.fillStyle = palette.log;
+    ctx.fillRect(startX, y, stripEnd - startX, h);
+    const lagMax = lane.lagMax[r] as number;
+    if (!Number.isNaN(lagMax)) {
+      const from = xBehindLogEnd(strip.x, strip.w, lagMax);
+      const to = xBehindLogEnd(strip.x, strip.w, lane.lagMin[r] as number);
+      ctx.fillStyle = groupColour(palette, 0);
+      ctx.fillRect(from - MARKER_WIDTH_PX / 2, y, Math.max(MARKER_WIDTH_PX, to - from + MARKER_WIDTH_PX), h);
+    }
+    if ((lane.offline[r] as number) > 0) {
+      ctx.fillStyle = palette.offline;
+      ctx.fillRect(strip.x - 4 - STATUS_CELL_PX, y, STATUS_CELL_PX, h);
+    }
+    if ((lane.stalled[r] as number) > 0) {
+      ctx.fillStyle = palette.stalled;
+      ctx.fillRect(strip.x - 6 - 2 * STATUS_CELL_PX, y, STATUS_CELL_PX, h);
+    }
+    if (named) text(ctx, lane.rowNames[r] as string, partitions.x, y + rowHeightPx / 2, palette.text);
   }
 }

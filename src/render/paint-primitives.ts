@@ -1,7 +1,8 @@
 import { formatNumber } from '../lib/format';
 import type { Rect } from './sim-layout';
 
-/** Small drawing and text helpers every painter shares. */
+// Small drawing and text helpers every painter shares.
+
 /** 1234 → "1,234"; 2,999,850 → "3.0M": lag and rates must fit a row. */
 export function compactCount(value: number): string {
   if (!Number.isFinite(value)) return '—';

@@ -4,8 +4,8 @@ import { describeSim } from './describe-sim';
 import { MAX_DOTS } from './paint-flows';
 import { compactCount } from './paint-primitives';
 import { paintSim } from './paint-sim';
-import { DARK_PALETTE, LIGHT_PALETTE, lagColour } from './palette';
-import { layoutSim } from './sim-layout';
+import { DARK_PALETTE, LIGHT_PALETTE } from './palette';
+import { sceneOf } from './sim-scene';
 
 interface Call {
   readonly name: string;
@@ -67,10 +67,10 @@ describe('paintSim', () => {
     const rec = recordingContext();
     // 5 partitions, 10 consumers: 5 idle.
     paintSim(rec.ctx, makeSnapshot(), VIEW, 0, LIGHT_PALETTE);
-    expect(rec.texts().filter((t) => t === 'idle')).toHaveLength(5);
+    expect(rec.texts().filter((t) => /^c\d+ idle$/.test(t))).toHaveLength(5);
     const hollowIdle = rec.calls.filter((c) => c.name === 'strokeRect' && c.strokeStyle === LIGHT_PALETTE.consumerIdle);
     expect(hollowIdle).toHaveLength(5);
-    const busy = rec.calls.filter((c) => c.name === 'fillRect' && c.args[2] === 12 && c.fillStyle === LIGHT_PALETTE.consumerBusy);
+    const busy = rec.calls.filter((c) => c.name === 'fillRect' && c.args[2] === 10 && c.fillStyle === LIGHT_PALETTE.consumerBusy);
     expect(busy).toHaveLength(5);
   });
 
@@ -95,15 +95,15 @@ describe('paintSim', () => {
     const started = performance.now();
     paintSim(rec.ctx, snapshot, VIEW, 0, LIGHT_PALETTE);
     const elapsedMs = performance.now() - started;
-    const layout = layoutSim(VIEW, 10_000);
-    expect(layout.partitionsPerRow).toBeGreaterThan(1);
+    const lane = sceneOf(snapshot, VIEW, { kind: 'cluster' }).lanes[0];
+    expect(lane?.layout.partitionsPerRow).toBeGreaterThan(1);
     expect(rec.count('fillText')).toBeLessThan(60);
     // Everything drawn stays in the low thousands of calls whatever the scale.
     expect(rec.calls.length).toBeLessThan(3000);
     const dots = rec.calls.filter(isDot);
     expect(dots).toHaveLength(MAX_DOTS);
-    expect(rec.texts().some((t) => t.startsWith('Partitions, '))).toBe(true);
-    expect(rec.texts()).toContain('200 brokers, 0 down');
+    expect(rec.texts().some((t) => t.startsWith('Topic events · 10,000 partitions, '))).toBe(true);
+    expect(rec.texts().some((t) => t.startsWith('200 brokers, 0 down · '))).toBe(true);
     expect(elapsedMs).toBeLessThan(200);
   });
 
@@ -115,12 +115,6 @@ describe('paintSim', () => {
     const none = recordingContext();
     paintSim(none.ctx, makeSnapshot({ timeMs: 9_500 }), VIEW, 0, LIGHT_PALETTE);
     expect(none.count('quadraticCurveTo')).toBe(0);
-  });
-
-  it('colours lag from the low to the high palette colour', () => {
-    expect(lagColour(LIGHT_PALETTE, 0)).toBe('rgb(204,251,241)');
-    expect(lagColour(LIGHT_PALETTE, 1)).toBe('rgb(180,83,9)');
-    expect(lagColour(LIGHT_PALETTE, NaN)).toBe('rgb(204,251,241)');
   });
 
   it('writes counts compactly and never as NaN', () => {
