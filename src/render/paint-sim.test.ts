@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../test-support/sim-snapshot';
-import { describeSim } from './describe-sim';
 import { MAX_DOTS } from './paint-flows';
 import { compactCount } from './paint-primitives';
 import { paintSim } from './paint-sim';
@@ -121,25 +120,5 @@ describe('paintSim', () => {
     expect(compactCount(1234)).toBe('1,234');
     expect(compactCount(2_999_850)).toBe('3.0M');
     expect(compactCount(NaN)).toBe('—');
-  });
-});
-
-describe('describeSim (the canvas aria-label)', () => {
-  it('says in words what the drawing shows', () => {
-    const text = describeSim(makeSnapshot({ timeMs: 2500, downBrokers: [0] }));
-    expect(text).toContain('Simulation at 2.5 s');
-    expect(text).toContain('broker 0 down');
-    expect(text).toContain('group 0: 10 consumers alive, 5 idle');
-    expect(text).toContain('dead-letter queue 0 events');
-    expect(text).not.toMatch(/NaN|Infinity/);
-  });
-
-  it('names the leader moves it draws', () => {
-    const text = describeSim(makeSnapshot({ timeMs: 9_500, downBrokers: [0], leaderMoves: [{ atMs: 9_000, partition: 0, from: 0, to: 2 }, { atMs: 9_000, partition: 3, from: 0, to: 1 }] }));
-    expect(text).toContain('leader moved: P0 from broker 0 to broker 2, P3 from broker 0 to broker 1;');
-  });
-
-  it('says when it has nothing yet', () => {
-    expect(describeSim(null)).toBe('Simulation: starting.');
   });
 });
