@@ -2,7 +2,7 @@ import { formatNumber } from '../lib/format';
 import type { BrokerSnapshot, SimView } from '../sim/types';
 import { REPLICAS_TOP_PX, replicaGrid } from './broker-layout';
 import { PARTITION_OFFLINE, PARTITION_WRITABLE, partitionStatesOf } from './partition-states';
-import { box, cross, text } from './paint-primitives';
+import { box, cross, fitText, fits, text } from './paint-primitives';
 import type { SimPalette } from './palette';
 import { namedReplicaChips, type SimScene } from './sim-scene';
 import { brokerRect, type Rect } from './sim-layout';
@@ -53,9 +53,10 @@ function paintBrokerBox(ctx: CanvasRenderingContext2D, view: SimView, broker: Br
     ctx.lineWidth = 1;
   }
   const narrow = rect.w < 130;
-  text(ctx, `${narrow ? 'B' : 'Broker '}${broker.id}${broker.up ? '' : ' DOWN'}`, rect.x + 4, rect.y + 9, palette.text);
+  const room = rect.w - 8;
+  text(ctx, fitText(ctx, `${narrow ? 'B' : 'Broker '}${broker.id}${broker.up ? '' : ' DOWN'}`, room), rect.x + 4, rect.y + 9, palette.text);
   const state = broker.up ? (narrow ? `leads ${broker.leaderOf}` : `leads ${broker.leaderOf} · ${plural(broker.replicas, 'replica')}`) : fenced ? (narrow ? 'fenced' : `fenced · ${plural(broker.replicas, 'replica')} out`) : narrow ? 'not fenced' : `not fenced yet · leads ${broker.leaderOf}`;
-  text(ctx, state, rect.x + 4, rect.y + 21, broker.up ? palette.mutedText : palette.text);
+  text(ctx, fitText(ctx, state, room), rect.x + 4, rect.y + 21, broker.up ? palette.mutedText : palette.text);
   const held = replicasByBroker(view)[broker.id] ?? [];
   const grid = replicaGrid(rect.w, rect.h, held.length, namedReplicaChips(view));
   if (!grid) {
@@ -113,7 +114,8 @@ function paintBrokerBars(ctx: CanvasRenderingContext2D, view: SimView, area: Rec
   const fenced = down - unfencedDown.length;
   const focus = brokers[focused];
   const focusWords = focus ? ` · Broker ${focus.id}${focus.up ? '' : ' DOWN'}: leads ${focus.leaderOf} of ${plural(focus.replicas, 'replica')}` : '';
-  text(ctx, `${brokers.length} brokers, ${down} down${down > 0 ? ` (${fenced} fenced)` : ''} · ${range(replicasMin, replicasMax)} replicas, leads ${range(leadsMin, leadsMax)} each${focusWords}`, area.x, area.y + 8, palette.text);
+  const counts = `${brokers.length} brokers, ${down} down${down > 0 ? ` (${fenced} fenced)` : ''} · ${range(replicasMin, replicasMax)} replicas, leads ${range(leadsMin, leadsMax)} each`;
+  text(ctx, fits(ctx, counts + focusWords, area.w) ? counts + focusWords : fitText(ctx, counts, area.w), area.x, area.y + 8, palette.text);
   const top = area.y + BAR_TOP_PX;
   const h = area.h - BAR_TOP_PX;
   const cellW = area.w / Math.max(1, brokers.length);

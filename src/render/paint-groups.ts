@@ -1,6 +1,6 @@
 import type { GroupView, SimView } from '../sim/types';
 import { CONSUMER_CHIP_PX, GROUP_COUNTS_PX, consumerChipX, consumerChipY } from './group-layout';
-import { box, compactCount, cross, fits, text } from './paint-primitives';
+import { box, compactCount, cross, fitText, fits, text } from './paint-primitives';
 import { groupColour, type SimPalette } from './palette';
 import type { SceneGroup, SimScene } from './sim-scene';
 
@@ -37,7 +37,8 @@ function paintGroup(ctx: CanvasRenderingContext2D, view: SimView, group: GroupVi
   const topic = cluster ? ` · ${view.topics[group.topic]?.name ?? ''}` : '';
   const figures = `${group.kind === 'replay' ? ' (replay)' : ''} · lag ${compactCount(group.lag)}${group.rebalancing ? ' · rebalancing' : ''}`;
   // The topic's name goes first when the box is too narrow for it: the lag and the rebalance matter more.
-  const title = [`Group ${group.id}${topic}${figures}`, `Group ${group.id}${figures}`].find((words) => fits(ctx, words, rect.w - 15)) ?? `G${group.id}${figures}`;
+  const room = rect.w - 15;
+  const title = [`Group ${group.id}${topic}${figures}`, `Group ${group.id}${figures}`].find((words) => fits(ctx, words, room)) ?? fitText(ctx, `G${group.id}${figures}`, room);
   text(ctx, title, rect.x + 11, rect.y + 9, palette.text);
   const members = group.consumers;
   const { drawn, listed } = placed.box;

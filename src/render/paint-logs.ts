@@ -1,7 +1,7 @@
 import type { GroupView, SimView } from '../sim/types';
 import { xBehindLogEnd } from './lag-scale';
 import { PARTITION_OFFLINE, PARTITION_WRITABLE, partitionStatesOf } from './partition-states';
-import { compactCount, fits, text } from './paint-primitives';
+import { compactCount, fitText, fits, text } from './paint-primitives';
 import { groupColour, type SimPalette } from './palette';
 import type { SceneLane, SimScene } from './sim-scene';
 
@@ -32,7 +32,7 @@ export function paintLogs(ctx: CanvasRenderingContext2D, view: SimView, scene: S
 function paintLaneHeader(ctx: CanvasRenderingContext2D, lane: SceneLane, palette: SimPalette): void {
   const { header } = lane.layout;
   const more = lane.hiddenTopics > 0 ? ` · +${lane.hiddenTopics} more topics (Show picks one)` : '';
-  const title = fits(ctx, lane.title + more, header.w) ? lane.title + more : lane.title;
+  const title = fits(ctx, lane.title + more, header.w) ? lane.title + more : fitText(ctx, lane.title, header.w);
   text(ctx, title, header.x, header.y + header.h / 2, palette.text);
 }
 

@@ -18,6 +18,19 @@ export function fits(ctx: CanvasRenderingContext2D, words: string, widthPx: numb
   return !(typeof measured === 'number' && measured > widthPx);
 }
 
+/** The words, or as much of them as fits in `widthPx` followed by "…". */
+export function fitText(ctx: CanvasRenderingContext2D, words: string, widthPx: number): string {
+  if (fits(ctx, words, widthPx)) return words;
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (fits(ctx, `${words.slice(0, mid)}…`, widthPx)) low = mid;
+    else high = mid - 1;
+  }
+  return `${words.slice(0, low)}…`;
+}
+
 export function box(ctx: CanvasRenderingContext2D, rect: Rect, fill: string, border: string): void {
   ctx.fillStyle = fill;
   ctx.fillRect(rect.x, rect.y, rect.w, rect.h);

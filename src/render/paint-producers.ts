@@ -1,5 +1,5 @@
 import type { SimView } from '../sim/types';
-import { box, compactCount, fits, text } from './paint-primitives';
+import { box, compactCount, fitText, fits, text } from './paint-primitives';
 import type { SimPalette } from './palette';
 import type { Rect } from './sim-layout';
 
@@ -12,7 +12,7 @@ export function paintProducers(ctx: CanvasRenderingContext2D, view: SimView, rec
   const spike = view.spikeFactor !== 1 ? `spike ×${view.spikeFactor}` : '';
   const buffered = view.producerBuffered > 0 ? `${compactCount(view.producerBuffered)} buffered` : '';
   if (rect.h < MIN_BOX_PX) {
-    text(ctx, ['Producers', rate, spike, buffered].filter(Boolean).join(' · '), rect.x, rect.y + rect.h / 2, buffered ? palette.offline : palette.text);
+    text(ctx, fitText(ctx, ['Producers', rate, spike, buffered].filter(Boolean).join(' · '), rect.w), rect.x, rect.y + rect.h / 2, buffered ? palette.offline : palette.text);
     return;
   }
   box(ctx, rect, palette.panel, palette.produce);

@@ -84,8 +84,20 @@ export function focusInWords(view: SimView, focus: SimFocus): string {
   }
 }
 
-/** Every choice for the run: the whole cluster, each topic, each broker, and the ranges of each large topic. */
-export function focusOptions(view: SimView): FocusOption[] {
+/**
+ * Every choice for the run: the whole cluster, each topic, each broker, and the ranges of each
+ * large topic. The same array while the run's topics and brokers stay the same (a one-entry
+ * cache), so a select built from it re-renders only when the choices change, not every snapshot.
+ */
+export function focusOptions(view: SimView): readonly FocusOption[] {
+  const key = `${view.brokers.length}|${view.topics.map((t) => `${t.partitionCount}:${t.name}`).join('|')}`;
+  if (key !== lastOptions.key) lastOptions = { key, options: buildOptions(view) };
+  return lastOptions.options;
+}
+
+let lastOptions: { key: string; options: readonly FocusOption[] } = { key: '', options: [] };
+
+function buildOptions(view: SimView): FocusOption[] {
   const options: FocusOption[] = [{ value: 'cluster', label: 'Whole cluster', section: '' }];
   view.topics.forEach((topic, t) => options.push({ value: focusValue({ kind: 'topic', topic: t }), label: `Topic ${topic.name}`, section: 'Topics' }));
   view.brokers.forEach((broker) => options.push({ value: focusValue({ kind: 'broker', broker: broker.id }), label: `Broker ${broker.id}`, section: 'Brokers' }));

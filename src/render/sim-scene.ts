@@ -58,6 +58,8 @@ export interface SimScene {
 }
 
 const cache = new WeakMap<SimView, { key: string; scene: SimScene }>();
+/** Left of a bin's strip: its offline and stalled cells (paint-logs.ts), kept clear of its name. */
+const BIN_STATUS_PX = 18;
 
 export function sceneOf(view: SimView, viewport: Viewport, focusAsked: SimFocus): SimScene {
   const focus = resolveFocus(view, focusAsked);
@@ -101,7 +103,7 @@ function buildScene(view: SimView, viewport: Viewport, focus: SimFocus): SimScen
     wanted.map((lane) => lane.ids.length),
     { count: view.brokers.length, mostReplicas: view.brokers.reduce((most, b) => Math.max(most, b.replicas), 0), namedReplicas: namedReplicaChips(view) },
   );
-  const lanes = layout.topicOverview ? [overviewLane(view, wanted, layout.lanes[0] as LaneLayout, nameChars(layout))] : wanted.map((lane, i) => topicLane(view, focus, lane.topic, lane.ids, layout.lanes[i] as LaneLayout));
+  const lanes = layout.topicOverview ? [overviewLane(view, wanted, layout.lanes[0] as LaneLayout, nameChars(layout, BIN_STATUS_PX))] : wanted.map((lane, i) => topicLane(view, focus, lane.topic, lane.ids, layout.lanes[i] as LaneLayout, nameChars(layout, 0)));
   const rowY = new Float32Array(view.partitions.length).fill(Number.NaN);
   for (const lane of lanes) {
     for (let r = 0; r < lane.layout.rows; r += 1) {
@@ -134,7 +136,7 @@ export function partitionName(view: SimView, p: number): string {
   return topic ? `${topic.name.slice(0, 8)}-${p - topic.firstPartition}` : `P${p}`;
 }
 
-function topicLane(view: SimView, focus: SimFocus, topic: number, ids: Int32Array, layout: LaneLayout): SceneLane {
+function topicLane(view: SimView, focus: SimFocus, topic: number, ids: Int32Array, layout: LaneLayout, maxNameChars: number): SceneLane {
   const per = layout.partitionsPerRow;
   const rowStarts = Int32Array.from({ length: layout.rows + 1 }, (_, r) => Math.min(ids.length, r * per));
   const lane = aggregateRows(view, topic, ids, rowStarts, layout);
@@ -143,7 +145,12 @@ function topicLane(view: SimView, focus: SimFocus, topic: number, ids: Int32Arra
   const rowNames = Array.from({ length: layout.rows }, (_, r) => {
     const a = ids[rowStarts[r] as number] as number;
     const b = ids[(rowStarts[r + 1] as number) - 1] as number;
-    if (layout.labelled) return partitionName(view, a) + (view.partitions.leader(a) >= 0 ? ` ▸ B${view.partitions.leader(a)}` : ' offline');
+    if (layout.labelled) {
+      const leader = view.partitions.leader(a) >= 0 ? ` ▸ B${view.partitions.leader(a)}` : ' offline';
+      // Kafka's orders-3 where it fits; P3 (its index in the lane's topic, named in the header) where not.
+      const named = partitionName(view, a) + leader;
+      return named.length <= maxNameChars ? named : `P${a - first}${leader}`;
+    }
     if (focus.kind === 'broker') return '';
     return a === b ? `P${a - first}` : `P${a - first}–${b - first}`;
   });
@@ -158,9 +165,9 @@ function topicLane(view: SimView, focus: SimFocus, topic: number, ids: Int32Arra
   return { ...lane, topic, layout, title: `${what} · ${counted}${binned}${trouble}`, rowNames, rowNotes, hiddenTopics: 0 };
 }
 
-/** About how many characters of 11 px text fit in the names' column, beside the status cells. */
-function nameChars(layout: SimLayout): number {
-  return Math.max(4, Math.floor((layout.labelWidthPx - 16) / 6.5));
+/** About how many characters of 11 px text fit in the names' column, less `reservedPx` (the bins' status cells). */
+function nameChars(layout: SimLayout, reservedPx: number): number {
+  return Math.max(4, Math.floor((layout.labelWidthPx - reservedPx) / 6.2));
 }
 
 function shortened(name: string, chars: number): string {
