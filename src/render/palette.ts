@@ -36,7 +36,7 @@ export interface SimPalette {
   readonly deadLetterFill: string;
 }
 
-// Tailwind's slate/teal/amber/red/sky/violet steps, so the canvas matches the page around it.
+// Tailwind's slate/teal/amber/red/sky/violet/fuchsia steps, so the canvas matches the page around it.
 export const LIGHT_PALETTE: SimPalette = {
   background: '#ffffff',
   text: '#0f172a',
@@ -60,8 +60,8 @@ export const LIGHT_PALETTE: SimPalette = {
   consumerWaiting: '#c4b5fd',
   consumerIdle: '#64748b',
   consumerDead: '#dc2626',
-  deadLetter: '#b91c1c',
-  deadLetterFill: '#fef2f2',
+  deadLetter: '#a21caf',
+  deadLetterFill: '#fdf4ff',
 };
 
 export const DARK_PALETTE: SimPalette = {
@@ -87,8 +87,8 @@ export const DARK_PALETTE: SimPalette = {
   consumerWaiting: '#5b21b6',
   consumerIdle: '#94a3b8',
   consumerDead: '#f87171',
-  deadLetter: '#f87171',
-  deadLetterFill: '#450a0a',
+  deadLetter: '#f0abfc',
+  deadLetterFill: '#4a044e',
 };
 
 /** Group `rank`'s colour: the palette's colours in turn. */

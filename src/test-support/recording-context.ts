@@ -9,12 +9,15 @@ export interface Call {
 }
 
 /**
- * A 2D context that records what was drawn, for the painters' tests. It cannot measure text
- * (measureText returns nothing), so painters take every text as fitting.
+ * A 2D context that records what was drawn, for the painters' tests. By default it cannot
+ * measure text (measureText returns nothing), so painters take every text as fitting; given
+ * `charWidthPx`, it measures every character that wide, so painters shorten what would not fit.
  */
-export function recordingContext() {
+export function recordingContext(options: { charWidthPx?: number } = {}) {
   const calls: Call[] = [];
   const state: Record<string | symbol, unknown> = { fillStyle: '', strokeStyle: '', globalAlpha: 1, textAlign: 'start' };
+  const { charWidthPx } = options;
+  if (charWidthPx !== undefined) state.measureText = (words: string) => ({ width: words.length * charWidthPx });
   const ctx = new Proxy(state, {
     get(target, key) {
       if (key in target) return target[key];
