@@ -41,22 +41,37 @@ function stalledInWords(view: SimView): string[] {
 }
 
 /**
- * Once a group has rebalanced: how many times, and who owns what now, the first few consumers
- * named with their first partitions ("group 0 rebalanced (2 rebalances): P0, P1 → consumer 0;
- * P2 → consumer 1"). What the assignment lines on the canvas show.
+ * Once a group has rebalanced: how many times, and who owns what now, the first few owners (in
+ * partition order) named with their first partitions ("group 0 rebalanced (2 rebalances): P0,
+ * P1 → consumer 0; P2 → consumer 1"). What the assignment lines on the canvas show. Read from
+ * the owner column in one pass, not from per-consumer lists (a large group's would be built for
+ * this alone).
  */
 function rebalanceInWords(view: SimView, group: GroupView): string[] {
   if (group.rebalances === 0) return [];
   const head = `group ${group.id} rebalanced (${countOf(group.rebalances, 'rebalance')})`;
-  const owners = group.consumers.filter((c) => c.assigned.length > 0);
-  if (owners.length === 0) return [head];
-  const named = owners.slice(0, NAMED_OWNERS).map((c) => {
-    const shown = c.assigned.slice(0, NAMED_PARTITIONS_PER_OWNER).map((p) => partitionName(view, p));
-    const more = c.assigned.length - shown.length;
-    return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''} → consumer ${c.id}`;
-  });
-  const others = owners.length - named.length;
-  return [`${head}: ${named.join('; ')}${others > 0 ? `; and ${countOf(others, 'more consumer')}` : ''}`];
+  const topic = view.topics[group.topic];
+  if (!topic) return [head];
+  const named: { consumer: number; first: number[]; owned: number }[] = [];
+  const seen = new Uint8Array(group.consumerCount);
+  let owners = 0;
+  for (let i = 0; i < topic.partitionCount; i += 1) {
+    const owner = group.ownerOf(i);
+    if (owner < 0) continue;
+    if (seen[owner] !== 1) {
+      seen[owner] = 1;
+      owners += 1;
+      if (named.length < NAMED_OWNERS) named.push({ consumer: owner, first: [], owned: 0 });
+    }
+    const entry = named.find((n) => n.consumer === owner);
+    if (!entry) continue;
+    entry.owned += 1;
+    if (entry.first.length < NAMED_PARTITIONS_PER_OWNER) entry.first.push(topic.firstPartition + i);
+  }
+  if (owners === 0) return [head];
+  const words = named.map(({ consumer, first, owned }) => `${first.map((p) => partitionName(view, p)).join(', ')}${owned > first.length ? ` and ${owned - first.length} more` : ''} → consumer ${consumer}`);
+  const others = owners - named.length;
+  return [`${head}: ${words.join('; ')}${others > 0 ? `; and ${countOf(others, 'more consumer')}` : ''}`];
 }
 
 function groupInWords(view: SimView, group: GroupView): string {

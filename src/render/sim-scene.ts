@@ -1,4 +1,5 @@
 import { formatNumber } from '../lib/format';
+import { MAX_CONSUMERS_IN_SNAPSHOT } from '../sim/defaults';
 import type { GroupView, SimView } from '../sim/types';
 import { layoutGroups, type GroupBox } from './group-layout';
 import { PARTITION_OFFLINE, PARTITION_STALLED_BROKER_DOWN, PARTITION_STALLED_MIN_ISR, PARTITION_WRITABLE, partitionStatesOf } from './partition-states';
@@ -113,7 +114,8 @@ function buildScene(view: SimView, viewport: Viewport, focus: SimFocus): SimScen
   }
   const topicsShown = new Set(wanted.map((lane) => lane.topic));
   const shown = view.groups.map((_, g) => g).filter((g) => focus.kind === 'cluster' || topicsShown.has((view.groups[g] as GroupView).topic));
-  const groupsLayout = layoutGroups(layout.groups, shown.map((g) => (view.groups[g] as GroupView).consumers.length));
+  // The consumers a view carries, counted without building their lists (only drawn groups need those).
+  const groupsLayout = layoutGroups(layout.groups, shown.map((g) => Math.min(MAX_CONSUMERS_IN_SNAPSHOT, (view.groups[g] as GroupView).consumerCount)));
   const sceneGroupOf = new Int32Array(view.groups.length).fill(-1);
   const groups = groupsLayout.boxes.map((box, i) => {
     const g = shown[i] as number;
