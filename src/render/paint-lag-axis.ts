@@ -1,5 +1,5 @@
 import { LAG_SCALE_DECADES, LAG_SCALE_TICKS, LAG_SCALE_TITLE, xBehindLogEnd } from './lag-scale';
-import { fits, text } from './paint-primitives';
+import { text } from './paint-primitives';
 import type { SimPalette } from './palette';
 import type { SimScene } from './sim-scene';
 
@@ -21,12 +21,15 @@ export function paintLagAxis(ctx: CanvasRenderingContext2D, scene: SimScene, pal
       ctx.fillRect(x, lane.layout.body.y, 1, lane.layout.body.h);
     }
   }
-  text(ctx, fits(ctx, LAG_SCALE_TITLE, labelWidthPx) ? LAG_SCALE_TITLE : 'lag (log)', partitions.x, y, palette.mutedText);
+  // The title is always written whole; tick labels it would run into are left out.
+  text(ctx, LAG_SCALE_TITLE, partitions.x, y, palette.mutedText);
+  const measured = ctx.measureText(LAG_SCALE_TITLE)?.width;
+  const titleEnd = partitions.x + (typeof measured === 'number' ? measured : labelWidthPx);
   ctx.textAlign = 'center';
   let lastX = Number.POSITIVE_INFINITY;
   for (const tick of LAG_SCALE_TICKS) {
     const x = xBehindLogEnd(strip.x, strip.w, tick.events);
-    if (lastX - x < MIN_TICK_GAP_PX || x - strip.x < MIN_TICK_GAP_PX / 2) continue;
+    if (lastX - x < MIN_TICK_GAP_PX || x - titleEnd < MIN_TICK_GAP_PX / 2) continue;
     text(ctx, tick.label, x, y, palette.mutedText);
     lastX = x;
   }
