@@ -8,7 +8,7 @@ const CHIP = { w: 22, h: 12, pitchX: 24, pitchY: 14 };
 const CELL = { w: 6, h: 6, pitchX: 8, pitchY: 8 };
 const BOX_PAD_PX = 4;
 export const MIN_BROKER_BAND_PX = 44;
-export const MAX_BROKER_BAND_PX = 96;
+const MAX_BROKER_BAND_PX = 96;
 
 export interface ReplicaGrid {
   readonly columns: number;

@@ -7,7 +7,7 @@ import type { Rect } from './sim-layout';
  * grid of chips and its counts; when even that does not fit, as many equal boxes as fit.
  */
 export const CONSUMER_CHIP_PX = 10;
-export const CONSUMER_PITCH_PX = 14;
+const CONSUMER_PITCH_PX = 14;
 export const GROUP_TITLE_PX = 16;
 /** The line under a grid that counts alive, idle, crashed and undrawn consumers. */
 export const GROUP_COUNTS_PX = 14;

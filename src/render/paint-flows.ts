@@ -13,7 +13,7 @@ import type { SimScene } from './sim-scene';
  */
 export const MAX_DOTS = 400;
 /** Wall ms a batch dot takes to glide one whole way; the sim's progress sets where it starts. */
-export const FLOW_GLIDE_MS = 900;
+const FLOW_GLIDE_MS = 900;
 export const DOT_PX = 4;
 const GOLDEN_RATIO = 0.618_033_988_7;
 /** Dots stop this far short of what they arrive at. */

@@ -11,9 +11,9 @@ import type { SceneGroup, SimScene } from './sim-scene';
  * "idle", crashed ones crossed in red and written "crashed". A listed consumer says its state
  * and how many partitions it owns; a grid of many says it in counts under it.
  */
-export type ConsumerState = 'busy' | 'waiting' | 'idle' | 'crashed';
+type ConsumerState = 'busy' | 'waiting' | 'idle' | 'crashed';
 
-export function consumerState(group: GroupView, consumer: GroupView['consumers'][number]): ConsumerState {
+function consumerState(group: GroupView, consumer: GroupView['consumers'][number]): ConsumerState {
   if (!consumer.alive) return 'crashed';
   if (consumer.assigned.length === 0) return 'idle';
   return consumer.busy && !group.rebalancing ? 'busy' : 'waiting';

@@ -3,7 +3,8 @@ import { xBehindLogEnd } from './lag-scale';
 import { PARTITION_OFFLINE, PARTITION_WRITABLE, partitionStatesOf } from './partition-states';
 import { compactCount, fitText, fits, text } from './paint-primitives';
 import { groupColour, type SimPalette } from './palette';
-import type { SceneLane, SimScene } from './sim-scene';
+import type { SceneLane } from './scene-lanes';
+import type { SimScene } from './sim-scene';
 
 /**
  * The partitions, a lane per topic, each partition a log strip on the fixed lag scale

@@ -16,7 +16,7 @@ export type SimFocus =
 export const WHOLE_CLUSTER: SimFocus = { kind: 'cluster' };
 
 /** A topic with more partitions than this is also offered in ranges of this many. */
-export const PARTITION_RANGE_SIZE = 100;
+const PARTITION_RANGE_SIZE = 100;
 
 export interface FocusOption {
   /** The <option> value: focusValue(focus). */

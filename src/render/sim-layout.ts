@@ -70,7 +70,7 @@ const AXIS_PX = 14;
 /** Under the brokers, kept empty for the leader-move arcs, so they never cross text. */
 export const LEADER_MOVE_DIP_PX = 12;
 /** At most this many broker boxes, each at least MIN_BROKER_BOX_PX wide; otherwise bars. */
-export const MAX_BROKER_BOXES = 32;
+const MAX_BROKER_BOXES = 32;
 const MIN_BROKER_BOX_PX = 44;
 /** The band's height when every broker is a bar. */
 const BROKER_BARS_PX = 64;
