@@ -1,19 +1,31 @@
-/** Colours of the simulation drawing. The painter reads only these, so light and dark are data. */
+/**
+ * Colours of the simulation drawing. The painters read only these, so light and dark are data.
+ * Every colour text is written in reaches 4.5:1 against the background and the panels
+ * (palette.test.ts checks it); state is never colour alone: a word or a shape goes with it.
+ */
 export interface SimPalette {
   readonly background: string;
   readonly text: string;
   readonly mutedText: string;
   readonly panel: string;
   readonly panelBorder: string;
+  /** Decade lines of the lag scale, faint. */
+  readonly grid: string;
   readonly brokerUp: string;
   readonly brokerDown: string;
-  /** Replica cells: a leader filled, a follower outlined. */
+  /** Replica chips: a leader filled (its name in chipText), a follower outlined. */
   readonly leader: string;
   readonly follower: string;
+  readonly chipText: string;
+  /** No leader: nothing read or written. */
   readonly offline: string;
-  /** Lag heat: no lag → the most lag in view. Hex #rrggbb, interpolated. */
-  readonly lagLow: string;
-  readonly lagHigh: string;
+  /** A leader, but writes refused (below min ISR, or waiting for a down broker to be fenced). */
+  readonly stalled: string;
+  /** A log strip: the replicated log (up to the high watermark) filled; the tail past it outlined. */
+  readonly log: string;
+  readonly highWatermark: string;
+  /** Each consumer group of a topic, in order: its committed-offset marker, its lines, its box. */
+  readonly groupColours: readonly string[];
   readonly produce: string;
   readonly consume: string;
   readonly consumerBusy: string;
@@ -21,29 +33,35 @@ export interface SimPalette {
   readonly consumerIdle: string;
   readonly consumerDead: string;
   readonly deadLetter: string;
+  readonly deadLetterFill: string;
 }
 
-// Tailwind's slate/teal/amber/red/sky steps, so the canvas matches the page around it.
+// Tailwind's slate/teal/amber/red/sky/violet/fuchsia steps, so the canvas matches the page around it.
 export const LIGHT_PALETTE: SimPalette = {
   background: '#ffffff',
   text: '#0f172a',
-  mutedText: '#64748b',
+  mutedText: '#475569',
   panel: '#f8fafc',
   panelBorder: '#cbd5e1',
+  grid: '#e2e8f0',
   brokerUp: '#0f766e',
-  brokerDown: '#94a3b8',
+  brokerDown: '#cbd5e1',
   leader: '#0f766e',
   follower: '#0f766e',
+  chipText: '#ffffff',
   offline: '#dc2626',
-  lagLow: '#ccfbf1',
-  lagHigh: '#b45309',
+  stalled: '#b45309',
+  log: '#94a3b8',
+  highWatermark: '#0f172a',
+  groupColours: ['#6d28d9', '#be185d', '#15803d', '#0369a1'],
   produce: '#0369a1',
   consume: '#7c3aed',
   consumerBusy: '#7c3aed',
   consumerWaiting: '#c4b5fd',
-  consumerIdle: '#94a3b8',
+  consumerIdle: '#64748b',
   consumerDead: '#dc2626',
-  deadLetter: '#b91c1c',
+  deadLetter: '#a21caf',
+  deadLetterFill: '#fdf4ff',
 };
 
 export const DARK_PALETTE: SimPalette = {
@@ -52,32 +70,28 @@ export const DARK_PALETTE: SimPalette = {
   mutedText: '#94a3b8',
   panel: '#1e293b',
   panelBorder: '#475569',
+  grid: '#334155',
   brokerUp: '#2dd4bf',
-  brokerDown: '#475569',
+  brokerDown: '#334155',
   leader: '#2dd4bf',
   follower: '#2dd4bf',
+  chipText: '#0f172a',
   offline: '#f87171',
-  lagLow: '#134e4a',
-  lagHigh: '#fbbf24',
+  stalled: '#fbbf24',
+  log: '#64748b',
+  highWatermark: '#f1f5f9',
+  groupColours: ['#a78bfa', '#f472b6', '#4ade80', '#38bdf8'],
   produce: '#38bdf8',
   consume: '#a78bfa',
   consumerBusy: '#a78bfa',
   consumerWaiting: '#5b21b6',
-  consumerIdle: '#64748b',
+  consumerIdle: '#94a3b8',
   consumerDead: '#f87171',
-  deadLetter: '#f87171',
+  deadLetter: '#f0abfc',
+  deadLetterFill: '#4a044e',
 };
 
-function channels(hex: string): [number, number, number] {
-  const value = Number.parseInt(hex.slice(1, 7), 16);
-  return Number.isFinite(value) ? [(value >> 16) & 255, (value >> 8) & 255, value & 255] : [128, 128, 128];
-}
-
-/** The lag heat colour for a share 0…1 of the largest lag in view. */
-export function lagColour(palette: SimPalette, share: number): string {
-  const t = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
-  const low = channels(palette.lagLow);
-  const high = channels(palette.lagHigh);
-  const mix = low.map((c, i) => Math.round(c + ((high[i] ?? c) - c) * t));
-  return `rgb(${mix.join(',')})`;
+/** Group `rank`'s colour: the palette's colours in turn. */
+export function groupColour(palette: SimPalette, rank: number): string {
+  return palette.groupColours[rank % palette.groupColours.length] as string;
 }

@@ -1,19 +1,31 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeSim } from '../../render/describe-sim';
 import { paintSim } from '../../render/paint-sim';
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../render/palette';
+import { WHOLE_CLUSTER, focusOptions, focusValue, parseFocus, resolveFocus, type FocusOption, type SimFocus } from '../../render/sim-focus';
 import type { Viewport } from '../../render/sim-layout';
 import { selectSnapshot, useSimStore } from '../../state/sim-store';
+import { SimFocusSelect } from './SimFocusSelect';
+
+const NO_OPTIONS: readonly FocusOption[] = [];
 
 /**
  * Owns the <canvas> and the frame loop; all drawing is paintSim's. Sharp on any display
  * (backing store = CSS size × devicePixelRatio), follows its box with a ResizeObserver and
  * the colour scheme with matchMedia. Paints only when something changed: a new snapshot, a
- * new size or scheme, or — while playing — the dots' animation clock.
+ * new size, scheme or focus, or — while playing — the dots' animation clock. The focus ("Show",
+ * under the canvas) is this component's state: what the picture draws in detail.
  */
 export function SimCanvas() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const snapshot = useSimStore(selectSnapshot);
+  const [focus, setFocus] = useState<SimFocus>(WHOLE_CLUSTER);
+  // The frame loop runs outside React: it reads the focus from here.
+  const focusRef = useRef<SimFocus>(focus);
+  useEffect(() => {
+    focusRef.current = focus;
+  }, [focus]);
+  const onFocus = useCallback((value: string) => setFocus(parseFocus(value)), []);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -43,13 +55,16 @@ export function SimCanvas() {
     let animationMs = 0;
     let lastFrameMs = performance.now();
     let painted: unknown = null;
+    let paintedFocus: SimFocus | null = null;
     let frame = requestAnimationFrame(function draw(nowMs) {
       const { snapshot: latest, playing } = useSimStore.getState();
       if (playing) animationMs += Math.min(100, nowMs - lastFrameMs);
       lastFrameMs = nowMs;
-      if (latest && (dirty || playing || latest !== painted)) {
-        paintSim(ctx, latest, viewport, animationMs, darkQuery.matches ? DARK_PALETTE : LIGHT_PALETTE);
+      const shown = focusRef.current;
+      if (latest && (dirty || playing || latest !== painted || shown !== paintedFocus)) {
+        paintSim(ctx, latest, viewport, animationMs, darkQuery.matches ? DARK_PALETTE : LIGHT_PALETTE, shown);
         painted = latest;
+        paintedFocus = shown;
         dirty = false;
       }
       frame = requestAnimationFrame(draw);
@@ -61,5 +76,12 @@ export function SimCanvas() {
     };
   }, []);
 
-  return <canvas ref={canvasRef} role="img" aria-label={describeSim(snapshot)} className="block h-[26rem] w-full rounded-lg lg:h-[22rem] border border-slate-200 dark:border-slate-700" />;
+  // A focus the run no longer has (a new plan with fewer brokers) shows, and is said as, the whole cluster.
+  const shownFocus = snapshot ? resolveFocus(snapshot, focus) : WHOLE_CLUSTER;
+  return (
+    <div>
+      <canvas ref={canvasRef} role="img" aria-label={describeSim(snapshot, shownFocus)} className="block h-[26rem] w-full rounded-lg lg:h-[22rem] border border-slate-200 dark:border-slate-700" />
+      <SimFocusSelect options={snapshot ? focusOptions(snapshot) : NO_OPTIONS} value={focusValue(shownFocus)} onChange={onFocus} />
+    </div>
+  );
 }
