@@ -1,4 +1,4 @@
-import { box, compactCount, text } from './paint-primitives';
+import { box, compactCount, fitText, text } from './paint-primitives';
 import type { SimPalette } from './palette';
 import type { Rect } from './sim-layout';
 
@@ -10,5 +10,5 @@ export function paintDeadLetter(ctx: CanvasRenderingContext2D, count: number, re
     ctx.strokeStyle = palette.deadLetter;
     ctx.strokeRect(rect.x + 2.5, rect.y + 2.5, rect.w - 5, rect.h - 5);
   }
-  text(ctx, `Dead-letter queue: ${compactCount(count)}`, rect.x + 6, rect.y + rect.h / 2, holding ? palette.deadLetter : palette.mutedText);
+  text(ctx, fitText(ctx, `Dead-letter queue: ${compactCount(count)}`, rect.w - 9), rect.x + 6, rect.y + rect.h / 2, holding ? palette.deadLetter : palette.mutedText);
 }

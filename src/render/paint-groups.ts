@@ -49,7 +49,9 @@ function paintGroup(ctx: CanvasRenderingContext2D, view: SimView, group: GroupVi
     const y = consumerChipY(placed.box, i);
     const state = consumerState(group, consumer);
     paintConsumer(ctx, state, x, y, palette);
-    if (listed) text(ctx, consumerWords(consumer.id, state, consumer.assigned.length), x + CONSUMER_CHIP_PX + 5, y + CONSUMER_CHIP_PX / 2, state === 'crashed' ? palette.consumerDead : state === 'idle' ? palette.mutedText : palette.text);
+    const wordsX = x + CONSUMER_CHIP_PX + 5;
+    // Cut to the group's box: on a phone "c0 busy · 1 partition" is wider than the box.
+    if (listed) text(ctx, fitText(ctx, consumerWords(consumer.id, state, consumer.assigned.length), rect.x + rect.w - 3 - wordsX), wordsX, y + CONSUMER_CHIP_PX / 2, state === 'crashed' ? palette.consumerDead : state === 'idle' ? palette.mutedText : palette.text);
   }
   if (listed) return;
   const crashed = group.consumerCount - group.aliveConsumers;
