@@ -100,6 +100,8 @@ test('a consumer added beyond the partition count sits idle after the rebalance'
   await stepTo(page, 1);
   await expect(page.getByTestId('sim-idle-consumers')).toHaveAttribute('data-value', '1');
   await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 0: 3 consumers alive, 1 idle/);
+  // The new assignment is drawn (a line from each partition to its owner) and named.
+  await expect(simCanvas(page)).toHaveAttribute('aria-label', /group 0 rebalanced \(\d+ rebalances?\): P[01] → consumer \d; P[01] → consumer \d/);
 });
 
 test('a link with seed and actions, stepped to the same time in two pages, shows identical figures', async ({ page, context }) => {
