@@ -13,9 +13,9 @@ export const SimFocusSelect = memo(function SimFocusSelect(props: { options: rea
   const { options, value, onChange } = props;
   const id = useId();
   return (
-    <div className="mt-1 flex items-center gap-2 text-xs">
+    <div className="mt-1 flex min-w-0 items-center gap-2 text-xs">
       <label htmlFor={id}>Show</label>
-      <select id={id} data-testid="sim-focus" className={FIELD} value={value} disabled={options.length === 0} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} data-testid="sim-focus" className={`${FIELD} min-w-0 max-w-full`} value={value} disabled={options.length === 0} onChange={(e) => onChange(e.target.value)}>
         {options
           .filter((option) => option.section === '')
           .map((option) => (
