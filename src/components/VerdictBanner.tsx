@@ -1,6 +1,6 @@
 import { verdict } from '../engine/verdict';
 import { selectPlan, useClusterMetrics, usePlannerStore } from '../state/planner-store';
-import { useApplyRecommendation } from './hooks/useApplyRecommendation';
+import { useDeferredRecommendation } from './hooks/useApplyRecommendation';
 
 /** The first sentence of a finding (its why), and the rest. */
 function firstSentence(text: string): [string, string] {
@@ -16,7 +16,7 @@ function firstSentence(text: string): [string, string] {
 export function VerdictBanner() {
   const plan = usePlannerStore(selectPlan);
   const { health, topics } = useClusterMetrics();
-  const { r, unchanged, apply } = useApplyRecommendation();
+  const { r, unchanged, apply } = useDeferredRecommendation();
   // The cluster is overloaded when any topic's busiest consumer is (at its peak).
   let worst = 0;
   topics.forEach((m, i) => {
@@ -39,7 +39,7 @@ export function VerdictBanner() {
         <h2 id="verdict-heading" className="text-lg font-semibold">
           {headline} <span className="font-normal">Health {health.score}/100.</span>
         </h2>
-        {first && r.feasible && !unchanged && (
+        {first && r?.feasible && !unchanged && (
           <button type="button" onClick={apply} className="rounded bg-teal-700 px-3 py-1 text-sm font-medium text-white hover:bg-teal-800">
             Apply the recommended counts
           </button>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { PlanConfig } from '../../engine/plan-config';
 import { recommendTopic } from '../../engine/recommend-cluster';
 import { usePlannerStore } from '../../state/planner-store';
@@ -25,11 +25,27 @@ function recommendationFor(config: PlanConfig): ReturnType<typeof recommendTopic
  */
 export function useApplyRecommendation() {
   const { config } = usePlanAtRest();
+  const r = useMemo(() => recommendationFor(config), [config]);
+  return useWithApply(config, r);
+}
+
+/**
+ * The same for the verdict on the first screen, sized after the first render (a deferred render:
+ * `r` is null until then). Sizing the seed plan is a search of tens of model runs at 10,000
+ * partitions; in the first render it was the largest part of the page's first long task.
+ */
+export function useDeferredRecommendation() {
+  const { config } = usePlanAtRest();
+  const sizedConfig = useDeferredValue<PlanConfig | null>(config, null);
+  const r = useMemo(() => (sizedConfig ? recommendationFor(sizedConfig) : null), [sizedConfig]);
+  return useWithApply(sizedConfig ?? config, r);
+}
+
+function useWithApply<R extends ReturnType<typeof recommendTopic> | null>(config: PlanConfig, r: R) {
   const several = usePlannerStore((state) => state.plan.topics.length > 1);
   const applyValues = usePlannerStore((state) => state.applyValues);
-  const r = useMemo(() => recommendationFor(config), [config]);
   const fields = several ? APPLIED_FIELDS.filter((field) => field !== 'brokers' && field !== 'zones') : APPLIED_FIELDS;
-  const unchanged = fields.every((field) => config[field] === r.config[field]);
+  const unchanged = r !== null && fields.every((field) => config[field] === r.config[field]);
   // Sized again for the plan as it is at the click (what is shown may be a frame behind a slider).
   const apply = () => {
     const sized = recommendTopic(usePlannerStore.getState().config).config;

@@ -18,13 +18,14 @@ if (typeof window !== 'undefined') {
 
 /**
  * A link to a section (#exports) is scrolled to as the page opens, but the lazy sections (charts,
- * simulation) arrive later and push it away. Each calls this as it mounts: the linked section is
- * brought back into view, unless the person has moved the page meanwhile.
+ * simulation) arrive later and push it away. Each calls this as it mounts (or, with `ready`, once it
+ * has all arrived): the linked section is brought back into view, unless the person has moved the
+ * page meanwhile.
  */
-export function useKeepHashInView(): void {
+export function useKeepHashInView(ready = true): void {
   useEffect(() => {
     const id = decodeURIComponent(window.location.hash.slice(1));
-    if (!id || personMoved) return;
+    if (!ready || !id || personMoved) return;
     document.getElementById(id)?.scrollIntoView();
-  }, []);
+  }, [ready]);
 }
