@@ -141,7 +141,7 @@ const GAP_CAUSES: Record<string, string> = {
   'engine-largest-rf7-rate-ms': 'As at rf 3 with the rate varying, with 70,000 replicas instead of 30,000: every failure case moves more leaders and follower fetches.',
   'engine-largest-rf7-partitions-ms': 'As at rf 7 with the rate varying, plus placing 70,000 replicas afresh every call (placeReplicas).',
   'lighthouse-performance':
-    'Lighthouse\'s default is a mid-range phone: 4× CPU slowdown on a machine it rates slower than its reference (benchmark index about 720), and simulated slow 4G. The first paint no longer waits for the script (static header); what remains is the first render and the lazy simulation chunk on a throttled CPU (total blocking time) and the 98 kB script on a slow network.',
+    "Lighthouse's default is a mid-range phone: 4× CPU slowdown on a machine it rates slower than its reference (benchmark index about 720), and simulated slow 4G. Profiled 2026-12-02 (CPU profiles at 4× throttling, 412 px): the long tasks left are the first render (about 27 ms unthrottled), the simulation section's mount with the first canvas paint (cold code, about 15 ms), startUrlSync and decodePlan on their first run (about 15 ms, mostly compiling), and the charts' section mount; the details' mount, once one task of 260–330 ms throttled, now renders a section a task. Next: the simulation section after the first idle moment, and the first render without the engine's cold start (a smaller first plan evaluation).",
 };
 
 const date = new Date().toISOString();
