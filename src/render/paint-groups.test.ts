@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SimSnapshot } from '../sim/types';
 import { recordingContext } from '../test-support/recording-context';
 import { makePlainSnapshot } from '../test-support/sim-snapshot';
-import { viewOfPlain, withConsumers } from '../test-support/sim-view';
+import { withConsumers } from '../test-support/sim-view';
 import { CONSUMER_CHIP_PX, consumerChipY } from './group-layout';
-import { paintSim } from './paint-sim';
 import { LIGHT_PALETTE } from './palette';
-import { WHOLE_CLUSTER } from './sim-focus';
-import { sceneOf } from './sim-scene';
+import { paintRecorded } from '../test-support/paint-recorded';
 
-const VIEW = { widthPx: 900, heightPx: 416, pixelRatio: 1 };
 const P = LIGHT_PALETTE;
-
-function paint(plain: SimSnapshot) {
-  const view = viewOfPlain(plain);
-  const rec = recordingContext();
-  paintSim(rec.ctx, view, VIEW, 0, P);
-  return { rec, scene: sceneOf(view, VIEW, WHOLE_CLUSTER) };
-}
+const paint = paintRecorded;
 
 /** The assignment lines of group rank 0: for each partition row (its y), the y of the chip it ends at. */
 function lines(rec: ReturnType<typeof recordingContext>): Map<number, number> {

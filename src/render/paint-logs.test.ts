@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SimSnapshot } from '../sim/types';
 import { recordingContext, type Call } from '../test-support/recording-context';
 import { makePlainSnapshot } from '../test-support/sim-snapshot';
-import { makeClusterPlain, viewOfPlain, withLags, withPartitions } from '../test-support/sim-view';
+import { makeClusterPlain, withLags, withPartitions } from '../test-support/sim-view';
 import { MARKER_WIDTH_PX } from './paint-logs';
-import { paintSim } from './paint-sim';
 import { LIGHT_PALETTE } from './palette';
-import { WHOLE_CLUSTER } from './sim-focus';
-import { sceneOf } from './sim-scene';
+import { paintRecorded } from '../test-support/paint-recorded';
 
-const VIEW = { widthPx: 900, heightPx: 416, pixelRatio: 1 };
 const P = LIGHT_PALETTE;
-
-function paint(plain: SimSnapshot) {
-  const view = viewOfPlain(plain);
-  const rec = recordingContext();
-  paintSim(rec.ctx, view, VIEW, 0, P);
-  return { rec, scene: sceneOf(view, VIEW, WHOLE_CLUSTER) };
-}
+const paint = paintRecorded;
 
 /** Where `events` behind the log end is drawn, computed here from the strip, not by the painter's own function. */
 function expectedX(scene: ReturnType<typeof paint>['scene'], events: number): number {
