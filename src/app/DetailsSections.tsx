@@ -4,6 +4,7 @@ import { CostPanel } from '../components/cluster/CostPanel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ExportSection } from '../components/export/ExportSection';
 import { HealthPanel } from '../components/HealthPanel';
+import { inNextTask } from '../lib/next-task';
 import { useKeepHashInView } from '../components/hooks/useKeepHashInView';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { RecommendationsPanel } from '../components/RecommendationsPanel';
@@ -25,10 +26,7 @@ function useRevealedInTurn(total: number): number {
   const [revealed, setRevealed] = useState(1);
   useEffect(() => {
     if (revealed >= total) return;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => setRevealed((n) => n + 1);
-    channel.port2.postMessage(null);
-    return () => channel.port1.close();
+    return inNextTask(() => setRevealed((n) => n + 1));
   }, [revealed, total]);
   return revealed;
 }

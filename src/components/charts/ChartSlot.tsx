@@ -1,5 +1,6 @@
 import { createContext, startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useSettledValue } from '../hooks/useSettledValue';
+import { inNextTask } from '../../lib/next-task';
 import { usePrinting } from './print-reveal';
 
 /** True while the element is on screen (or within `margin` of it). */
@@ -37,23 +38,20 @@ function useTakenInTurn<T>(value: T, turn: number): T {
   const [taken, setTaken] = useState(value);
   useEffect(() => {
     if (turn === 0) return;
-    let frame = 0;
     let framesLeft = turn;
-    let cancelled = false;
-    const channel = new MessageChannel();
-    // A message posted from a frame's requestAnimationFrame callback runs once that frame is done.
-    channel.port1.onmessage = () => {
-      if (cancelled) return;
-      framesLeft -= 1;
-      if (framesLeft > 0) frame = requestAnimationFrame(afterFrame);
-      else startTransition(() => setTaken(value));
+    let cancelTask = () => {};
+    // Each step runs once a frame is done: the next frame, then a task after it.
+    const afterFrame = () => {
+      cancelTask = inNextTask(() => {
+        framesLeft -= 1;
+        if (framesLeft > 0) frame = requestAnimationFrame(afterFrame);
+        else startTransition(() => setTaken(value));
+      });
     };
-    const afterFrame = () => channel.port2.postMessage(null);
-    frame = requestAnimationFrame(afterFrame);
+    let frame = requestAnimationFrame(afterFrame);
     return () => {
-      cancelled = true;
       cancelAnimationFrame(frame);
-      channel.port1.close();
+      cancelTask();
     };
   }, [value, turn]);
   return turn === 0 ? value : taken;
