@@ -4,7 +4,7 @@ import { CostPanel } from '../components/cluster/CostPanel';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ExportSection } from '../components/export/ExportSection';
 import { HealthPanel } from '../components/HealthPanel';
-import { inNextTask } from '../lib/next-task';
+import { inNextTask } from '../components/next-task';
 import { useKeepHashInView } from '../components/hooks/useKeepHashInView';
 import { MetricsPanel } from '../components/MetricsPanel';
 import { RecommendationsPanel } from '../components/RecommendationsPanel';

@@ -1,6 +1,6 @@
 import { createContext, startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useSettledValue } from '../hooks/useSettledValue';
-import { inNextTask } from '../../lib/next-task';
+import { inNextTask } from '../next-task';
 import { usePrinting } from './print-reveal';
 
 /** True while the element is on screen (or within `margin` of it). */
