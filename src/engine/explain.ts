@@ -118,7 +118,7 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
       `λ/P × linger.ms = ${n(c.eventsPerSec / c.partitions)} events/s × ${n(c.lingerMs)} ms = ${n(batch.eventsInLinger, 4)} events; ` +
       `E[X] = ${n(batch.meanEvents, 4)}, E[X²]/E[X] − 1 = ${n(2 * batchMatesAhead, 4)}; d = ${secs(batch.meanLingerSeconds)}`;
     const wait = `ρ = λ_b/μ = ${n(rho, 4)}; Δ = ${n(regularityCredit, 4)}; Wq = [ρ/μ + (E[X²]/E[X] − 1)/(2μ) − Δ/μ] / (1 − ρ) = ${secs(meanWaitSeconds)}`;
-    return `${head}; ${batches}; ${wait}; mean = d + Wq + 1/μ = ${secs(m.latency.meanSeconds)}; p50 = d + ln 2 × (Wq + 1/μ) = ${secs(m.latency.p50Seconds)}; p99 = d + ln 100 × (Wq + 1/μ) = ${secs(m.latency.p99Seconds)}`;
+    return `${head}; ${batches}; ${wait}; mean = t_p + d + Wq + 1/μ = ${secs(m.latency.meanSeconds)}; p50 = t_p + d + ln 2 × (Wq + 1/μ) = ${secs(m.latency.p50Seconds)}; p99 = t_p + d + ln 100 × (Wq + 1/μ) = ${secs(m.latency.p99Seconds)}`;
   },
   score: (_c, m) =>
     `min over the checks = ${n(m.health.binding.score01, 4)} (${m.health.binding.label.toLowerCase()}); floor(100 × ${n(m.health.binding.score01, 4)}) = ${m.health.score}`,

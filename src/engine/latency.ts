@@ -31,12 +31,13 @@ import type { PlanConfig } from './plan-config';
  * within 2 % for one partition per consumer unless batches are partly full (−6 % at m = 4, θ = 3)
  * (docs/model.md "Latency" has the table).
  *
- * Latency = d + Wq + 1/μ on average, d the mean time an event waits in its producer batch.
- * Percentiles approximate the time at the consumer (wait and processing) as exponential with mean
- * Wq + 1/μ (exact for M/M/1) and add d.
+ * Latency = t_p + d + Wq + 1/μ on average, d the mean time an event waits in its producer batch and
+ * t_p the produce latency floor (send → acks=all acknowledgement, an assumption: 0 unless set, e.g.
+ * from a kafka-producer-perf-test p50). Percentiles approximate the time at the consumer (wait and
+ * processing) as exponential with mean Wq + 1/μ (exact for M/M/1) and add t_p + d.
  *
- * Left out: broker append, replication (the simulation's follower fetch before the high watermark
- * covers a batch, 1 ms) and fetch time, about 2 ms median (Kreps 2014); the correlation between a
+ * Left out unless t_p is set: broker append, replication (the simulation's follower fetch before the
+ * high watermark covers a batch, 1 ms, or t_p when set) and fetch time, about 2 ms median (Kreps 2014); the correlation between a
  * batch's size and the queue it finds (a batch that filled early came after a short gap); the
  * burstiness of the service the other partitions leave (the reduced-rate μ' is a mean), which makes
  * the model high by up to 10 % at L ≈ 1 ms and up to 25 % when linger spans 50 service times, k > 1.
@@ -48,7 +49,7 @@ export interface LatencyEstimate {
   readonly bounded: boolean;
   /** Mean time an event waits from readable to the start of its processing, seconds: Wq. */
   readonly meanWaitSeconds: number;
-  /** Mean time from the producer's send to processed, seconds: d + Wq + 1/μ. */
+  /** Mean time from the producer's send to processed, seconds: t_p + d + Wq + 1/μ. */
   readonly meanSeconds: number;
   readonly p50Seconds: number;
   readonly p99Seconds: number;
@@ -91,7 +92,8 @@ export function latencyEstimate(load: ConsumerLoad, config: PlanConfig): Latency
   const credit = batch.meanEvents > 1 ? regularityCredit(config, batch, mu, rho, k) : 0;
   const meanWaitSeconds = Math.max(0, (rho / mu + ahead / (2 * mu) - credit / mu) / (1 - rho));
   const atConsumerSeconds = meanWaitSeconds + 1 / mu;
-  const d = batch.meanLingerSeconds;
+  // The produce latency floor t_p (send → acks=all ack, 0 unless calibrated) delays every event alike.
+  const d = batch.meanLingerSeconds + config.produceLatencyFloorMs / 1000;
   return {
     bounded: true,
     meanWaitSeconds,

@@ -69,6 +69,8 @@ export interface PlanConfig {
   readonly latencySloMs: number;
   /** Producer linger.ms: how long a batch waits to fill before it is sent. */
   readonly lingerMs: number;
+  /** f: send → acks=all acknowledgement, ms (broker append, replication, round trip), added to every latency; 0 = left out. */
+  readonly produceLatencyFloorMs: number;
   /** Producer batch.size, bytes: a batch is sent when it reaches this size. */
   readonly batchSizeBytes: number;
   /** Consumer max.poll.records: events one poll returns at most. */

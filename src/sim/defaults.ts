@@ -24,7 +24,8 @@ export function resolveOptions(config: PlanConfig, options: SimOptions = {}): Re
     batchSizeBytes: Math.max(1, fromPlan(options.batchSizeBytes, config.batchSizeBytes, 16_384)),
     hotKeyShare: Math.min(1, Math.max(0, fromPlan(options.hotKeyShare, config.hotKeyShare, 0))),
     minInsyncReplicas: Math.min(replicas, Math.max(1, Math.floor(fromPlan(options.minInsyncReplicas, config.minInsyncReplicas, Math.min(2, replicas))))),
-    replicationDelayMs: Math.max(0, options.replicationDelayMs ?? 1),
+    // A calibrated produce latency floor (send → acks=all ack) is the measured time to readable; else 1 ms.
+    replicationDelayMs: Math.max(0, options.replicationDelayMs ?? (config.produceLatencyFloorMs > 0 ? config.produceLatencyFloorMs : 1)),
     maxPollRecords: Math.max(1, Math.floor(fromPlan(options.maxPollRecords, config.maxPollRecords, 500))),
     sessionTimeoutMs: Math.max(0, fromPlan(options.sessionTimeoutMs, config.sessionTimeoutMs, 45_000)),
     maxPollIntervalMs: Math.max(1, fromPlan(options.maxPollIntervalMs, config.maxPollIntervalMs, 300_000)),

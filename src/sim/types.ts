@@ -26,7 +26,7 @@ export interface SimOptions {
   readonly hotKeyShare?: number;
   /** min.insync.replicas for every topic: with acks=all, produce blocks when fewer replicas are in sync. Default: each topic's minInsyncReplicas, at most min(R, B). */
   readonly minInsyncReplicas?: number;
-  /** Time for followers to fetch a batch before the high watermark covers it. Default 1 ms. */
+  /** Time for followers to fetch a batch before the high watermark covers it. Default: the plan's produce latency floor when set (produceLatencyFloorMs > 0), else 1 ms. */
   readonly replicationDelayMs?: number;
   /** max.poll.records: events a consumer takes per poll, committed after processing. Default: the plan's maxPollRecords (500). */
   readonly maxPollRecords?: number;

@@ -61,9 +61,9 @@ export function compareFigures(snapshot: SimView, metrics: Metrics, topic = 0): 
     { name: 'wait-mean', label: 'Wait before processing, mean', kind: 'seconds', measured: m.waitMeanSeconds, model: metrics.latency.meanWaitSeconds, modelNote: 'Wq: batches of X events, busiest consumer (M^X/M/1 less Δ)' },
     { name: 'wait-p50', label: 'Wait, p50', kind: 'seconds', measured: m.waitP50Seconds, model: waitQuantileSeconds(metrics.latency, 0.5), modelNote: 'P(W > t) = π·e^(−t·π/Wq), π = min(1, Wq·(μ − λ_b)); 0 if π ≤ ½' },
     { name: 'wait-p99', label: 'Wait, p99', kind: 'seconds', measured: m.waitP99Seconds, model: waitQuantileSeconds(metrics.latency, 0.99), modelNote: '(Wq/π)·ln(100π)' },
-    { name: 'latency-mean', label: 'Latency, mean', kind: 'seconds', measured: m.latencyMeanSeconds, model: metrics.latency.meanSeconds, modelNote: 'd + Wq + 1/μ: linger, wait, processing; leaves out replication (1 ms here)' },
-    { name: 'latency-p50', label: 'Latency, p50', kind: 'seconds', measured: m.latencyP50Seconds, model: metrics.latency.p50Seconds, modelNote: 'd + ln 2 × (Wq + 1/μ)' },
-    { name: 'latency-p99', label: 'Latency, p99', kind: 'seconds', measured: m.latencyP99Seconds, model: metrics.latency.p99Seconds, modelNote: 'd + ln 100 × (Wq + 1/μ)' },
+    { name: 'latency-mean', label: 'Latency, mean', kind: 'seconds', measured: m.latencyMeanSeconds, model: metrics.latency.meanSeconds, modelNote: 't_p + d + Wq + 1/μ: linger, wait, processing; leaves out replication (1 ms here)' },
+    { name: 'latency-p50', label: 'Latency, p50', kind: 'seconds', measured: m.latencyP50Seconds, model: metrics.latency.p50Seconds, modelNote: 't_p + d + ln 2 × (Wq + 1/μ)' },
+    { name: 'latency-p99', label: 'Latency, p99', kind: 'seconds', measured: m.latencyP99Seconds, model: metrics.latency.p99Seconds, modelNote: 't_p + d + ln 100 × (Wq + 1/μ)' },
     { name: 'dead-lettered', label: "Dead-lettered (the topic's groups)", kind: 'count', measured: groups.reduce((sum, g) => sum + g.deadLettered, 0), model: null, modelNote: 'not in the model: it assumes none' },
     { name: 'duplicates', label: "Duplicates processed (the topic's groups)", kind: 'count', measured: groups.reduce((sum, g) => sum + g.duplicates, 0), model: null, modelNote: 'not in the model: it assumes none' },
   ];
