@@ -23,7 +23,7 @@ const NO_INNER_HTML = {
 };
 
 export default defineConfig(
-  globalIgnores(['dist/', 'reports/', 'test-results/', 'playwright-report/', 'node_modules/']),
+  globalIgnores(['dist/', 'dist-cli/', 'reports/', 'test-results/', 'playwright-report/', 'node_modules/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

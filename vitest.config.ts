@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // global.gc for the simulation soak (src/sim/soak.test.ts): it samples the heap after a full GC.
     execArgv: ['--expose-gc'],
+    // The command line's tests run the built command (src/cli/*.test.ts): built once, first.
+    globalSetup: ['src/test-support/build-cli.global-setup.ts'],
   },
 });

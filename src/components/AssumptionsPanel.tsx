@@ -2,6 +2,7 @@ import { PARAMS, type ParamSpec } from '../config/schema';
 import { brokerTypeLabel } from '../config/broker-types';
 import { usePlannerStore } from '../state/planner-store';
 import { COST_INPUTS } from './cluster/cost-inputs';
+import { CalibratePanel } from './CalibratePanel';
 import { ParamControl } from './ParamControl';
 
 // The prices and the nearest-replica switch sit with the cost lines they change.
@@ -22,6 +23,7 @@ export function AssumptionsPanel() {
         network (not its burst), its default volume throughput (reads and writes together), its memory and the partition replicas AWS recommends
         for it (MSK developer guide; EC2 network bandwidth docs). Choose another under “Broker type”.
       </p>
+      <CalibratePanel />
       <div className="mt-3 space-y-4">
         {ASSUMPTIONS.map((spec) => (
           <div key={spec.name}>

@@ -2,7 +2,8 @@ import type { ClusterPlan } from '../engine/cluster-plan';
 import { recommendCluster, type BrokerChoice, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
 import { formatMoney, formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
-import { CATALOGUE_OPTIONS as OPTIONS, useClusterRecommendation } from './hooks/useClusterRecommendation';
+import { CATALOGUE_OPTIONS as OPTIONS } from '../config/broker-types';
+import { useClusterRecommendation } from './hooks/useClusterRecommendation';
 import { usePlanAtRest } from './hooks/usePlanAtRest';
 
 const recommendFor = (plan: ClusterPlan) => recommendCluster(plan, OPTIONS);

@@ -4,7 +4,7 @@ import { explainMetric } from '../engine/explain';
 import type { MetricEntry } from '../engine/metric-catalog';
 import type { PlanConfig } from '../engine/plan-config';
 import { MetricDelta } from './compare/MetricDelta';
-import { formatMetric, metricDetail } from './metric-text';
+import { formatMetric, metricDetail } from '../engine/metric-text';
 
 /**
  * One number with its explanation beside it. data-value carries the number in base

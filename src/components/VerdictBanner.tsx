@@ -1,4 +1,4 @@
-import { verdict } from '../engine/verdict';
+import { planVerdict } from '../engine/verdict';
 import { selectPlan, useClusterMetrics, usePlannerStore } from '../state/planner-store';
 import { useDeferredRecommendation } from './hooks/useApplyRecommendation';
 
@@ -15,15 +15,10 @@ function firstSentence(text: string): [string, string] {
  */
 export function VerdictBanner() {
   const plan = usePlannerStore(selectPlan);
-  const { health, topics } = useClusterMetrics();
+  const metrics = useClusterMetrics();
+  const { health } = metrics;
   const { r, unchanged, apply } = useDeferredRecommendation();
-  // The cluster is overloaded when any topic's busiest consumer is (at its peak).
-  let worst = 0;
-  topics.forEach((m, i) => {
-    if (m.utilization > (topics[worst]?.utilization ?? 0)) worst = i;
-  });
-  const utilization = topics[worst]?.utilization ?? 0;
-  const { headline, problems } = verdict(health, utilization, topics.length > 1 ? (plan.topics[worst]?.name ?? '') : '');
+  const { headline, problems } = planVerdict(plan, metrics);
   const [first, ...rest] = problems;
   const tone = !first
     ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950'

@@ -1,4 +1,5 @@
 import type { PlanConfig } from '../engine/plan-config';
+import type { BrokerTypeOption } from '../engine/recommend-cluster';
 
 /**
  * The broker types a plan can be set from: AWS MSK Standard brokers, kafka.m5 and kafka.m7g from
@@ -90,3 +91,6 @@ export function brokerTypeLabel(config: PlanConfig, typeId: string): string {
   if (!type) return 'custom';
   return matchesBrokerType(config, type) ? type.id : `custom (based on ${type.id})`;
 }
+
+/** Every broker type of the catalogue as the cluster recommendation searches them (the page and the command line alike). */
+export const CATALOGUE_OPTIONS: readonly BrokerTypeOption[] = BROKER_TYPES.map((type) => ({ id: type.id, values: brokerTypeValues(type) }));

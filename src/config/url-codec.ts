@@ -3,6 +3,7 @@ import { computeClusterMetrics } from '../engine/compute-metrics';
 import type { HealthFactorId } from '../engine/health';
 import type { PlanConfig } from '../engine/plan-config';
 import { DEFAULT_BROKER_TYPE } from './broker-types';
+import { readCalibrationRecord } from './calibration';
 import { assemblePlan, CLUSTER_SPECS, shorten, TOPIC_SPECS, type PlanNotice, type TopicInput } from './plan-assembly';
 import { BEFORE_CLUSTERS_DEFAULTS, V1_ASSUMPTION_DEFAULTS } from './plan-repair';
 import { readValue } from './read-value';
@@ -60,7 +61,31 @@ export function encodePlan(plan: ClusterPlan): string {
       if (written(spec, value)) params.set(topicParamName(index, spec.name), String(value));
     }
   });
+  const calibration = plan.calibration;
+  if (calibration) {
+    params.set(CAL_PARAMS.producer, calibration.producer);
+    if (calibration.consumer !== undefined) params.set(CAL_PARAMS.consumer, calibration.consumer);
+    params.set(CAL_PARAMS.testPartitions, String(calibration.testPartitions));
+    params.set(CAL_PARAMS.topic, calibration.topic);
+  }
   return params.toString();
+}
+
+/** The record of a calibration in the link: the perf-test lines, the test topic's partitions, the topic it measured (docs/url-schema.md). */
+export const CAL_PARAMS = { producer: 'cal.producer', consumer: 'cal.consumer', testPartitions: 'cal.partitions', topic: 'cal.topic' } as const;
+
+/** The link's calibration record, kept only when it still reads; otherwise left out, said (the values it set are the link's own params). */
+function readCalibrationLink(query: Query, plan: ClusterPlan, notices: UrlNotice[]): ClusterPlan {
+  const keys = Object.values(CAL_PARAMS);
+  if (!keys.some((key) => query.has(key))) return plan;
+  const first = (key: string) => query.get(key)?.[0];
+  const { calibration, problem } = readCalibrationRecord(
+    { producer: first(CAL_PARAMS.producer), consumer: first(CAL_PARAMS.consumer), testPartitions: first(CAL_PARAMS.testPartitions), topic: first(CAL_PARAMS.topic) },
+    plan,
+  );
+  if (calibration) return { ...plan, calibration };
+  notices.push({ param: CAL_PARAMS.producer, given: shorten(first(CAL_PARAMS.producer) ?? 'missing'), reason: `${problem}; the record of the calibration was left out (the values it set stay as the link gives them)`, used: 'left out' });
+  return plan;
 }
 
 /** A one-topic plan's link (the topic `events`, the default broker type). */
@@ -239,7 +264,7 @@ export function decodePlan(search: string): DecodedPlan {
   });
   notices.push(...assembled.notices);
   if (legacy) notices.push(legacyNotice(assembled.plan));
-  return { plan: assembled.plan, notices };
+  return { plan: readCalibrationLink(query, assembled.plan, notices), notices };
 }
 
 /** A link read as its first topic (a one-topic view of any link). */

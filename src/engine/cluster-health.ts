@@ -2,6 +2,10 @@ import type { Health, HealthFactor, HealthFactorId } from './health';
 
 /** Checks that belong to one topic; the rest (broker limits, zones, page cache) are the cluster's and the same for every topic. */
 const TOPIC_CHECKS: ReadonlySet<HealthFactorId> = new Set(['cluster', 'availability', 'consumers', 'hot-key', 'poll-liveness', 'partition-throughput', 'latency-slo', 'redundancy', 'idle-consumers']);
+
+export function isTopicCheck(id: HealthFactorId): boolean {
+  return TOPIC_CHECKS.has(id);
+}
 /** Checks made at the peak rate. */
 const PEAK_CHECKS: ReadonlySet<HealthFactorId> = new Set(['consumers', 'hot-key', 'partition-throughput', 'latency-slo', 'broker-network', 'broker-disk']);
 

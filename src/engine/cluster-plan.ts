@@ -39,6 +39,20 @@ export interface ClusterPlan {
   readonly topics: readonly TopicPlan[];
   /** The broker type the assumptions were set from (src/config/broker-types.ts), or 'custom'. */
   readonly brokerType: string;
+  /** What the plan was calibrated from, if it was (src/config/calibration.ts); the model reads only the values it set. */
+  readonly calibration?: PlanCalibration;
+}
+
+/** The team's own measurements a plan's assumptions were derived from: kafka-producer-perf-test's summary line and more. */
+export interface PlanCalibration {
+  /** kafka-producer-perf-test's final summary line, as pasted. */
+  readonly producer: string;
+  /** kafka-consumer-perf-test's CSV data line, if one was given. */
+  readonly consumer?: string;
+  /** Partitions of the topic the perf test wrote to: the partition limit is its MiB/s over them. */
+  readonly testPartitions: number;
+  /** The topic whose event size (and processing-time floor) it set. */
+  readonly topic: string;
 }
 
 const TOPIC_FIELD_SET: ReadonlySet<string> = new Set(TOPIC_FIELDS);

@@ -1,4 +1,6 @@
 import type { Health, HealthFactor } from './health';
+import type { ClusterPlan } from './cluster-plan';
+import type { ClusterMetrics } from './compute-metrics';
 
 /**
  * The headline, from the checks by one rule: it says the plan holds only when every check is
@@ -27,4 +29,18 @@ export function verdict(health: Health, utilization: number, overloadedTopic = '
   return worst.score01 === 0
     ? { kind: 'fails', headline: `This plan fails: ${list}.`, problems }
     : { kind: 'falls-short', headline: `This plan falls short: ${list}.`, problems };
+}
+
+/**
+ * The plan's headline as the page shows it: the cluster's checks, and the topic whose busiest
+ * consumer is most loaded (the one named when a cluster of several topics is overloaded).
+ */
+export function planVerdict(plan: ClusterPlan, metrics: ClusterMetrics): Verdict {
+  const topics = metrics.topics;
+  let worst = 0;
+  topics.forEach((m, i) => {
+    if (m.utilization > (topics[worst]?.utilization ?? 0)) worst = i;
+  });
+  const utilization = topics[worst]?.utilization ?? 0;
+  return verdict(metrics.health, utilization, topics.length > 1 ? (plan.topics[worst]?.name ?? '') : '');
 }

@@ -1,10 +1,11 @@
 import { asClusterPlan, assemblePlan, CLUSTER_SPECS, TOPIC_SPECS, type TopicInput } from '../config/plan-assembly';
 import { BEFORE_CLUSTERS_DEFAULTS, defaultMinInsyncReplicas, defaultZones, repairPlan } from '../config/plan-repair';
+import { readCalibrationRecord } from '../config/calibration';
 import { readValue } from '../config/read-value';
 import { DEFAULT_BROKER_TYPE } from '../config/broker-types';
 import { DEFAULT_CONFIG, PARAMS, type ParamName, type ParamSpec } from '../config/schema';
 import { MAX_TOPICS } from '../config/topic-names';
-import { DEFAULT_TOPIC_NAME, singleTopicPlan, type ClusterPlan, type TopicField } from '../engine/cluster-plan';
+import { DEFAULT_TOPIC_NAME, singleTopicPlan, type ClusterPlan, type PlanCalibration, type TopicField } from '../engine/cluster-plan';
 import type { PlanConfig } from '../engine/plan-config';
 
 /**
@@ -31,6 +32,8 @@ export const MAX_SCENARIO_NAME_CHARS = 100;
 const MAX_SHOWN_CHARS = 40;
 /** The key of the broker type in a plan record. */
 const BROKER_TYPE_KEY = 'brokerType';
+/** The key of the calibration record in a plan record. */
+const CALIBRATION_KEY = 'calibration';
 
 /** One topic: its name and its inputs by public name. */
 export type TopicRecord = { readonly name: string } & Readonly<Record<string, number | string>>;
@@ -40,9 +43,18 @@ export interface PlanRecord {
   readonly brokerType: string;
   readonly cluster: Readonly<Record<string, number>>;
   readonly topics: readonly TopicRecord[];
+  /** What the assumptions were calibrated from, if they were (docs/plan-file.md "plan.calibration"). */
+  readonly calibration?: PlanCalibration;
 }
 
+/** The schema's file name: the app serves it at its root (public/), the package ships it. */
+export const PLAN_FILE_SCHEMA_NAME = 'plan-file.schema.json';
+/** A `$schema` longer than this is not kept (it is only a pointer for editors). */
+const MAX_SCHEMA_REF_CHARS = 500;
+
 export interface ScenarioFile {
+  /** Where editors find the JSON Schema (public/plan-file.schema.json); the reader ignores it. */
+  readonly $schema?: string;
   readonly format: typeof SCENARIO_FILE_FORMAT;
   readonly version: typeof SCENARIO_FILE_VERSION;
   readonly name?: string;
@@ -69,7 +81,7 @@ export interface ReadPlan {
 }
 
 export type ScenarioFileResult =
-  | { readonly ok: true; readonly plan: ClusterPlan; readonly name: string | undefined; readonly notices: readonly ConfigNotice[] }
+  | { readonly ok: true; readonly plan: ClusterPlan; readonly name: string | undefined; readonly schemaRef: string | undefined; readonly notices: readonly ConfigNotice[] }
   | { readonly ok: false; readonly error: string };
 
 /** A one-topic config keyed by public param names, every param, in the schema's order: the version 1 shape. */
@@ -81,17 +93,17 @@ export function configToParams(config: PlanConfig): Record<ParamName, number> {
 export function planToRecord(plan: ClusterPlan): PlanRecord {
   const cluster = Object.fromEntries(CLUSTER_SPECS.map((spec) => [spec.name, plan.cluster[spec.field as keyof ClusterPlan['cluster']]]));
   const topics = plan.topics.map((topic) => ({ name: topic.name, ...Object.fromEntries(TOPIC_SPECS.map((spec) => [spec.name, topic[spec.field as TopicField]])) }));
-  return { brokerType: plan.brokerType, cluster, topics };
+  return { brokerType: plan.brokerType, cluster, topics, ...(plan.calibration ? { calibration: plan.calibration } : {}) };
 }
 
-/** A flat config is taken as a one-topic plan (callers from before clusters). */
-export function buildScenarioFile(plan: ClusterPlan | PlanConfig, name?: string): ScenarioFile {
+/** A flat config is taken as a one-topic plan (callers from before clusters). `schemaRef`: the file's `$schema`, written first. */
+export function buildScenarioFile(plan: ClusterPlan | PlanConfig, name?: string, schemaRef?: string): ScenarioFile {
   const clean = name === undefined ? '' : cleanName(name);
-  return { format: SCENARIO_FILE_FORMAT, version: SCENARIO_FILE_VERSION, ...(clean ? { name: clean } : {}), plan: planToRecord(asClusterPlan(plan)) };
+  return { ...(schemaRef ? { $schema: schemaRef } : {}), format: SCENARIO_FILE_FORMAT, version: SCENARIO_FILE_VERSION, ...(clean ? { name: clean } : {}), plan: planToRecord(asClusterPlan(plan)) };
 }
 
-export function serializeScenarioFile(plan: ClusterPlan | PlanConfig, name?: string): string {
-  return `${JSON.stringify(buildScenarioFile(plan, name), null, 2)}\n`;
+export function serializeScenarioFile(plan: ClusterPlan | PlanConfig, name?: string, schemaRef?: string): string {
+  return `${JSON.stringify(buildScenarioFile(plan, name, schemaRef), null, 2)}\n`;
 }
 
 /**
@@ -194,7 +206,14 @@ export function readPlanRecord(record: unknown): ReadPlan {
   const brokerType = given === undefined ? undefined : typeof given === 'string' ? given : describe(given);
   const assembled = assemblePlan({ cluster, topics, brokerType, brokerParam: BROKER_TYPE_KEY, absentDefaults: {} });
   for (const n of assembled.notices) notices.push({ param: n.param, given: n.given, reason: n.reason });
-  return { plan: assembled.plan, notices };
+  if (!Object.hasOwn(body, CALIBRATION_KEY)) return { plan: assembled.plan, notices };
+  const calibrationGiven = body[CALIBRATION_KEY];
+  const { calibration, problem } = isPlainObject(calibrationGiven) ? readCalibrationRecord(calibrationGiven, assembled.plan) : { calibration: undefined, problem: 'not an object' };
+  if (!calibration) {
+    notices.push({ param: CALIBRATION_KEY, given: shorten(describe(calibrationGiven)), reason: `${problem}; the record of the calibration was left out (the values it set stay as the file gives them)` });
+    return { plan: assembled.plan, notices };
+  }
+  return { plan: { ...assembled.plan, calibration }, notices };
 }
 
 /** Which body a file holds: `plan` (version 2) or `config` (version 1, one topic); null for neither. */
@@ -243,7 +262,10 @@ export function parseScenarioFile(text: string): ScenarioFileResult {
     }
   }
   const read = shape === SCENARIO_FILE_VERSION ? readPlanRecord(data.plan) : readOneTopicRecord(data.config);
-  return { ok: true, plan: read.plan, name, notices: [...notices, ...read.notices] };
+  const ref = data.$schema;
+  // Kept only as a plain pointer: short, no control characters (it is written back as it was).
+  const schemaRef = typeof ref === 'string' && ref.length <= MAX_SCHEMA_REF_CHARS && !Array.from(ref).some((c) => c.charCodeAt(0) < 0x20) ? ref : undefined;
+  return { ok: true, plan: read.plan, name, schemaRef, notices: [...notices, ...read.notices] };
 }
 
 /** A name as shown and stored: control characters removed, trimmed, at most 100 characters. */

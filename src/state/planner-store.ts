@@ -140,7 +140,10 @@ export const usePlannerStore = create<PlannerState>()((set, get) => ({
       if (unique === topic.name) return state;
       const topics = state.plan.topics.slice();
       topics[index] = { ...topic, name: unique };
-      return settled({ ...state.plan, topics }, state.selectedTopic);
+      // The calibration record names the topic it measured: it follows the rename.
+      const calibration = state.plan.calibration;
+      const followed = calibration?.topic === topic.name ? { calibration: { ...calibration, topic: unique } } : {};
+      return settled({ ...state.plan, topics, ...followed }, state.selectedTopic);
     }),
   removeTopic: (index) => {
     const state = get();
@@ -148,7 +151,10 @@ export const usePlannerStore = create<PlannerState>()((set, get) => ({
     if (!topic || state.plan.topics.length <= 1) return null;
     const topics = state.plan.topics.filter((_, i) => i !== index);
     const selected = state.selectedTopic > index ? state.selectedTopic - 1 : Math.min(state.selectedTopic, topics.length - 1);
-    set(settled({ ...state.plan, topics }, selected));
+    // A record of the topic removed no longer stands for anything in the plan.
+    const kept: ClusterPlan = { cluster: state.plan.cluster, topics, brokerType: state.plan.brokerType };
+    const calibration = state.plan.calibration;
+    set(settled(calibration && calibration.topic !== topic.name ? { ...kept, calibration } : kept, selected));
     return { topic, index };
   },
   restoreTopic: (topic, index) =>

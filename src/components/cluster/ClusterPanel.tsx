@@ -4,7 +4,7 @@ import type { ClusterMetrics } from '../../engine/compute-metrics';
 import { formatMoney } from '../../lib/format';
 import { clusterMetricsFor } from '../../state/planner-store';
 import { usePlanInTransition } from '../hooks/usePlanInTransition';
-import { formatMetric } from '../metric-text';
+import { formatMetric } from '../../engine/metric-text';
 
 /** A price in the catalogue's currency, two decimals (cents). */
 function formatValue(entry: ClusterMetricEntry, value: number): string {

@@ -1,6 +1,6 @@
 import type { MetricKind } from '../../engine/metric-catalog';
 import { formatNumber } from '../../lib/format';
-import { formatMetric } from '../metric-text';
+import { formatMetric } from '../../engine/metric-text';
 
 const MINUS = '−';
 

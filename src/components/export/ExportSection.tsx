@@ -1,3 +1,4 @@
+import { pageSchemaRef } from './schema-ref';
 import { useId, useState } from 'react';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import { kafkaTopicsCommands, topicNameProblem, topicNameWarning } from '../../export/kafka-topics';
@@ -8,7 +9,7 @@ import { loadedIfUnchanged, useScenarioSession } from '../../state/scenario-sess
 import { usePlanAtRest } from '../hooks/usePlanAtRest';
 import { downloadText, fileSlug } from './download';
 import { ExportBlock } from './ExportBlock';
-import { planMetricsCsv, topicSpecsFor } from './export-data';
+import { planMetricsCsv, topicSpecsFor } from '../../export/plan-exports';
 
 /** Excel reads a CSV as UTF-8 only with a byte-order mark ("µs", "×" in the text column). */
 const BOM = '\uFEFF';
@@ -54,7 +55,7 @@ export function ExportSection() {
 
   const specs = topicSpecsFor(plan, metrics);
   const csv = planMetricsCsv(plan, metrics);
-  const json = serializeScenarioFile(plan, loaded?.name);
+  const json = serializeScenarioFile(plan, loaded?.name, pageSchemaRef());
   const command = problem ? '' : kafkaTopicsCommands(specs);
   const yaml = problem ? '' : strimziKafkaTopicsYaml(specs, undefined, apiVersion);
   const planSlug = fileSlug(loaded?.name ?? '', 'eventflow-plan');

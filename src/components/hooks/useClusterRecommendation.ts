@@ -1,5 +1,4 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { BROKER_TYPES, brokerTypeValues } from '../../config/broker-types';
 import type { ClusterPlan } from '../../engine/cluster-plan';
 import { recommendCluster, type BrokerTypeOption, type ClusterRecommendation } from '../../engine/recommend-cluster';
 import type { RecommendRequest, RecommendResponse } from '../../workers/recommend-protocol';
@@ -9,9 +8,6 @@ export interface SizedRecommendation {
   readonly plan: ClusterPlan;
   readonly recommendation: ClusterRecommendation;
 }
-
-/** Every broker type of the catalogue: what the page sizes the cluster over. */
-export const CATALOGUE_OPTIONS: readonly BrokerTypeOption[] = BROKER_TYPES.map((type) => ({ id: type.id, values: brokerTypeValues(type) }));
 
 /**
  * One sizing for the whole page: every component asking for the same plan shares one worker,

@@ -1,3 +1,4 @@
+import { pageSchemaRef } from '../export/schema-ref';
 import { usePlanInTransition } from '../hooks/usePlanInTransition';
 import { useRef } from 'react';
 import { serializeScenarioFile } from '../../export/scenario-file';
@@ -25,7 +26,7 @@ export function ScenarioFileControls() {
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
-          onClick={() => downloadText(`${fileSlug(name ?? '', 'eventflow-plan')}.json`, serializeScenarioFile(usePlannerStore.getState().plan, name), 'application/json')}
+          onClick={() => downloadText(`${fileSlug(name ?? '', 'eventflow-plan')}.json`, serializeScenarioFile(usePlannerStore.getState().plan, name, pageSchemaRef()), 'application/json')}
           className={SECONDARY_BUTTON}
         >
           Export scenario (JSON)

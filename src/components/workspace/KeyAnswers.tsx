@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { formatBytes, formatMoney, formatNumber, formatUtilization } from '../../lib/format';
 import { selectPlan, selectSelectedTopic, useClusterMetrics, usePlannerStore } from '../../state/planner-store';
-import { CATALOGUE_OPTIONS, useClusterRecommendation } from '../hooks/useClusterRecommendation';
+import { CATALOGUE_OPTIONS } from '../../config/broker-types';
+import { useClusterRecommendation } from '../hooks/useClusterRecommendation';
 import { usePlanAtRest } from '../hooks/usePlanAtRest';
 
 /**

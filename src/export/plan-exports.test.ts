@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_PRESETS, PRESETS } from '../../config/presets';
-import { DEFAULT_CONFIG, PARAMS } from '../../config/schema';
-import { CLUSTER_METRIC_CATALOG } from '../../engine/cluster-metric-catalog';
-import { isTopicField, singleTopicPlan, topicView, type ClusterPlan } from '../../engine/cluster-plan';
-import { computeClusterMetrics, computeMetrics } from '../../engine/compute-metrics';
-import { METRIC_CATALOG } from '../../engine/metric-catalog';
-import { kafkaTopicsCommands } from '../../export/kafka-topics';
-import { strimziKafkaTopicsYaml } from '../../export/strimzi';
-import { planMetricsCsv, topicSpecFor, topicSpecsFor } from './export-data';
-import { fileSlug } from './download';
+import { CLUSTER_PRESETS, PRESETS } from '../config/presets';
+import { DEFAULT_CONFIG, PARAMS } from '../config/schema';
+import { CLUSTER_METRIC_CATALOG } from '../engine/cluster-metric-catalog';
+import { isTopicField, singleTopicPlan, topicView, type ClusterPlan } from '../engine/cluster-plan';
+import { computeClusterMetrics, computeMetrics } from '../engine/compute-metrics';
+import { METRIC_CATALOG } from '../engine/metric-catalog';
+import { kafkaTopicsCommands } from './kafka-topics';
+import { strimziKafkaTopicsYaml } from './strimzi';
+import { planMetricsCsv, topicSpecFor, topicSpecsFor } from './plan-exports';
 
 const [SECTION, NAME, TITLE, VALUE, , TEXT, TOPIC] = [0, 1, 2, 3, 4, 5, 6];
 
@@ -171,14 +170,5 @@ describe('topic of a plan', () => {
     expect(topicSpecFor(config, 't', computeMetrics(config)).availability).toBe(
       'Does NOT survive one broker down with acks=all: 2 replicas, min.insync.replicas=2, only 1 stay in sync; writes stop.',
     );
-  });
-});
-
-describe('file names', () => {
-  it('slugs names and falls back when nothing is left', () => {
-    expect(fileSlug('Uber location updates', 'x')).toBe('uber-location-updates');
-    expect(fileSlug('Amazon order pipeline (event sourcing)', 'x')).toBe('amazon-order-pipeline-event-sourcing');
-    expect(fileSlug('../../etc/passwd', 'x')).toBe('etc-passwd');
-    expect(fileSlug('✓✓✓', 'plan')).toBe('plan');
   });
 });

@@ -1,15 +1,15 @@
-import { CATALOGUE_CURRENCY } from '../../config/broker-types';
-import { PARAMS, type ParamSpec } from '../../config/schema';
-import { CLUSTER_METRIC_CATALOG, type ClusterMetricEntry } from '../../engine/cluster-metric-catalog';
-import { isTopicField, topicView, type ClusterPlan } from '../../engine/cluster-plan';
-import type { ClusterMetrics, Metrics } from '../../engine/compute-metrics';
-import type { CostLine } from '../../engine/cost';
-import { METRIC_CATALOG, type MetricKind } from '../../engine/metric-catalog';
-import type { PlanConfig } from '../../engine/plan-config';
-import { metricsCsv, type CsvRow } from '../../export/csv';
-import { retentionMsFromHours, type TopicSpec } from '../../export/kafka-topics';
-import { formatNumber } from '../../lib/format';
-import { formatMetric } from '../metric-text';
+import { CATALOGUE_CURRENCY } from '../config/broker-types';
+import { PARAMS, type ParamSpec } from '../config/schema';
+import { CLUSTER_METRIC_CATALOG, type ClusterMetricEntry } from '../engine/cluster-metric-catalog';
+import { isTopicField, topicView, type ClusterPlan } from '../engine/cluster-plan';
+import type { ClusterMetrics, Metrics } from '../engine/compute-metrics';
+import type { CostLine } from '../engine/cost';
+import { METRIC_CATALOG, type MetricKind } from '../engine/metric-catalog';
+import type { PlanConfig } from '../engine/plan-config';
+import { metricsCsv, type CsvRow } from './csv';
+import { retentionMsFromHours, type TopicSpec } from './kafka-topics';
+import { formatNumber } from '../lib/format';
+import { formatMetric } from '../engine/metric-text';
 
 /**
  * What the Export section writes, from the whole plan: the metrics file (format in
