@@ -28,7 +28,7 @@ function CalibrationRecord() {
     <div data-testid="calibration-record" className="mt-2 rounded bg-slate-50 p-2 text-sm dark:bg-slate-800">
       <p>
         This plan is calibrated from kafka-producer-perf-test{record.consumer ? ' and kafka-consumer-perf-test' : ''} (a test topic of {record.testPartitions}{' '}
-        partition{record.testPartitions === 1 ? '' : 's'}; the event size is topic “{record.topic}”’s):
+        partition{record.testPartitions === 1 ? '' : 's'}; it set the event size of topic “{record.topic}”):
       </p>
       <p className="mt-1 break-all font-mono text-xs">{record.producer}</p>
       {record.consumer && <p className="mt-1 break-all font-mono text-xs">{record.consumer}</p>}
@@ -103,10 +103,9 @@ export function CalibratePanel() {
       <div aria-live="polite">
         {outcome &&
           (outcome.ok ? (
-            <div data-testid="calibration-message" data-ok="true" className="mt-2 text-sm">
-              Calibrated:
-              <StepList steps={outcome.steps} testId="calibration-derived" />
-            </div>
+            <p data-testid="calibration-message" data-ok="true" className="mt-2 text-sm">
+              Calibrated: {outcome.steps.map((s) => s.label.toLowerCase()).join(', ')} set, each from the numbers below.
+            </p>
           ) : (
             <p data-testid="calibration-message" data-ok="false" className="mt-2 text-sm text-red-700 dark:text-red-300">
               {outcome.error}
