@@ -1,6 +1,7 @@
 import type { ClusterPlan, PlanCalibration } from '../engine/cluster-plan';
 import { formatNumber } from '../lib/format';
 import { parseConsumerPerfTest, parseProducerPerfTest, type ConsumerPerfSummary, type ProducerPerfSummary } from './perf-test';
+import { MAX_CALIBRATION_LINE_CHARS } from './calibration-record';
 import { repairClusterPlan } from './plan-repair';
 import { PARAMS, sanitizeValue, type ParamSpec } from './schema';
 
@@ -14,8 +15,6 @@ import { PARAMS, sanitizeValue, type ParamSpec } from './schema';
 
 /** Bytes in a MiB: perf-test's "MB" is 1024 × 1024 bytes (apache/kafka ProducerPerformance). */
 const BYTES_PER_MIB = 1024 * 1024;
-/** The longest perf-test line the plan keeps as its record (the summary line is about 170 characters). */
-export const MAX_CALIBRATION_LINE_CHARS = 400;
 
 /** One value derived, with the numbers it came from. */
 export interface CalibrationStep {
@@ -120,16 +119,4 @@ export function calibrationOf(plan: ClusterPlan): { readonly steps: readonly Cal
   };
   const changed = steps.filter((s) => (s.param === 'latency' ? current.latency < s.value : current[s.param] !== s.value));
   return { steps, changed };
-}
-
-/** A record read from an untrusted source (a link, a file, a saved scenario): kept only when its lines still read, the test topic's partitions in range. */
-export function readCalibrationRecord(record: { producer?: unknown; consumer?: unknown; testPartitions?: unknown; topic?: unknown }, plan: ClusterPlan): { calibration: PlanCalibration | undefined; problem: string } {
-  const { producer, consumer, testPartitions, topic } = record;
-  if (typeof producer !== 'string' || producer.length > MAX_CALIBRATION_LINE_CHARS || !parseProducerPerfTest(producer).ok) return { calibration: undefined, problem: 'not a kafka-producer-perf-test summary line' };
-  if (consumer !== undefined && (typeof consumer !== 'string' || consumer.length > MAX_CALIBRATION_LINE_CHARS || !parseConsumerPerfTest(consumer).ok)) return { calibration: undefined, problem: 'the consumer line is not a kafka-consumer-perf-test line' };
-  const partitions = typeof testPartitions === 'number' ? testPartitions : typeof testPartitions === 'string' ? Number(testPartitions) : Number.NaN;
-  const s = spec('partitions');
-  if (!Number.isInteger(partitions) || partitions < s.min || partitions > s.max) return { calibration: undefined, problem: `the test topic's partitions are not a whole number from ${s.min} to ${s.max}` };
-  if (typeof topic !== 'string' || !plan.topics.some((t) => t.name === topic)) return { calibration: undefined, problem: 'it names no topic of the plan' };
-  return { calibration: { producer, ...(consumer !== undefined ? { consumer: consumer as string } : {}), testPartitions: partitions, topic }, problem: '' };
 }

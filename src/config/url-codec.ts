@@ -3,7 +3,7 @@ import { computeClusterMetrics } from '../engine/compute-metrics';
 import type { HealthFactorId } from '../engine/health';
 import type { PlanConfig } from '../engine/plan-config';
 import { DEFAULT_BROKER_TYPE } from './broker-types';
-import { readCalibrationRecord } from './calibration';
+import { readCalibrationRecord } from './calibration-record';
 import { assemblePlan, CLUSTER_SPECS, shorten, TOPIC_SPECS, type PlanNotice, type TopicInput } from './plan-assembly';
 import { BEFORE_CLUSTERS_DEFAULTS, V1_ASSUMPTION_DEFAULTS } from './plan-repair';
 import { readValue } from './read-value';

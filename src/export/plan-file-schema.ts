@@ -1,5 +1,5 @@
 import { BROKER_TYPES, CUSTOM_BROKER_TYPE, DEFAULT_BROKER_TYPE } from '../config/broker-types';
-import { MAX_CALIBRATION_LINE_CHARS } from '../config/calibration';
+import { MAX_CALIBRATION_LINE_CHARS } from '../config/calibration-record';
 import { CLUSTER_SPECS, TOPIC_SPECS } from '../config/plan-assembly';
 import { PARAMS, type ParamSpec } from '../config/schema';
 import { MAX_TOPICS } from '../config/topic-names';

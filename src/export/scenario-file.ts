@@ -1,6 +1,6 @@
 import { asClusterPlan, assemblePlan, CLUSTER_SPECS, TOPIC_SPECS, type TopicInput } from '../config/plan-assembly';
 import { BEFORE_CLUSTERS_DEFAULTS, defaultMinInsyncReplicas, defaultZones, repairPlan } from '../config/plan-repair';
-import { readCalibrationRecord } from '../config/calibration';
+import { readCalibrationRecord } from '../config/calibration-record';
 import { readValue } from '../config/read-value';
 import { DEFAULT_BROKER_TYPE } from '../config/broker-types';
 import { DEFAULT_CONFIG, PARAMS, type ParamName, type ParamSpec } from '../config/schema';
