@@ -6,7 +6,7 @@ import type { ClusterPlan } from '../engine/cluster-plan';
 import { computeClusterMetrics } from '../engine/compute-metrics';
 import { kafkaTopicsCommands } from '../export/kafka-topics';
 import { planMetricsCsv, topicSpecsFor } from '../export/plan-exports';
-import { planReport, planReportText, recommendedPlan } from '../export/plan-report';
+import { planReport, planReportText, recommendationText, recommendedPlan } from '../export/plan-report';
 import { MAX_SCENARIO_FILE_CHARS, parseScenarioFile, serializeScenarioFile, type ConfigNotice } from '../export/scenario-file';
 import { STRIMZI_API_VERSIONS, strimziKafkaTopicsYaml, type StrimziApiVersion } from '../export/strimzi';
 import { parseArgs, USAGE, type ParsedArgs } from './args';
@@ -158,11 +158,7 @@ function recommend(io: CliIo, loaded: LoadedPlan, plan: ClusterPlan, args: Parse
   const toStdout = args.switches.has('--apply') && (args.options.get('--out') === '-' || (args.options.get('--out') === undefined && loaded.path === undefined));
   // When the plan file goes to stdout, what would be said there goes to stderr.
   const say = toStdout ? io.stderr : io.stdout;
-  if (args.switches.has('--json')) say(`${JSON.stringify(r, null, 2)}\n`);
-  else {
-    const text = planReportText(report, plan);
-    say(text.slice(text.indexOf('Recommended on')).split('\n\n')[0] + '\n');
-  }
+  say(args.switches.has('--json') ? `${JSON.stringify(r, null, 2)}\n` : recommendationText(r));
   if (!args.switches.has('--apply')) return EXIT_PASS;
   if (!r.feasible) throw new CliError(`no count of ${plan.brokerType} brokers passes every broker check; nothing was written (choose a larger broker type)`);
   const out = args.options.get('--out') ?? loaded.path ?? '-';

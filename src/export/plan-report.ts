@@ -144,23 +144,25 @@ function countsLine(t: TopicCounts): string {
   return `${t.name}: ${countOf(t.partitions, 'partition')}, ${countOf(t.consumersPerGroup, 'consumer')} a group, replication factor ${t.replicationFactor}, min.insync.replicas ${t.minInsyncReplicas}`;
 }
 
+/** The recommendation's lines: the counts on the plan's type, each topic's, and the cheapest type. */
+export function recommendationText(r: RecommendationReport): string {
+  const lines = [`Recommended on ${r.brokerType}: ${countOf(r.brokers, 'broker')} in ${countOf(r.zones, 'zone')}, ${money(r.monthlyCost)}${r.feasible ? '' : ' (even this fails a broker check)'}; health with these counts ${r.score}/100.`];
+  for (const t of r.topics) lines.push(`  ${countsLine(t)}`);
+  if (r.cheapest) lines.push(`Cheapest in the catalogue: ${countOf(r.cheapest.brokers, 'broker')} of ${r.cheapest.brokerType}, ${money(r.cheapest.monthlyCost)}.`);
+  return `${lines.join('\n')}\n`;
+}
+
 /** The report as a person reads it in a terminal or a CI log. */
 export function planReportText(report: PlanReport, plan: ClusterPlan): string {
-  const lines: string[] = [];
-  lines.push(`${report.headline} Health ${report.score}/100.`);
+  const lines: string[] = [`${report.headline} Health ${report.score}/100.`];
   if (report.binding) lines.push(`Binding: ${report.binding.topic ? `topic ${report.binding.topic}, ` : ''}check "${report.binding.name}".`);
   lines.push('', 'Checks:');
   for (const check of report.checks) {
     lines.push(`  ${checkMark(check.score).padEnd(5)} ${String(check.score).padStart(3)}  ${check.name}: ${check.finding}${check.advice ? ` → ${check.advice}` : ''}`);
   }
-  const r = report.recommendation;
-  lines.push('', `Recommended on ${r.brokerType}: ${countOf(r.brokers, 'broker')} in ${countOf(r.zones, 'zone')}, ${money(r.monthlyCost)}${r.feasible ? '' : ' (even this fails a broker check)'}; health with these counts ${r.score}/100.`);
-  for (const t of r.topics) lines.push(`  ${countsLine(t)}`);
-  if (r.cheapest) lines.push(`Cheapest in the catalogue: ${countOf(r.cheapest.brokers, 'broker')} of ${r.cheapest.brokerType}, ${money(r.cheapest.monthlyCost)}.`);
-  lines.push('', `The cluster (${countOf(plan.topics.length, 'topic')}, ${countOf(plan.cluster.brokers, 'broker')} of ${plan.brokerType}):`);
-  const metrics = computeClusterMetrics(plan);
+  lines.push('', recommendationText(report.recommendation), `The cluster (${countOf(plan.topics.length, 'topic')}, ${countOf(plan.cluster.brokers, 'broker')} of ${plan.brokerType}):`);
   for (const entry of CLUSTER_METRIC_CATALOG) {
-    const value = entry.value(metrics);
+    const value = Number(report.metrics[entry.name]);
     lines.push(`  ${entry.title}: ${entry.kind === 'money' ? money(value) : formatMetric(entry.kind, value)}`);
   }
   return `${lines.join('\n')}\n`;
