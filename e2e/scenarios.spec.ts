@@ -6,6 +6,7 @@ import { topicView } from '../src/engine/cluster-plan';
 import { computeClusterMetrics, computeMetrics } from '../src/engine/compute-metrics';
 import { METRIC_CATALOG } from '../src/engine/metric-catalog';
 import { expectMetric, metricValue, queryOf, waitForLazySections, watchForBreakage } from './helpers';
+import { parseCsv } from '../src/test-support/parse-csv';
 
 const STORAGE_KEY = 'eventflow-planner/scenarios';
 const BACKUP_KEY = 'eventflow-planner/scenarios.backup';
@@ -22,35 +23,6 @@ async function typeExact(page: Page, label: string, value: string) {
   const field = page.getByRole('textbox', { name: `${label}, exact value`, exact: false });
   await field.fill(value);
   await field.press('Enter');
-}
-
-/** A small RFC 4180 reader, enough for the file the app writes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  return rows;
 }
 
 test('each preset loads in one click: every metric becomes the preset\'s, the link follows, its assumptions are shown', async ({ page }) => {

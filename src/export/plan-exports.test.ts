@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../test-support/parse-csv';
 import { CLUSTER_PRESETS, PRESETS } from '../config/presets';
 import { DEFAULT_CONFIG, PARAMS } from '../config/schema';
 import { CLUSTER_METRIC_CATALOG } from '../engine/cluster-metric-catalog';
@@ -17,35 +18,6 @@ function twoTopicPlan(): ClusterPlan {
   const orders = base.topics[0]!;
   const clicks = { ...orders, name: 'clicks', eventsPerSec: 50_000, eventSizeBytes: 300, partitions: 48, consumersPerGroup: 48, replicationFactor: 2, minInsyncReplicas: 2, retentionHours: 24, consumerGroups: 3 };
   return { ...base, topics: [orders, clicks] };
-}
-
-/** A small RFC 4180 reader, enough for the file we write. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  return rows;
 }
 
 describe('metrics CSV of a one-topic plan', () => {
