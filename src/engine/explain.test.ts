@@ -23,4 +23,10 @@ describe('explainMetric: the formula with the actual values', () => {
     for (const name of EXPLAINED_METRICS) expect(explainMetric(name, DEFAULT_CONFIG, m)).not.toMatch(/Infinity|NaN/);
     expect(explainMetric('latency', DEFAULT_CONFIG, m)).toContain('unbounded');
   });
+  it('the latency names the produce latency floor t_p with its value, and ends in the figures that include it', () => {
+    const config = { ...DEFAULT_CONFIG, eventsPerSec: 50_000, processingMs: 1, partitions: 100, consumersPerGroup: 100, produceLatencyFloorMs: 4 };
+    const text = explainMetric('latency', config, computeMetrics(config));
+    expect(text).toContain("t_p = produce latency floor = 0.004 s (4 ms)");
+    expect(text).toContain('mean = t_p + d + Wq + 1/μ = ');
+  });
 });

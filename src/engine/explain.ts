@@ -116,7 +116,8 @@ const EXPLAINERS: Record<string, (c: PlanConfig, m: Metrics) => string> = {
     const batches =
       `m = ⌊batch.size / s⌋ = ⌊${n(c.batchSizeBytes)} B / ${n(c.eventSizeBytes)} B⌋ = ${n(batch.maxEvents)}; ` +
       `λ/P × linger.ms = ${n(c.eventsPerSec / c.partitions)} events/s × ${n(c.lingerMs)} ms = ${n(batch.eventsInLinger, 4)} events; ` +
-      `E[X] = ${n(batch.meanEvents, 4)}, E[X²]/E[X] − 1 = ${n(2 * batchMatesAhead, 4)}; d = ${secs(batch.meanLingerSeconds)}`;
+      `E[X] = ${n(batch.meanEvents, 4)}, E[X²]/E[X] − 1 = ${n(2 * batchMatesAhead, 4)}; d = ${secs(batch.meanLingerSeconds)}; ` +
+      `t_p = produce latency floor = ${secs(c.produceLatencyFloorMs / 1000)}`;
     const wait = `ρ = λ_b/μ = ${n(rho, 4)}; Δ = ${n(regularityCredit, 4)}; Wq = [ρ/μ + (E[X²]/E[X] − 1)/(2μ) − Δ/μ] / (1 − ρ) = ${secs(meanWaitSeconds)}`;
     return `${head}; ${batches}; ${wait}; mean = t_p + d + Wq + 1/μ = ${secs(m.latency.meanSeconds)}; p50 = t_p + d + ln 2 × (Wq + 1/μ) = ${secs(m.latency.p50Seconds)}; p99 = t_p + d + ln 100 × (Wq + 1/μ) = ${secs(m.latency.p99Seconds)}`;
   },
