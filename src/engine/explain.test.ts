@@ -26,7 +26,7 @@ describe('explainMetric: the formula with the actual values', () => {
   it('the latency names the produce latency floor t_p with its value, and ends in the figures that include it', () => {
     const config = { ...DEFAULT_CONFIG, eventsPerSec: 50_000, processingMs: 1, partitions: 100, consumersPerGroup: 100, produceLatencyFloorMs: 4 };
     const text = explainMetric('latency', config, computeMetrics(config));
-    expect(text).toContain("t_p = produce latency floor = 0.004 s (4 ms)");
+    expect(text).toContain('t_p = produce latency floor = 0.004 s (4 ms)');
     expect(text).toContain('mean = t_p + d + Wq + 1/μ = ');
   });
 });
