@@ -248,6 +248,20 @@ describe('calibration on the command line', () => {
   });
 });
 
+describe('pipes', () => {
+  it('a reader that stops early (| head -1, | true) ends the command quietly, with its own exit code', () => {
+    const path = file('pipe.json', serializeScenarioFile(CLUSTER));
+    const head = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" check "${path}" | head -1`], { encoding: 'utf8' });
+    expect(head.stdout).toBe(`${planReport(CLUSTER).headline} Health ${planReport(CLUSTER).score}/100.\n`);
+    // `true` reads nothing and is gone before the command writes: every write meets a closed pipe.
+    const closed = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" check "${path}" | true`], { encoding: 'utf8' });
+    for (const r of [head, closed]) {
+      expect(r.stderr).not.toMatch(/EPIPE|Error/);
+      expect(r.status).toBe(1);
+    }
+  });
+});
+
 describe('the npm script and the package', () => {
   it('`npm run -s plan -- check … --json` builds the command and prints one JSON object', () => {
     const path = file('npm.json', serializeScenarioFile(DEFAULT_PLAN));

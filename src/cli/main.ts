@@ -17,4 +17,10 @@ const io: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
+// A reader that stops early (`| head`) closes the pipe: what is left unread is no error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = runCli(process.argv.slice(2), io);
