@@ -23,25 +23,37 @@ export interface ConsumerPerfSummary {
   readonly mibPerSec: number;
   readonly messages: number;
   readonly messagesPerSec: number;
-  /** Absent when the tool printed nonsense for it (a known bug prints an epoch time and a negative fetch time). */
+  /** Absent when not printed or nonsense (a known bug prints an epoch time here and a negative fetch time). */
   readonly rebalanceMs?: number;
   readonly fetchMs?: number;
 }
 
 export type PerfResult<S> = { readonly ok: true; readonly summary: S; readonly line: string } | { readonly ok: false; readonly error: string };
+export type ProducerPerfResult = PerfResult<ProducerPerfSummary>;
+export type ConsumerPerfResult = PerfResult<ConsumerPerfSummary>;
 
 /** Past this the text is not perf-test output pasted by a person: refused unread. */
 export const MAX_PERF_TEXT_CHARS = 200_000;
 
-const NUM = '(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)';
+// A number as Java's String.format prints it; a comma decimal where the JVM's locale uses one.
+const NUM_TEXT = '-?\\d+(?:[.,]\\d+)?(?:[eE][+-]?\\d+)?';
+const NUM = `(${NUM_TEXT})`;
+const NUMBER_CELL = new RegExp(`^${NUM_TEXT}$`);
 const PROGRESS = new RegExp(`^${NUM} records sent, ${NUM} records/sec \\(${NUM} MB/sec\\), ${NUM} ms avg latency, ${NUM}(?: ms)? max latency`);
 const PERCENTILES = new RegExp(`, ${NUM} ms 50th, ${NUM} ms 95th, ${NUM} ms 99th, ${NUM} ms 99\\.9th\\.?$`);
+/** A consumer data line starts with its start time ("2024-02-21 19:36:23:839, "). */
+const DATED_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[:.,]\d{1,3}, /;
 
 export const PRODUCER_SUMMARY_FORM =
   '"N records sent, X records/sec (Y MB/sec), A ms avg latency, M ms max latency, P ms 50th, P ms 95th, P ms 99th, P ms 99.9th."';
 export const CONSUMER_HEADER = 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
+/** The columns by position, for --hide-header (older versions stop after nMsg.sec). */
+const CONSUMER_COLUMNS = CONSUMER_HEADER.split(', ');
+const REQUIRED_CONSUMER_COLUMNS = ['data.consumed.in.MB', 'MB.sec', 'data.consumed.in.nMsg', 'nMsg.sec'];
+/** Above this a rebalance time is an epoch timestamp (the known bug), not a duration: about three years. */
+const MAX_SANE_REBALANCE_MS = 1e11;
 
-/** Lines of any ending (\n, \r\n, a lone \r), trimmed, blank ones dropped. */
+/** Pasted text ends lines with \n, \r\n or a lone \r; trimmed, blank lines dropped. */
 function linesOf(text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
@@ -49,13 +61,22 @@ function linesOf(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-function tooLong(text: string, tool: string): string {
+/** Java may print "7,00" (comma-decimal locales); Number() wants "7.00". */
+function toNumber(text: string): number {
+  return Number(text.replace(',', '.'));
+}
+
+/** Untrusted callers may pass anything, and a huge paste is not a person's run: refused before reading. */
+function refusal(text: unknown, tool: string): string {
+  if (typeof text !== 'string') return `The ${tool} output is not text.`;
+  if (text.length <= MAX_PERF_TEXT_CHARS) return '';
   return `The ${tool} output is too long (${text.length.toLocaleString('en-US')} characters; at most ${MAX_PERF_TEXT_CHARS.toLocaleString('en-US')} are read).`;
 }
 
-/** kafka-producer-perf-test's final summary line (the last, if several runs were pasted). */
-export function parseProducerPerfTest(text: string): PerfResult<ProducerPerfSummary> {
-  if (text.length > MAX_PERF_TEXT_CHARS) return { ok: false, error: tooLong(text, 'kafka-producer-perf-test') };
+/** Calibration needs the tool's final summary (throughput and percentiles); progress lines lack the percentiles, so only the last summary counts. */
+export function parseProducerPerfTest(text: string): ProducerPerfResult {
+  const refused = refusal(text, 'kafka-producer-perf-test');
+  if (refused) return { ok: false, error: refused };
   let sawProgress = false;
   const lines = linesOf(text);
   for (let i = lines.length - 1; i >= 0; i -= 1) {
@@ -67,10 +88,10 @@ export function parseProducerPerfTest(text: string): PerfResult<ProducerPerfSumm
       sawProgress = true;
       continue;
     }
-    const [records, recordsPerSec, mibPerSec, avgLatencyMs, maxLatencyMs] = head.slice(1).map(Number) as [number, number, number, number, number];
-    const [p50LatencyMs, p95LatencyMs, p99LatencyMs, p999LatencyMs] = tail.slice(1).map(Number) as [number, number, number, number];
+    const [records, recordsPerSec, mibPerSec, avgLatencyMs, maxLatencyMs] = head.slice(1).map(toNumber) as [number, number, number, number, number];
+    const [p50LatencyMs, p95LatencyMs, p99LatencyMs, p999LatencyMs] = tail.slice(1).map(toNumber) as [number, number, number, number];
     const summary = { records, recordsPerSec, mibPerSec, avgLatencyMs, maxLatencyMs, p50LatencyMs, p95LatencyMs, p99LatencyMs, p999LatencyMs };
-    const problem = producerProblem(summary);
+    const problem = producerSummaryProblem(summary);
     return problem ? { ok: false, error: problem } : { ok: true, summary, line };
   }
   return {
@@ -81,38 +102,40 @@ export function parseProducerPerfTest(text: string): PerfResult<ProducerPerfSumm
   };
 }
 
-function producerProblem(s: ProducerPerfSummary): string {
-  if (!(s.records > 0)) return 'The summary line reports no records sent.';
-  if (!(s.recordsPerSec > 0) || !Number.isFinite(s.recordsPerSec)) return 'The summary line\'s records/sec is 0: there is no throughput to calibrate from.';
-  if (!(s.mibPerSec > 0) || !Number.isFinite(s.mibPerSec)) return 'The summary line\'s MB/sec is 0: there is no throughput to calibrate from.';
-  const latencies: [string, number][] = [['avg', s.avgLatencyMs], ['max', s.maxLatencyMs], ['50th', s.p50LatencyMs], ['95th', s.p95LatencyMs], ['99th', s.p99LatencyMs], ['99.9th', s.p999LatencyMs]];
-  const bad = latencies.find(([, ms]) => !(ms >= 0) || !Number.isFinite(ms));
-  return bad ? `The summary line's ${bad[0]} latency (${bad[1]} ms) is negative.` : '';
+/** A summary that parses can still be useless to calibrate from (no throughput) or impossible (negative latency); '' when sound. */
+function producerSummaryProblem(s: ProducerPerfSummary): string {
+  if (!(s.records > 0) || !Number.isFinite(s.records)) return 'The summary line reports no records sent.';
+  if (!(s.recordsPerSec > 0) || !Number.isFinite(s.recordsPerSec)) return `The summary line's records/sec (${s.recordsPerSec}) is 0 or not a finite number: there is no throughput to calibrate from.`;
+  if (!(s.mibPerSec > 0) || !Number.isFinite(s.mibPerSec)) return `The summary line's MB/sec (${s.mibPerSec}) is 0 or not a finite number: there is no throughput to calibrate from.`;
+  const latenciesMs: [string, number][] = [['avg', s.avgLatencyMs], ['max', s.maxLatencyMs], ['50th', s.p50LatencyMs], ['95th', s.p95LatencyMs], ['99th', s.p99LatencyMs], ['99.9th', s.p999LatencyMs]];
+  const bad = latenciesMs.find(([, ms]) => !(ms >= 0) || !Number.isFinite(ms));
+  if (!bad) return '';
+  return `The summary line's ${bad[0]} latency (${bad[1]} ms) is ${bad[1] < 0 ? 'negative' : 'not a finite number'}.`;
 }
 
-/** The columns of kafka-consumer-perf-test by position (current versions; older ones stop after nMsg.sec). */
-const CONSUMER_COLUMNS = CONSUMER_HEADER.split(', ');
-const REQUIRED_COLUMNS = ['data.consumed.in.MB', 'MB.sec', 'data.consumed.in.nMsg', 'nMsg.sec'];
-
-function isHeader(cells: readonly string[]): boolean {
-  return cells.includes('start.time') || cells.includes('MB.sec');
+/** Kafka joins cells with ", "; splitting on that keeps comma decimals ("0,9766") whole. */
+function cellsOf(line: string): string[] {
+  return (line.includes(', ') ? line.split(', ') : line.split(',')).map((cell) => cell.trim());
 }
 
-/** A data line: starts with a date and time ("2024-02-21 19:36:23:839"), then numbers. */
-const DATA_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[:.]\d{1,3}, /;
+/** A data line begins with its start time; with a custom --date-format, cells 3 to 6 are still numbers. */
+function isConsumerDataLine(line: string, cells: readonly string[]): boolean {
+  return DATED_LINE.test(line) || (cells.length >= 6 && cells.slice(2, 6).every((cell) => NUMBER_CELL.test(cell)));
+}
 
-/** kafka-consumer-perf-test's CSV: the header (if printed) names the columns, else they are read by position; the last data line counts. */
-export function parseConsumerPerfTest(text: string): PerfResult<ConsumerPerfSummary> {
-  if (text.length > MAX_PERF_TEXT_CHARS) return { ok: false, error: tooLong(text, 'kafka-consumer-perf-test') };
-  let columns = CONSUMER_COLUMNS;
+/** Calibration needs the whole run's MB.sec and nMsg.sec; the header, when printed, names the columns (else they go by position), and the last data line counts. */
+export function parseConsumerPerfTest(text: string): ConsumerPerfResult {
+  const refused = refusal(text, 'kafka-consumer-perf-test');
+  if (refused) return { ok: false, error: refused };
+  let columns: readonly string[] = CONSUMER_COLUMNS;
   let sawHeader = false;
-  let data: { cells: string[]; line: string } | null = null;
+  let data: { cells: string[]; columns: readonly string[]; line: string } | null = null;
   for (const line of linesOf(text)) {
-    const cells = line.split(',').map((c) => c.trim());
-    if (isHeader(cells)) {
+    const cells = cellsOf(line);
+    if (cells.includes('start.time') || cells.includes('MB.sec')) {
       columns = cells;
       sawHeader = true;
-    } else if (DATA_LINE.test(line)) data = { cells, line };
+    } else if (isConsumerDataLine(line, cells)) data = { cells, columns, line };
   }
   if (!data) {
     return {
@@ -122,21 +145,24 @@ export function parseConsumerPerfTest(text: string): PerfResult<ConsumerPerfSumm
         : `No kafka-consumer-perf-test line was found. Paste its CSV header and data line: "${CONSUMER_HEADER}" then the line of numbers.`,
     };
   }
-  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
+  const { cells, line } = data;
+  const cols = data.columns;
+  const missing = REQUIRED_CONSUMER_COLUMNS.filter((name) => !cols.includes(name));
   if (missing.length > 0) return { ok: false, error: `kafka-consumer-perf-test's header has no ${missing.join(', ')} column.` };
-  const cells = data.cells;
+  const neededCells = Math.max(...REQUIRED_CONSUMER_COLUMNS.map((name) => cols.indexOf(name))) + 1;
+  if (cells.length < neededCells) return { ok: false, error: `kafka-consumer-perf-test's data line has ${cells.length} columns; ${neededCells} or more were expected (through nMsg.sec).` };
   const at = (name: string): number => {
-    const index = columns.indexOf(name);
-    const cell = index < 0 ? undefined : cells[index];
-    return cell === undefined || cell === '' || !/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(cell) ? Number.NaN : Number(cell);
+    const cell = cells[cols.indexOf(name)];
+    return cell !== undefined && NUMBER_CELL.test(cell) ? toNumber(cell) : Number.NaN;
   };
   const summary = { dataMiB: at('data.consumed.in.MB'), mibPerSec: at('MB.sec'), messages: at('data.consumed.in.nMsg'), messagesPerSec: at('nMsg.sec') };
-  if (cells.length < columns.indexOf('nMsg.sec') + 1) return { ok: false, error: `kafka-consumer-perf-test's data line has ${cells.length} columns; ${columns.indexOf('nMsg.sec') + 1} or more were expected (through nMsg.sec).` };
-  if (!(summary.messagesPerSec > 0) || !Number.isFinite(summary.messagesPerSec)) return { ok: false, error: 'kafka-consumer-perf-test\'s nMsg.sec is 0 or not a number: there is no consumption rate to calibrate from.' };
   if (!(summary.mibPerSec > 0) || !Number.isFinite(summary.mibPerSec)) return { ok: false, error: 'kafka-consumer-perf-test\'s MB.sec is 0 or not a number: there is no consumption rate to calibrate from.' };
+  if (!(summary.messagesPerSec > 0) || !Number.isFinite(summary.messagesPerSec)) return { ok: false, error: 'kafka-consumer-perf-test\'s nMsg.sec is 0 or not a number: there is no consumption rate to calibrate from.' };
+  if (!(summary.messages >= 0) || !(summary.dataMiB >= 0)) return { ok: false, error: 'kafka-consumer-perf-test\'s data.consumed.in.MB or data.consumed.in.nMsg is negative or not a number.' };
   const rebalanceMs = at('rebalance.time.ms');
   const fetchMs = at('fetch.time.ms');
-  // The known bug: rebalance.time.ms an epoch (about 1.6e12) and fetch.time.ms negative. Neither is used then.
-  const sane = fetchMs >= 0 && rebalanceMs >= 0 && rebalanceMs < 1e11;
-  return { ok: true, summary: { ...summary, ...(sane ? { rebalanceMs, fetchMs } : {}) }, line: data.line };
+  // The known bug: rebalance.time.ms an epoch time and fetch.time.ms (the run less it) negative; neither means anything then.
+  const fetchSane = fetchMs >= 0 && Number.isFinite(fetchMs);
+  const rebalanceSane = rebalanceMs >= 0 && rebalanceMs < MAX_SANE_REBALANCE_MS && !(fetchMs < 0);
+  return { ok: true, summary: { ...summary, ...(rebalanceSane ? { rebalanceMs } : {}), ...(fetchSane ? { fetchMs } : {}) }, line };
 }
