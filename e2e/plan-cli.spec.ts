@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CLUSTER_PRESETS } from '../src/config/presets';
 import { encodePlan } from '../src/config/url-codec';
 import type { ClusterPlan } from '../src/engine/cluster-plan';
-import { queryOf, watchForBreakage } from './helpers';
+import { queryOf, waitForLazySections, watchForBreakage } from './helpers';
 
 // The page and the command line on the same plan file, each way, and one perf-test line
 // calibrating a plan in both alike. The command is built here, into a folder of this worker's own.
@@ -44,6 +44,14 @@ async function expectPageShows(page: Page, report: Report): Promise<void> {
   }
 }
 
+/** The page's "Download JSON", saved at `path`: clicked once the lazy sections above it can no longer move it. */
+async function downloadPlan(page: Page, path: string): Promise<string> {
+  await waitForLazySections(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  await download.saveAs(path);
+  return path;
+}
+
 const FAILING = (CLUSTER_PRESETS.find((p) => p.problem !== null) as { plan: ClusterPlan }).plan;
 const PRODUCER_RUN = [
   '3274096 records sent, 654688.3 records/sec (62.44 MB/sec), 5.6 ms avg latency, 230.0 ms max latency.',
@@ -53,9 +61,7 @@ const PRODUCER_RUN = [
 test('a plan the page exports, checked on the command line, gives the page\'s verdict and every card\'s number', async ({ page }, testInfo) => {
   const problems = watchForBreakage(page);
   await page.goto(`/?${encodePlan(FAILING)}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  const saved = testInfo.outputPath('exported.json');
-  await download.saveAs(saved);
+  const saved = await downloadPlan(page, testInfo.outputPath('exported.json'));
   const file = JSON.parse(readFileSync(saved, 'utf8')) as { $schema: string };
   // The page points editors at the schema it serves beside itself.
   expect(file.$schema).toBe(new URL('/plan-file.schema.json', page.url()).href);
@@ -90,7 +96,9 @@ test('one kafka-producer-perf-test line calibrates a plan in the page and on the
   await expect(page.getByTestId('scenario-status')).toHaveText('Loaded scenario from a file: “before.json”.');
   await page.getByText('Assumptions', { exact: true }).click();
 
-  // Only progress lines: said, and nothing moves.
+  // Only progress lines: said, and nothing moves. The link follows the store 120 ms after a
+  // change (state/url-sync.ts), so it is read once it carries the imported plan.
+  await expect.poll(() => queryOf(page).get('t0.name')).toBe(FAILING.topics[0]?.name);
   const linkBefore = page.url();
   const ingressBefore = await page.getByTestId('metric-ingress').getAttribute('data-value');
   await page.getByTestId('calibrate-producer').fill(PRODUCER_RUN.split('\n')[0] as string);
@@ -99,6 +107,8 @@ test('one kafka-producer-perf-test line calibrates a plan in the page and on the
   await expect(page.getByTestId('calibration-message')).toContainText('50th, 95th, 99th and 99.9th percentile');
   await expect(page.getByTestId('calibration-message')).toContainText('Nothing was changed.');
   await expect(page.getByTestId('metric-ingress')).toHaveAttribute('data-value', ingressBefore ?? '');
+  // The store holds no calibration (the record shows the moment it does), and the link is the same.
+  await expect(page.getByTestId('calibration-record')).toHaveCount(0);
   expect(page.url()).toBe(linkBefore);
 
   // The whole run, with a six-partition test topic: the same values as the command's --calibrate.
@@ -122,9 +132,7 @@ test('one kafka-producer-perf-test line calibrates a plan in the page and on the
   await page.reload();
   await page.getByText('Assumptions', { exact: true }).click();
   await expect(page.getByTestId('calibration-record')).toContainText('a test topic of 6 partitions');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  const after = testInfo.outputPath('after.json');
-  await download.saveAs(after);
+  const after = await downloadPlan(page, testInfo.outputPath('after.json'));
   expect(JSON.parse(readFileSync(after, 'utf8')).plan.calibration).toEqual({ producer: PRODUCER_RUN.split('\n')[1], testPartitions: 6, topic: FAILING.topics[0]?.name });
   await expectPageShows(page, check(after));
   expect(problems).toEqual([]);
