@@ -1,12 +1,12 @@
 import { calibratePlan, type CalibrationResult } from '../config/calibration';
 import { readValue } from '../config/read-value';
-import { PARAMS, type ParamSpec } from '../config/schema';
+import { paramSpec, type ParamSpec } from '../config/schema';
 import { decodePlan } from '../config/url-codec';
 import type { ClusterPlan } from '../engine/cluster-plan';
 import { computeClusterMetrics } from '../engine/compute-metrics';
 import { kafkaTopicsCommands } from '../export/kafka-topics';
 import { planMetricsCsv, topicSpecsFor } from '../export/plan-exports';
-import { planReport, planReportText, recommendationText, recommendedPlan } from '../export/plan-report';
+import { planReport, planReportText, recommendationText, sizePlan } from '../export/plan-report';
 import { MAX_SCENARIO_FILE_CHARS, parseScenarioFile, serializeScenarioFile, type ConfigNotice } from '../export/scenario-file';
 import { STRIMZI_API_VERSIONS, strimziKafkaTopicsYaml, type StrimziApiVersion } from '../export/strimzi';
 import { parseArgs, USAGE, type ParsedArgs } from './args';
@@ -33,8 +33,6 @@ export const CLI_SCHEMA_REF = './node_modules/eventflow-planner/public/plan-file
 const MAX_PERF_OUTPUT_CHARS = 200_000;
 
 class CliError extends Error {}
-
-const spec = (name: string): ParamSpec => PARAMS.find((p) => p.name === name) as ParamSpec;
 
 interface LoadedPlan {
   readonly plan: ClusterPlan;
@@ -105,7 +103,7 @@ function failUnder(args: ParsedArgs): number {
 }
 
 function withGrowth(plan: ClusterPlan, args: ParsedArgs): ClusterPlan {
-  const growth = numberOption(args, '--growth', spec('growth'));
+  const growth = numberOption(args, '--growth', paramSpec('growth'));
   return growth === undefined ? plan : { ...plan, cluster: { ...plan.cluster, growthFactor: growth } };
 }
 
@@ -116,7 +114,7 @@ function withCalibration(io: CliIo, plan: ClusterPlan, args: ParsedArgs): Cluste
     if (consumerPath !== undefined || args.options.has('--test-partitions') || args.options.has('--topic')) throw new CliError('--calibrate-consumer, --test-partitions and --topic go with --calibrate');
     return plan;
   }
-  const testPartitions = numberOption(args, '--test-partitions', spec('partitions')) ?? 1;
+  const testPartitions = numberOption(args, '--test-partitions', paramSpec('partitions')) ?? 1;
   const topicName = args.options.get('--topic');
   const topicIndex = topicName === undefined ? 0 : plan.topics.findIndex((t) => t.name === topicName);
   if (topicIndex < 0) throw new CliError(`--topic ${topicName}: the plan has no such topic (topics: ${plan.topics.map((t) => t.name).join(', ')})`);
@@ -153,8 +151,9 @@ function check(io: CliIo, plan: ClusterPlan, args: ParsedArgs): number {
 }
 
 function recommend(io: CliIo, loaded: LoadedPlan, plan: ClusterPlan, args: ParsedArgs): number {
-  const report = planReport(plan);
-  const r = report.recommendation;
+  // Sized once: the report's counts and the plan --apply writes are the same search's.
+  const sized = sizePlan(plan);
+  const r = planReport(plan, sized).recommendation;
   const toStdout = args.switches.has('--apply') && (args.options.get('--out') === '-' || (args.options.get('--out') === undefined && loaded.path === undefined));
   // When the plan file goes to stdout, what would be said there goes to stderr.
   const say = toStdout ? io.stderr : io.stdout;
@@ -162,7 +161,7 @@ function recommend(io: CliIo, loaded: LoadedPlan, plan: ClusterPlan, args: Parse
   if (!args.switches.has('--apply')) return EXIT_PASS;
   if (!r.feasible) throw new CliError(`no count of ${plan.brokerType} brokers passes every broker check; nothing was written (choose a larger broker type)`);
   const out = args.options.get('--out') ?? loaded.path ?? '-';
-  write(io, out, serializeScenarioFile(recommendedPlan(plan), loaded.name, loaded.schemaRef ?? CLI_SCHEMA_REF));
+  write(io, out, serializeScenarioFile(sized.onChosenType.plan, loaded.name, loaded.schemaRef ?? CLI_SCHEMA_REF));
   if (out !== '-') say(`Wrote the plan with the recommended counts to ${out}.\n`);
   return EXIT_PASS;
 }

@@ -20,9 +20,10 @@ function StepList({ steps, testId }: { steps: readonly CalibrationStep[]; testId
 
 /** What the plan was calibrated from, and which of the values it set have been changed since. */
 function CalibrationRecord() {
-  const plan = usePlannerStore((state) => state.plan);
-  const record = plan.calibration;
-  const read = calibrationOf(plan);
+  // Only a calibrated plan re-renders this at each slider step (an uncalibrated one selects null throughout).
+  const plan = usePlannerStore((state) => (state.plan.calibration ? state.plan : null));
+  const record = plan?.calibration;
+  const read = plan && calibrationOf(plan);
   if (!record || !read) return null;
   return (
     <div data-testid="calibration-record" className="mt-2 rounded bg-slate-50 p-2 text-sm dark:bg-slate-800">

@@ -3,7 +3,7 @@ import { formatNumber } from '../lib/format';
 import { parseConsumerPerfTest, parseProducerPerfTest, type ConsumerPerfSummary, type ProducerPerfSummary } from './perf-test';
 import { MAX_CALIBRATION_LINE_CHARS } from './calibration-record';
 import { repairClusterPlan } from './plan-repair';
-import { PARAMS, sanitizeValue, type ParamSpec } from './schema';
+import { paramSpec, sanitizeValue } from './schema';
 
 /**
  * The plan's assumptions from the team's own measurements (docs/model.md "Calibration"): from
@@ -41,10 +41,8 @@ export type CalibrationResult =
   | { readonly ok: true; readonly plan: ClusterPlan; readonly steps: readonly CalibrationStep[] }
   | { readonly ok: false; readonly error: string };
 
-const spec = (name: string): ParamSpec => PARAMS.find((p) => p.name === name) as ParamSpec;
-
 function step(param: CalibrationStep['param'], raw: number, unit: string, from: string, digits: number): CalibrationStep {
-  const s = spec(param);
+  const s = paramSpec(param);
   const value = sanitizeValue(s, Number(raw.toFixed(digits)));
   const clamped = value !== Number(raw.toFixed(digits)) ? ` (the planner's range is ${formatNumber(s.min, 3)} – ${formatNumber(s.max, 3)} ${s.unit})` : '';
   return { param, label: s.label, value, valueText: `${formatNumber(value, digits)} ${unit}`, from: `${from}${clamped}` };
@@ -78,13 +76,24 @@ function readMeasurements(producerText: string, consumerText: string): { produce
   return { producer, consumer };
 }
 
+/** A record's lines read once: the record object is kept across plan changes, and the panel asks at every slider step. */
+const MEASURED = new WeakMap<PlanCalibration, ReturnType<typeof readMeasurements>>();
+function measurementsOf(record: PlanCalibration): ReturnType<typeof readMeasurements> {
+  let read = MEASURED.get(record);
+  if (!read) {
+    read = readMeasurements(record.producer, record.consumer ?? '');
+    MEASURED.set(record, read);
+  }
+  return read;
+}
+
 /** The plan with the measured values and the record of what they came from; or why nothing changes. */
 export function calibratePlan(plan: ClusterPlan, input: CalibrationInput): CalibrationResult {
   const read = readMeasurements(input.producerText, input.consumerText);
   if ('error' in read) return { ok: false, error: read.error };
   const topic = plan.topics[input.topicIndex];
   if (!topic) return { ok: false, error: `the plan has no topic ${input.topicIndex + 1}.` };
-  const testPartitions = sanitizeValue(spec('partitions'), input.testPartitions);
+  const testPartitions = sanitizeValue(paramSpec('partitions'), input.testPartitions);
   const steps = deriveCalibration(read.producer.summary, read.consumer?.summary ?? null, testPartitions, topic.processingMs);
   const value = (param: CalibrationStep['param']) => steps.find((s) => s.param === param)?.value;
   const calibration: PlanCalibration = {
@@ -106,7 +115,7 @@ export function calibratePlan(plan: ClusterPlan, input: CalibrationInput): Calib
 export function calibrationOf(plan: ClusterPlan): { readonly steps: readonly CalibrationStep[]; readonly changed: readonly CalibrationStep[] } | null {
   const record = plan.calibration;
   if (!record) return null;
-  const read = readMeasurements(record.producer, record.consumer ?? '');
+  const read = measurementsOf(record);
   const topic = plan.topics.find((t) => t.name === record.topic);
   if ('error' in read || !topic) return null;
   // Re-derived with no processing time of its own (0): the floor itself, which the topic's time must not be under.

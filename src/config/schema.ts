@@ -97,6 +97,13 @@ export const DEFAULT_CONFIG: PlanConfig = Object.fromEntries(
   PARAMS.map((p) => [p.field, p.defaultValue]),
 ) as unknown as PlanConfig;
 
+const SPEC_BY_NAME: ReadonlyMap<string, ParamSpec> = new Map(PARAMS.map((spec) => [spec.name, spec]));
+
+/** One input's spec by its public name (a typo is a type error). */
+export function paramSpec(name: ParamName): ParamSpec {
+  return SPEC_BY_NAME.get(name) as ParamSpec;
+}
+
 export function isValidValue(spec: ParamSpec, value: number): boolean {
   return Number.isFinite(value) && value >= spec.min && value <= spec.max && (!spec.integer || Number.isInteger(value));
 }

@@ -1,7 +1,7 @@
 import { BROKER_TYPES, CUSTOM_BROKER_TYPE, DEFAULT_BROKER_TYPE } from '../config/broker-types';
 import { MAX_CALIBRATION_LINE_CHARS } from '../config/calibration-record';
 import { CLUSTER_SPECS, TOPIC_SPECS } from '../config/plan-assembly';
-import { PARAMS, type ParamSpec } from '../config/schema';
+import { paramSpec, type ParamSpec } from '../config/schema';
 import { MAX_TOPICS } from '../config/topic-names';
 import { MAX_TOPIC_NAME_LENGTH } from '../engine/cluster-plan';
 import { MAX_SCENARIO_NAME_CHARS, PLAN_FILE_SCHEMA_NAME, SCENARIO_FILE_FORMAT, SCENARIO_FILE_VERSION } from './scenario-file';
@@ -23,7 +23,7 @@ export const PLAN_FILE_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/s
 /** Kafka's legal topic-name characters (src/engine/cluster-plan.ts topicNameProblem). */
 export const TOPIC_NAME_PATTERN = '^[a-zA-Z0-9._-]+$';
 
-const PARTITIONS = PARAMS.find((spec) => spec.name === 'partitions') as ParamSpec;
+const PARTITIONS = paramSpec('partitions');
 
 /** What one value means, as the docs write it: "Brokers — Brokers in the cluster (brokers). Default 3." */
 export function paramDescription(spec: ParamSpec): string {

@@ -6,7 +6,7 @@ import { computeClusterMetrics, type ClusterMetrics, type Metrics } from '../eng
 import type { HealthFactorId } from '../engine/health';
 import { METRIC_CATALOG } from '../engine/metric-catalog';
 import { formatMetric } from '../engine/metric-text';
-import { recommendCluster, type BrokerChoice } from '../engine/recommend-cluster';
+import { recommendCluster, type BrokerChoice, type ClusterRecommendation } from '../engine/recommend-cluster';
 import { planVerdict, type Verdict } from '../engine/verdict';
 import { countOf, formatNumber } from '../lib/format';
 
@@ -109,16 +109,21 @@ function recommendationReport(chosen: BrokerChoice, cheapest: BrokerChoice | nul
   };
 }
 
-/** The recommended plan on the plan's own broker type: what the page's "Apply" on that card sets. */
-export function recommendedPlan(plan: ClusterPlan): ClusterPlan {
-  return recommendCluster(plan, CATALOGUE_OPTIONS).onChosenType.plan;
+/** The cluster sized over every broker type of the catalogue, as the page's recommendation sizes it. */
+export function sizePlan(plan: ClusterPlan): ClusterRecommendation {
+  return recommendCluster(plan, CATALOGUE_OPTIONS);
 }
 
-export function planReport(plan: ClusterPlan): PlanReport {
+/** The recommended plan on the plan's own broker type: what the page's "Apply" on that card sets. */
+export function recommendedPlan(plan: ClusterPlan): ClusterPlan {
+  return sizePlan(plan).onChosenType.plan;
+}
+
+/** `sized`: the plan's sizing, when the caller has it already (a search over every broker type is worth doing once). */
+export function planReport(plan: ClusterPlan, sized: ClusterRecommendation = sizePlan(plan)): PlanReport {
   const metrics = computeClusterMetrics(plan);
   const verdict = planVerdict(plan, metrics);
   const health = metrics.health;
-  const sized = recommendCluster(plan, CATALOGUE_OPTIONS);
   const binding = health.binding.score01 < 1 ? { check: health.binding.id, name: health.binding.label, topic: bindingTopic(plan, metrics, health.binding.id) } : null;
   return {
     score: health.score,
