@@ -200,6 +200,7 @@ test('every section works under the policy with no violation: calculator, simula
   await page.getByRole('button', { name: 'Rename “Under CSP”' }).click();
   await page.getByRole('textbox', { name: 'New name for “Under CSP”' }).press('Escape');
   await page.getByRole('button', { name: 'Pin as baseline' }).click();
+  await waitForLazySections(page);
   const [scenario] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenario (JSON)' }).click()]);
   const saved = testInfo.outputPath('scenario.json');
   await scenario.saveAs(saved);
