@@ -45,3 +45,18 @@ test('each number opens a breakdown with the formula, the values put in and the 
   await expect(card.getByTestId('explain-ingress')).toContainText('1,000,000 events/s × (1,024 B + 0 B) / 1 = 1,024,000,000 B/s (976.6 MiB/s)');
   await expect(card).toContainText('Source:');
 });
+
+test('in a cluster, the verdict\'s Apply fixes the binding topic though another topic is selected', async ({ page }) => {
+  // orders (selected) holds; clicks, 20,000 events/s on 6 consumers of 1,000 events/s, does not.
+  await page.goto('/?v=2&brokers=3&zones=3&t0.name=orders&t0.rate=1000&t0.size=1024&t0.partitions=6&t0.latency=2&t0.consumers=6&t1.name=clicks&t1.rate=20000&t1.size=512&t1.partitions=6&t1.latency=1&t1.consumers=6');
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('the consumers of clicks cannot keep up');
+  await expect(page.getByTestId('topic-name')).toHaveValue('orders');
+  await verdict.getByRole('button', { name: 'Apply the recommended counts' }).click();
+  // Every topic's counts and the brokers, as `recommend --apply` writes them: clicks gets 30 and 30.
+  await expect(verdict).toContainText('This plan holds its traffic. Health 100/100.');
+  await expect.poll(() => queryOf(page).get('t1.partitions')).toBe('30');
+  expect(queryOf(page).get('t1.consumers')).toBe('30');
+  await expect(page.getByTestId('topic-name')).toHaveValue('orders');
+  await expect(verdict.getByRole('button', { name: 'Apply the recommended counts' })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { planVerdict } from '../engine/verdict';
 import { selectPlan, useClusterMetrics, usePlannerStore } from '../state/planner-store';
-import { useDeferredRecommendation } from './hooks/useApplyRecommendation';
+import { useVerdictFix } from './hooks/useVerdictFix';
 
 /** The first sentence of a finding (its why), and the rest. */
 function firstSentence(text: string): [string, string] {
@@ -17,7 +17,7 @@ export function VerdictBanner() {
   const plan = usePlannerStore(selectPlan);
   const metrics = useClusterMetrics();
   const { health } = metrics;
-  const { r, unchanged, apply } = useDeferredRecommendation();
+  const oneClickFix = useVerdictFix();
   const { headline, problems } = planVerdict(plan, metrics);
   const [first, ...rest] = problems;
   const tone = !first
@@ -34,8 +34,8 @@ export function VerdictBanner() {
         <h2 id="verdict-heading" className="text-lg font-semibold">
           {headline} <span className="font-normal">Health {health.score}/100.</span>
         </h2>
-        {first && r?.feasible && !unchanged && (
-          <button type="button" onClick={apply} className="rounded bg-teal-700 px-3 py-1 text-sm font-medium text-white hover:bg-teal-800">
+        {first && oneClickFix.available && (
+          <button type="button" onClick={oneClickFix.apply} className="rounded bg-teal-700 px-3 py-1 text-sm font-medium text-white hover:bg-teal-800">
             Apply the recommended counts
           </button>
         )}
