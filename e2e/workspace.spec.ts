@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { waitForLazySections } from './helpers';
 
 /**
  * The workspace (issue 11): at 1280 × 800 and up, the plan's controls, the verdict, the key
@@ -130,6 +131,10 @@ test('a slider stays put while it is dragged across verdict changes, at 1280 px 
 test('the sections below the workspace are named in an outline and reachable by their URL fragments', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/');
+  // Each lazy section, as it arrives, brings the linked section back into view (useKeepHashInView):
+  // one arriving between the outline link scrolled into view and the click moved the link away.
+  await waitForLazySections(page);
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeAttached();
   const outline = page.getByRole('navigation', { name: 'Details' });
   for (const [name, id] of [
     ['Every metric', 'metrics'],
