@@ -52,6 +52,10 @@ test('in a cluster, the verdict\'s Apply fixes the binding topic though another 
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toContainText('the consumers of clicks cannot keep up');
   await expect(page.getByTestId('topic-name')).toHaveValue('orders');
+  // The key answers name the busiest topic in full (it sat in a label cut off before the name).
+  const busiest = page.getByTestId('answer-utilization-topic');
+  await expect(busiest).toHaveText('busiest topic: clicks');
+  expect(await busiest.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await verdict.getByRole('button', { name: 'Apply the recommended counts' }).click();
   // Every topic's counts and the brokers, as `recommend --apply` writes them: clicks gets 30 and 30.
   await expect(verdict).toContainText('This plan holds its traffic. Health 100/100.');

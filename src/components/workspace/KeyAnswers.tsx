@@ -54,8 +54,14 @@ export function KeyAnswers() {
             </span>
           )}
         </Answer>
-        <Answer name="utilization" label={`Utilization at peak${several ? ` (busiest topic: ${plan.topics[worst]?.name ?? ''})` : ''}`} value={utilization}>
+        <Answer name="utilization" label="Utilization at peak" value={utilization}>
           <strong className={utilization > 1 ? 'text-red-700 dark:text-red-300' : undefined}>{formatUtilization(utilization)}</strong>
+          {/* Under the figure, not in the label: a label this long was cut off before the topic's name. */}
+          {several && (
+            <span data-testid="answer-utilization-topic" className="block truncate text-xs text-slate-600 dark:text-slate-400">
+              busiest topic: {plan.topics[worst]?.name}
+            </span>
+          )}
         </Answer>
         <Answer name="lag-growth" label={`Lag growth per group${whose}`} value={metrics?.lagGrowthEventsPerSecPerGroup ?? 0}>
           <strong>{formatNumber(metrics?.lagGrowthEventsPerSecPerGroup ?? 0, 0)}</strong> events/s
