@@ -1,12 +1,9 @@
-import type { ClusterPlan } from '../engine/cluster-plan';
-import { recommendCluster, type BrokerChoice, type ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
+import type { BrokerChoice, ClusterRecommendation as ClusterRecommendationResult } from '../engine/recommend-cluster';
 import { formatMoney, formatNumber } from '../lib/format';
 import { usePlannerStore } from '../state/planner-store';
 import { CATALOGUE_OPTIONS as OPTIONS } from '../config/broker-types';
-import { useClusterRecommendation } from './hooks/useClusterRecommendation';
+import { recommendationNow, useClusterRecommendation } from './hooks/useClusterRecommendation';
 import { usePlanAtRest } from './hooks/usePlanAtRest';
-
-const recommendFor = (plan: ClusterPlan) => recommendCluster(plan, OPTIONS);
 
 /** The cluster's broker count on the chosen type beside the cheapest type and count that pass, with each topic's counts when there are several. */
 export function ClusterRecommendation() {
@@ -15,11 +12,9 @@ export function ClusterRecommendation() {
   const sized = useClusterRecommendation(settled, OPTIONS);
   // Only this flag follows the sliders: the table re-renders when a new answer arrives.
   const current = usePlannerStore((state) => sized !== null && state.plan === sized.plan);
-  // What is applied is sized for the plan as it is at the click: the shown answer if it is for that plan, else sized now.
   const apply = (pick: (r: ClusterRecommendationResult) => BrokerChoice | null) => {
     const state = usePlannerStore.getState();
-    const r = sized && sized.plan === state.plan ? sized.recommendation : recommendFor(state.plan);
-    const choice = pick(r);
+    const choice = pick(recommendationNow(sized, state.plan, OPTIONS));
     if (choice) state.replacePlan(choice.plan, [], state.selectedTopic);
   };
   if (!sized) {

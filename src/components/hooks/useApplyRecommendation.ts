@@ -34,10 +34,11 @@ export function useApplyRecommendation() {
  * `r` is null until then). Sizing the seed plan is a search of tens of model runs at 10,000
  * partitions; in the first render it was the largest part of the page's first long task.
  */
-export function useDeferredRecommendation() {
+export function useDeferredRecommendation(enabled = true) {
   const { config } = usePlanAtRest();
   const sizedConfig = useDeferredValue<PlanConfig | null>(config, null);
-  const r = useMemo(() => (sizedConfig ? recommendationFor(sizedConfig) : null), [sizedConfig]);
+  // Not sized when the caller has no use for it (the verdict of a cluster applies the cluster's sizing).
+  const r = useMemo(() => (enabled && sizedConfig ? recommendationFor(sizedConfig) : null), [enabled, sizedConfig]);
   return useWithApply(sizedConfig ?? config, r);
 }
 

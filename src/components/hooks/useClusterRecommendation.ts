@@ -60,3 +60,11 @@ export function useClusterRecommendation(plan: ClusterPlan, types: readonly Brok
   useEffect(() => request(plan, types), [plan, types]);
   return sized;
 }
+
+/**
+ * The recommendation for `plan` as it is now: the shown answer if it is for that plan, else sized
+ * here (an Apply clicked while a slider still moves must not set counts sized for an older plan).
+ */
+export function recommendationNow(sized: SizedRecommendation | null, plan: ClusterPlan, types: readonly BrokerTypeOption[]): ClusterRecommendation {
+  return sized && sized.plan === plan ? sized.recommendation : recommendCluster(plan, types);
+}
